@@ -1,0 +1,18 @@
+// The typed IPC contract: every channel of every area, merged. Handlers and the renderer both import this.
+import type { z } from 'zod';
+import type { ChannelSpec } from './contract.ts';
+import { inventoryChannels } from './inventory.ts';
+
+export const channels = {
+  ...inventoryChannels,
+} as const;
+
+export type Channels = typeof channels;
+export type ChannelName = keyof Channels;
+export type PayloadOf<C extends ChannelName> = Channels[C] extends ChannelSpec<infer P, unknown> ? z.input<P> : never;
+export type ParsedPayloadOf<C extends ChannelName> = Channels[C] extends ChannelSpec<infer P, unknown> ? z.output<P> : never;
+export type ResultOf<C extends ChannelName> = Channels[C] extends ChannelSpec<z.ZodType, infer R> ? R : never;
+
+export function isChannelName(name: string): name is ChannelName {
+  return Object.prototype.hasOwnProperty.call(channels, name);
+}
