@@ -2,9 +2,15 @@
 import type { z } from 'zod';
 import type { ChannelSpec } from './contract.ts';
 import { inventoryChannels } from './inventory.ts';
+import { planChannels } from './plan.ts';
+import { importsChannels } from './imports.ts';
+import { exportsChannels } from './exports.ts';
 
 export const channels = {
   ...inventoryChannels,
+  ...planChannels,
+  ...importsChannels,
+  ...exportsChannels,
 } as const;
 
 export type Channels = typeof channels;

@@ -1,0 +1,2 @@
+// Channels of the exports area (filled in by the exports work).
+export const exportsChannels = {} as const;
