@@ -15,9 +15,9 @@ export const channels = {
 
 export type Channels = typeof channels;
 export type ChannelName = keyof Channels;
-export type PayloadOf<C extends ChannelName> = Channels[C] extends ChannelSpec<infer P, unknown> ? z.input<P> : never;
-export type ParsedPayloadOf<C extends ChannelName> = Channels[C] extends ChannelSpec<infer P, unknown> ? z.output<P> : never;
-export type ResultOf<C extends ChannelName> = Channels[C] extends ChannelSpec<z.ZodType, infer R> ? R : never;
+export type PayloadOf<C extends ChannelName> = Channels[C] extends ChannelSpec<infer P, unknown, boolean> ? z.input<P> : never;
+export type ParsedPayloadOf<C extends ChannelName> = Channels[C] extends ChannelSpec<infer P, unknown, boolean> ? z.output<P> : never;
+export type ResultOf<C extends ChannelName> = Channels[C] extends ChannelSpec<z.ZodType, infer R, boolean> ? R : never;
 
 export function isChannelName(name: string): name is ChannelName {
   return Object.prototype.hasOwnProperty.call(channels, name);

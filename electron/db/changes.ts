@@ -1,0 +1,201 @@
+// Every write to a workspace goes through a Recorder, which keeps the full row before and after so
+// a mutation can be undone, redone and written to the audit log as one group.
+import type { Database, Statement } from 'better-sqlite3';
+import { OfframpError } from '../../shared/errors.ts';
+
+export type Row = Record<string, unknown>;
+
+export interface RowChange {
+  table: string;
+  key: Row;
+  before: Row | null;
+  after: Row | null;
+}
+
+export interface ChangeGroup {
+  id: string;
+  label: string;
+  kind: 'change' | 'undo' | 'redo' | 'import';
+  changes: RowChange[];
+}
+
+/** Primary key columns of every table a Recorder may write. Identifiers only ever come from here. */
+export const TABLE_KEYS: Record<string, readonly string[]> = {
+  clients: ['id'],
+  workloads: ['id'],
+  job_profiles: ['workload_id'],
+  contracts: ['id'],
+  contract_workloads: ['contract_id', 'workload_id'],
+  commitments: ['id'],
+  commitment_workloads: ['commitment_id', 'workload_id'],
+  candidates: ['id'],
+  evaluation_rows: ['id'],
+  governance: ['candidate_id'],
+  sign_offs: ['candidate_id', 'role'],
+  fine_tuning_jobs: ['id'],
+  overrides: ['workload_id', 'job'],
+  policy: ['id'],
+  plan_snapshots: ['id'],
+  workshops: ['id'],
+};
+
+const statementCache = new WeakMap<Database, Map<string, Statement>>();
+const columnCache = new WeakMap<Database, Map<string, Set<string>>>();
+
+function prepared(db: Database, sql: string): Statement {
+  let cache = statementCache.get(db);
+  if (!cache) statementCache.set(db, (cache = new Map()));
+  let stmt = cache.get(sql);
+  if (!stmt) cache.set(sql, (stmt = db.prepare(sql)));
+  return stmt;
+}
+
+function keyColumns(table: string): readonly string[] {
+  const keys = TABLE_KEYS[table];
+  if (!keys) throw new OfframpError({ code: 'internal', message: `No table named ${table} may be written` });
+  return keys;
+}
+
+/** Column names are checked against the schema so no caller-supplied text ever reaches SQL. */
+function checkColumns(db: Database, table: string, columns: string[]): void {
+  let cache = columnCache.get(db);
+  if (!cache) columnCache.set(db, (cache = new Map()));
+  let known = cache.get(table);
+  if (!known) {
+    known = new Set((db.pragma(`table_info(${table})`) as { name: string }[]).map((c) => c.name));
+    cache.set(table, known);
+  }
+  for (const c of columns) {
+    if (!known.has(c)) throw new OfframpError({ code: 'internal', message: `Table ${table} has no column ${c}` });
+  }
+}
+
+function whereClause(columns: readonly string[]): string {
+  return columns.map((c) => `"${c}" = ?`).join(' AND ');
+}
+
+export class Recorder {
+  readonly group: ChangeGroup;
+  private readonly db: Database;
+
+  constructor(db: Database, group: ChangeGroup) {
+    this.db = db;
+    this.group = group;
+  }
+
+  selectByKey(table: string, key: Row): Row | null {
+    const cols = keyColumns(table);
+    return (prepared(this.db, `SELECT * FROM "${table}" WHERE ${whereClause(cols)}`).get(...cols.map((c) => key[c])) as Row | undefined) ?? null;
+  }
+
+  private keyOf(table: string, row: Row): Row {
+    return Object.fromEntries(keyColumns(table).map((c) => [c, row[c]]));
+  }
+
+  /** Inserts a row and returns its integer id (or rowid for tables keyed otherwise). */
+  insert(table: string, row: Row): number {
+    const columns = Object.keys(row);
+    checkColumns(this.db, table, columns);
+    const sql = `INSERT INTO "${table}" (${columns.map((c) => `"${c}"`).join(', ')}) VALUES (${columns.map(() => '?').join(', ')})`;
+    const info = prepared(this.db, sql).run(...columns.map((c) => row[c]));
+    const keys = keyColumns(table);
+    const key = keys.length === 1 && keys[0] === 'id' && row.id === undefined ? { id: Number(info.lastInsertRowid) } : this.keyOf(table, row);
+    const after = this.selectByKey(table, key);
+    this.group.changes.push({ table, key, before: null, after });
+    return Number(info.lastInsertRowid);
+  }
+
+  /** Updates the given columns of one row; records nothing when no value changes. */
+  update(table: string, key: Row, patch: Row): Row {
+    const before = this.selectByKey(table, key);
+    if (!before) throw new OfframpError({ code: 'not_found', message: `No ${table.replace(/s$/, '')} with ${JSON.stringify(key)} (it may have been deleted)` });
+    const columns = Object.keys(patch).filter((c) => patch[c] !== before[c]);
+    if (columns.length === 0) return before;
+    checkColumns(this.db, table, columns);
+    const keys = keyColumns(table);
+    const sql = `UPDATE "${table}" SET ${columns.map((c) => `"${c}" = ?`).join(', ')} WHERE ${whereClause(keys)}`;
+    prepared(this.db, sql).run(...columns.map((c) => patch[c]), ...keys.map((c) => key[c]));
+    const after = this.selectByKey(table, key);
+    this.group.changes.push({ table, key, before, after });
+    return after as Row;
+  }
+
+  delete(table: string, key: Row): boolean {
+    const before = this.selectByKey(table, key);
+    if (!before) return false;
+    const keys = keyColumns(table);
+    prepared(this.db, `DELETE FROM "${table}" WHERE ${whereClause(keys)}`).run(...keys.map((c) => key[c]));
+    this.group.changes.push({ table, key, before, after: null });
+    return true;
+  }
+
+  /** Deletes every row matching `where` (column = value), one recorded change per row. */
+  deleteWhere(table: string, where: Row): number {
+    const columns = Object.keys(where);
+    checkColumns(this.db, table, columns);
+    const rows = prepared(this.db, `SELECT * FROM "${table}" WHERE ${whereClause(columns)}`).all(...columns.map((c) => where[c])) as Row[];
+    for (const row of rows) this.delete(table, this.keyOf(table, row));
+    return rows.length;
+  }
+
+  /** Puts a row back exactly as it was (used by undo and redo). */
+  restore(table: string, target: Row | null, key: Row): void {
+    const current = this.selectByKey(table, key);
+    if (target === null) {
+      if (current) this.delete(table, key);
+    } else if (current === null) {
+      this.insert(table, target);
+    } else {
+      this.update(table, key, target);
+    }
+  }
+}
+
+export function newGroup(label: string, kind: ChangeGroup['kind'] = 'change'): ChangeGroup {
+  return { id: `${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 8)}`, label, kind, changes: [] };
+}
+
+/** A group that has no visible effect (e.g. saving a form without edits) is not worth an undo step. */
+export function isEmptyGroup(group: ChangeGroup): boolean {
+  return group.changes.length === 0;
+}
+
+/** Applies the inverse of `group` through `rec` (newest change first). */
+export function applyInverse(rec: Recorder, group: ChangeGroup): void {
+  for (let i = group.changes.length - 1; i >= 0; i--) {
+    const c = group.changes[i];
+    rec.restore(c.table, c.before, c.key);
+  }
+}
+
+/** Applies `group` again, oldest change first. */
+export function applyForward(rec: Recorder, group: ChangeGroup): void {
+  for (const c of group.changes) rec.restore(c.table, c.after, c.key);
+}
+
+const BULK_AUDIT_THRESHOLD = 200;
+
+/** Writes the audit rows of a committed group; bulk writes to one table are summarised in one row. */
+export function writeAudit(db: Database, group: ChangeGroup, actor: string, at: string): void {
+  const insert = prepared(db, 'INSERT INTO audit_log (at, actor, action, entity, entity_id, before, after, change_group) VALUES (?, ?, ?, ?, ?, ?, ?, ?)');
+  const perTable = new Map<string, RowChange[]>();
+  for (const c of group.changes) {
+    const list = perTable.get(c.table) ?? [];
+    list.push(c);
+    perTable.set(c.table, list);
+  }
+  for (const [table, changes] of perTable) {
+    if (changes.length > BULK_AUDIT_THRESHOLD) {
+      const created = changes.filter((c) => !c.before).length;
+      const deleted = changes.filter((c) => !c.after).length;
+      insert.run(at, actor, group.kind === 'change' ? 'import' : group.kind, table, '*', null,
+        JSON.stringify({ label: group.label, created, deleted, updated: changes.length - created - deleted }), group.id);
+      continue;
+    }
+    for (const c of changes) {
+      const action = group.kind !== 'change' ? group.kind : !c.before ? 'create' : !c.after ? 'delete' : 'update';
+      insert.run(at, actor, action, table, Object.values(c.key).join('/'), c.before ? JSON.stringify(c.before) : null,
+        c.after ? JSON.stringify(c.after) : null, group.id);
+    }
+  }
+}

@@ -1,0 +1,15 @@
+// Numbered schema migrations, oldest first. Add a file per change; never edit a shipped one.
+import type { Database } from 'better-sqlite3';
+import { updateToSchemaVersion1 } from './0001-initial.ts';
+
+export interface Migration {
+  version: number;
+  name: string;
+  up: (db: Database) => void;
+}
+
+export const MIGRATIONS: readonly Migration[] = [
+  { version: 1, name: 'initial schema', up: updateToSchemaVersion1 },
+];
+
+export const LATEST_SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1].version;
