@@ -1,0 +1,37 @@
+// An IPC app on a temp dir with a fresh workspace, for integration tests that go through dispatch.
+import path from 'node:path';
+import { expect } from 'vitest';
+import { createIpcApp, type IpcApp } from '../../electron/ipc/app.ts';
+import type { ChannelName, PayloadOf, ResultOf } from '../../shared/ipc/index.ts';
+import type { ErrorInfo } from '../../shared/errors.ts';
+import { tempDir } from './tmp.ts';
+
+export interface TestApp {
+  app: IpcApp;
+  dir: string;
+  file: string;
+  call<C extends ChannelName>(channel: C, payload: PayloadOf<C>): Promise<ResultOf<C>>;
+  fail<C extends ChannelName>(channel: C, payload: unknown): Promise<ErrorInfo>;
+}
+
+export async function aWorkspace(options: { today?: string } = {}): Promise<TestApp> {
+  const dir = tempDir();
+  const file = path.join(dir, 'workspace.offramp');
+  const app = createIpcApp({
+    configDir: path.join(dir, 'config'),
+    today: options.today ?? '2026-11-25',
+    platform: { chooseWorkspace: async () => null, chooseSavePath: async () => null, chooseOpenPath: async () => null },
+  });
+  const call = async <C extends ChannelName>(channel: C, payload: PayloadOf<C>): Promise<ResultOf<C>> => {
+    const r = await app.dispatch(channel, payload);
+    if (!r.ok) throw new Error(`${channel} failed: ${r.error.message}`);
+    return r.value as ResultOf<C>;
+  };
+  const fail = async <C extends ChannelName>(channel: C, payload: unknown): Promise<ErrorInfo> => {
+    const r = await app.dispatch(channel, payload);
+    expect(r.ok, `${channel} should have failed`).toBe(false);
+    return (r as { ok: false; error: ErrorInfo }).error;
+  };
+  await call('workspace.create', { path: file });
+  return { app, dir, file, call, fail };
+}
