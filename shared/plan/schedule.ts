@@ -1,0 +1,220 @@
+// The six-step schedule per workload: dated steps, status against the sunset date, the bridge, and team capacity.
+import type { Approach, Client, Commitment, Contract, DeadlinePolicy, IsoDate, Workload } from '../domain/types.ts';
+import type { Recommendation } from '../decision/types.ts';
+import { THRESHOLDS } from '../decision/thresholds.ts';
+import { WorkingCalendar, toDayNumber, type DayNumber } from './calendar.ts';
+import { CapacityBoard } from './capacity.ts';
+import { stepDurations, type StepDuration } from './durations.ts';
+import { commitmentAppliesTo } from './links.ts';
+import { rollupClients } from './rollup.ts';
+import { computeSunsetDate, inferenceRetirement, trainingDeadline } from './sunset.ts';
+import { STEP_NAMES, type BridgeProposal, type ClientRollup, type PlannedStep, type StepNumber, type SunsetDate, type WorkloadPlan } from './types.ts';
+
+export interface ScheduleInput {
+  workload: Workload;
+  recommendation: Pick<Recommendation, 'architecture' | 'components'>;
+  /** May include other workloads' commitments and contracts: only those that apply count. */
+  commitments: Commitment[];
+  contracts: Contract[];
+}
+
+export interface ScheduleOptions {
+  today: IsoDate;
+  policy: DeadlinePolicy;
+  /** Reuse one calendar across calls (the portfolio does); built from the policy when absent. */
+  calendar?: WorkingCalendar;
+}
+
+const DEPENDS_ON: Record<StepNumber, StepNumber[]> = { 1: [], 2: [1], 3: [2], 4: [2], 5: [3, 4], 6: [5] };
+
+/** Step start/end as working-day indices. */
+interface Layout {
+  starts: number[];
+  ends: number[];
+  /** Working days steps 3 and 4 waited for a team slot. */
+  wait: number;
+}
+
+/** Everything about a workload that does not depend on the other workloads. */
+interface Prepared {
+  input: ScheduleInput;
+  approach: Approach;
+  durations: StepDuration[];
+  sunset: SunsetDate;
+  sunsetDay: DayNumber;
+  /** Working days on or before the sunset (calendar count): slack = this − count up to the end. */
+  sunsetCount: number;
+  startIndex: number;
+}
+
+function layout(startIndex: number, days: number[], slotStart: number | null): Layout {
+  const starts = new Array<number>(6);
+  const ends = new Array<number>(6);
+  starts[0] = startIndex; ends[0] = starts[0] + days[0] - 1;
+  starts[1] = ends[0] + 1; ends[1] = starts[1] + days[1] - 1;
+  const desired = ends[1] + 1;
+  const s34 = slotStart === null ? desired : Math.max(desired, slotStart);
+  starts[2] = s34; ends[2] = s34 + days[2] - 1;
+  starts[3] = s34; ends[3] = s34 + days[3] - 1;
+  starts[4] = Math.max(ends[2], ends[3]) + 1; ends[4] = starts[4] + days[4] - 1;
+  starts[5] = ends[4] + 1; ends[5] = starts[5] + days[5] - 1;
+  return { starts, ends, wait: s34 - desired };
+}
+
+/** Steps 3–5 as one window: the span in which the workload holds a team slot. */
+const windowLength = (days: number[]) => Math.max(days[2], days[3]) + days[4];
+
+function prepare(input: ScheduleInput, opts: Required<ScheduleOptions>): Prepared {
+  const { workload } = input;
+  const cal = opts.calendar;
+  const commitments = input.commitments.filter((c) => commitmentAppliesTo(c, workload));
+  const approach = input.recommendation.architecture;
+  const durations = stepDurations({ workload, jobCount: input.recommendation.components.length, architecture: approach, commitments }, opts.policy);
+  const sunset = computeSunsetDate(workload, { policy: opts.policy, commitments, contracts: input.contracts });
+  const sunsetDay = toDayNumber(sunset.date);
+  const from = workload.startDate !== null && workload.startDate > opts.today ? workload.startDate : opts.today;
+  return {
+    input, approach, durations, sunset, sunsetDay,
+    sunsetCount: cal.countUpTo(sunsetDay),
+    startIndex: cal.indexOnOrAfter(toDayNumber(from)),
+  };
+}
+
+/** Slack in working days: working days after the end up to and including the sunset date. */
+const slackOf = (p: Prepared, l: Layout) => p.sunsetCount - (l.ends[5] + 1);
+
+type Fit = { layout: Layout; compressed: boolean; full: Layout };
+
+/** Full durations if they end by the sunset date, else every step at its floor. */
+function fit(p: Prepared, place: (days: number[]) => Layout): Fit {
+  const full = place(p.durations.map((d) => d.fullDays));
+  if (slackOf(p, full) >= 0) return { layout: full, compressed: false, full };
+  return { layout: place(p.durations.map((d) => d.floorDays)), compressed: true, full };
+}
+
+function buildPlan(p: Prepared, f: Fit, opts: Required<ScheduleOptions>, capacity: number | null): WorkloadPlan {
+  const cal = opts.calendar;
+  const { workload } = p.input;
+  const l = f.layout;
+  const iso = (index: number) => cal.iso(cal.dayAt(index));
+  const steps: PlannedStep[] = p.durations.map((d, i) => {
+    const durationDays = f.compressed ? d.floorDays : d.fullDays;
+    const reasons = f.compressed ? [...d.reasons, `cut to its floor of ${d.floorDays} (compressed)`] : d.reasons;
+    const wait = i === 2 || i === 3 ? l.wait : 0;
+    return {
+      step: d.step, name: STEP_NAMES[d.step], start: iso(l.starts[i]), end: iso(l.ends[i]),
+      durationDays, fullDays: d.fullDays, floorDays: d.floorDays,
+      reasons: wait > 0 ? [...reasons, `starts ${wait} working day(s) late: waiting for a team slot (capacity ${capacity})`] : reasons,
+      dependsOn: DEPENDS_ON[d.step], capacityWaitDays: wait,
+    };
+  });
+
+  const slack = slackOf(p, l);
+  const end = steps[5].end;
+  const start = steps[0].start;
+  const deadline = trainingDeadline(opts.policy);
+  const endsBeforeTrainingDeadline = end < deadline;
+  const explanation: string[] = [];
+  if (p.sunset.date < opts.today) explanation.push(`Today (${opts.today}) is already past the sunset date ${p.sunset.date}.`);
+  if (workload.startDate !== null && workload.startDate > opts.today) explanation.push(`Work starts ${start}: the workload cannot start before ${workload.startDate}.`);
+  if (l.wait > 0) explanation.push(`Benchmark and governance wait ${l.wait} working day(s) for a team slot (at most ${capacity} workloads in steps 3–5 at once).`);
+
+  let status: WorkloadPlan['status'];
+  let bridge: BridgeProposal | null = null;
+  if (!f.compressed) {
+    status = slack >= THRESHOLDS.onTrackSlackDays ? 'on_track' : 'tight';
+    explanation.push(status === 'on_track'
+      ? `Ends ${end}, ${slack} working days before the sunset date ${p.sunset.date}: on track (at least ${THRESHOLDS.onTrackSlackDays}).`
+      : `Ends ${end}, only ${slack} working day(s) before the sunset date ${p.sunset.date}: tight (fewer than ${THRESHOLDS.onTrackSlackDays}).`);
+  } else {
+    const fullEnd = iso(f.full.ends[5]);
+    explanation.push(`With full durations it would end ${fullEnd}, ${-slackOf(p, f.full)} working day(s) after the sunset date ${p.sunset.date}.`);
+    if (slack >= 0) {
+      status = 'compressed';
+      explanation.push(`With every step cut to its floor it ends ${end}, ${slack} working day(s) before the sunset date: compressed.`);
+    } else {
+      status = 'late';
+      explanation.push(`Even with every step at its floor it ends ${end}, ${-slack} working day(s) after the sunset date ${p.sunset.date}: late.`);
+      if (endsBeforeTrainingDeadline) {
+        explanation.push(`It still ends before the training deadline ${deadline}, but the retest and rollback buffer is consumed.`);
+      } else {
+        bridge = proposeBridge(end, deadline, opts);
+        explanation.push(`It ends after the training deadline ${deadline}. ${bridge.text}`);
+      }
+    }
+  }
+  return {
+    workloadId: workload.id, clientId: workload.clientId, approach: p.approach, start, steps, end,
+    sunset: p.sunset, status, slackDays: slack, overrunDays: Math.max(0, -slack), compressed: f.compressed,
+    endsBeforeTrainingDeadline, bridge, explanation,
+  };
+}
+
+/** One last fine-tuning refresh before the training deadline keeps the old model serving while the migration finishes. */
+function proposeBridge(end: IsoDate, deadline: IsoDate, opts: Required<ScheduleOptions>): BridgeProposal {
+  const cal = opts.calendar;
+  const refreshBy = cal.iso(cal.dayAt(cal.indexOnOrBefore(toDayNumber(deadline) - 1)));
+  const retirement = inferenceRetirement(opts.policy);
+  if (refreshBy < opts.today) {
+    return { refreshBy, red: true, text: `Bridge impossible: the last day to train a refresh (${refreshBy}) has passed; the old model serves only as it is.` };
+  }
+  const base = `Bridge: run one last fine-tuning refresh of the old model by ${refreshBy} and keep it serving until the migration ends ${end}.`;
+  if (retirement !== null && retirement <= end) {
+    return { refreshBy, red: true, text: `${base} Red: the vendor retires inference on ${retirement}, before the migration ends, so the bridge does not hold.` };
+  }
+  return { refreshBy, red: false, text: base };
+}
+
+function withCalendar(opts: ScheduleOptions): Required<ScheduleOptions> {
+  const calendar = opts.calendar ?? new WorkingCalendar(opts.policy, [opts.today, trainingDeadline(opts.policy)]);
+  return { ...opts, calendar };
+}
+
+/** Priority for team slots: business-critical first, then earliest sunset date, then higher volume (then id, for determinism). */
+function byPriority(a: Prepared, b: Prepared): number {
+  const crit = (p: Prepared) => (p.input.workload.criticality === 'business_critical' ? 0 : 1);
+  return crit(a) - crit(b)
+    || a.sunsetDay - b.sunsetDay
+    || b.input.workload.monthlyVolume - a.input.workload.monthlyVolume
+    || a.input.workload.id - b.input.workload.id;
+}
+
+/** One workload on its own (no capacity limit). */
+export function scheduleWorkload(input: ScheduleInput, options: ScheduleOptions): WorkloadPlan {
+  const opts = withCalendar(options);
+  const p = prepare(input, opts);
+  return buildPlan(p, fit(p, (days) => layout(p.startIndex, days, null)), opts, null);
+}
+
+export interface PortfolioSchedule {
+  /** In the order of the inputs. */
+  plans: WorkloadPlan[];
+  rollups: ClientRollup[];
+}
+
+/** Every workload, with the team capacity of the policy applied in priority order, and a roll-up per client. */
+export function schedulePortfolio(inputs: ScheduleInput[], clients: Client[], options: ScheduleOptions): PortfolioSchedule {
+  const opts = withCalendar(options);
+  const prepared = inputs.map((input) => prepare(input, opts));
+  const capacity = opts.policy.capacity;
+  const plans = new Array<WorkloadPlan>(prepared.length);
+
+  if (capacity === null || capacity <= 0) {
+    prepared.forEach((p, i) => { plans[i] = buildPlan(p, fit(p, (days) => layout(p.startIndex, days, null)), opts, null); });
+  } else {
+    const order = prepared.map((_, i) => i).sort((a, b) => byPriority(prepared[a], prepared[b]));
+    const base = prepared.reduce((min, p) => Math.min(min, p.startIndex), Number.POSITIVE_INFINITY);
+    const board = new CapacityBoard(capacity, Number.isFinite(base) ? base : 0);
+    for (const i of order) {
+      const p = prepared[i];
+      const place = (days: number[]) => {
+        const free = layout(p.startIndex, days, null);
+        return layout(p.startIndex, days, board.earliestSlot(free.starts[2], windowLength(days)));
+      };
+      const f = fit(p, place);
+      board.reserve(f.layout.starts[2], windowLength(f.compressed ? p.durations.map((d) => d.floorDays) : p.durations.map((d) => d.fullDays)));
+      plans[i] = buildPlan(p, f, opts, capacity);
+    }
+  }
+  return { plans, rollups: rollupClients(clients, plans) };
+}
