@@ -1,0 +1,6 @@
+// Bundles the main process and the preload into dist-electron/ (CommonJS: a sandboxed preload must be).
+import { build } from 'esbuild';
+
+const common = { bundle: true, platform: 'node', target: 'node22', format: 'cjs', sourcemap: true, external: ['electron', 'better-sqlite3'], logLevel: 'info' };
+await build({ ...common, entryPoints: ['electron/main.ts'], outfile: 'dist-electron/main.cjs' });
+await build({ ...common, entryPoints: ['electron/preload.ts'], outfile: 'dist-electron/preload.cjs' });
