@@ -1,0 +1,131 @@
+// Labelled form controls with their hint and validation message next to them.
+import { useId } from 'react';
+import type { ReactNode } from 'react';
+
+interface Base {
+  label: string;
+  error?: string;
+  hint?: ReactNode;
+  className?: string;
+}
+
+function describedBy(id: string, hint: unknown, error: unknown): string | undefined {
+  return [hint ? `${id}-hint` : null, error ? `${id}-error` : null].filter(Boolean).join(' ') || undefined;
+}
+
+function FieldShell({ id, label, error, hint, className, children }: Base & { id: string; children: ReactNode }) {
+  return (
+    <div className={`field${error ? ' field--invalid' : ''}${className ? ` ${className}` : ''}`}>
+      <label htmlFor={id} className="field__label">{label}</label>
+      {children}
+      {hint ? <p id={`${id}-hint`} className="field__hint">{hint}</p> : null}
+      {error ? (
+        <p id={`${id}-error`} className="field__error">
+          <span aria-hidden="true">⚠ </span>{error}
+        </p>
+      ) : null}
+    </div>
+  );
+}
+
+export function TextField(props: Base & {
+  value: string; onChange(v: string): void; type?: 'text' | 'date' | 'number'; placeholder?: string;
+  inputMode?: 'decimal' | 'numeric' | 'text'; list?: string; autoFocus?: boolean; required?: boolean; suffix?: string;
+}) {
+  const id = useId();
+  const { value, onChange, type = 'text', placeholder, inputMode, list, autoFocus, required, suffix } = props;
+  const input = (
+    <input
+      id={id}
+      className="input"
+      type={type}
+      value={value}
+      placeholder={placeholder}
+      inputMode={inputMode}
+      list={list}
+      autoFocus={autoFocus}
+      required={required}
+      aria-invalid={props.error ? true : undefined}
+      aria-describedby={describedBy(id, props.hint, props.error)}
+      onChange={(e) => onChange(e.target.value)}
+    />
+  );
+  return (
+    <FieldShell id={id} {...props}>
+      {suffix ? <div className="input-suffix">{input}<span aria-hidden="true">{suffix}</span></div> : input}
+    </FieldShell>
+  );
+}
+
+/** Numbers are typed as text so "unknown" (empty) and typos can be told apart from 0. */
+export function NumberField(props: Base & { value: string; onChange(v: string): void; placeholder?: string; suffix?: string; integer?: boolean }) {
+  return <TextField {...props} type="text" inputMode={props.integer ? 'numeric' : 'decimal'} />;
+}
+
+export function DateField(props: Base & { value: string; onChange(v: string): void }) {
+  return <TextField {...props} type="date" />;
+}
+
+export function TextAreaField(props: Base & { value: string; onChange(v: string): void; rows?: number }) {
+  const id = useId();
+  return (
+    <FieldShell id={id} {...props}>
+      <textarea
+        id={id}
+        className="input textarea"
+        rows={props.rows ?? 3}
+        value={props.value}
+        aria-invalid={props.error ? true : undefined}
+        aria-describedby={describedBy(id, props.hint, props.error)}
+        onChange={(e) => props.onChange(e.target.value)}
+      />
+    </FieldShell>
+  );
+}
+
+export function SelectField<V extends string>(props: Base & {
+  value: V; onChange(v: V): void; options: readonly { value: V; label: string }[];
+}) {
+  const id = useId();
+  return (
+    <FieldShell id={id} {...props}>
+      <select
+        id={id}
+        className="input select"
+        value={props.value}
+        aria-invalid={props.error ? true : undefined}
+        aria-describedby={describedBy(id, props.hint, props.error)}
+        onChange={(e) => props.onChange(e.target.value as V)}
+      >
+        {props.options.map((o) => <option key={o.value} value={o.value}>{o.label}</option>)}
+      </select>
+    </FieldShell>
+  );
+}
+
+export function CheckboxField(props: { label: string; checked: boolean; onChange(v: boolean): void; hint?: ReactNode; error?: string }) {
+  const id = useId();
+  return (
+    <div className={`field field--checkbox${props.error ? ' field--invalid' : ''}`}>
+      <div className="checkbox-row">
+        <input
+          id={id}
+          type="checkbox"
+          className="checkbox"
+          checked={props.checked}
+          aria-describedby={describedBy(id, props.hint, props.error)}
+          onChange={(e) => props.onChange(e.target.checked)}
+        />
+        <label htmlFor={id}>{props.label}</label>
+      </div>
+      {props.hint ? <p id={`${id}-hint`} className="field__hint">{props.hint}</p> : null}
+      {props.error ? <p id={`${id}-error`} className="field__error"><span aria-hidden="true">⚠ </span>{props.error}</p> : null}
+    </div>
+  );
+}
+
+/** A form-level message for errors that name no field. */
+export function FormError({ message }: { message?: string }) {
+  if (!message) return null;
+  return <p role="alert" className="form-error"><span aria-hidden="true">⚠ </span>{message}</p>;
+}

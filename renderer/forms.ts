@@ -1,0 +1,52 @@
+// Form plumbing shared by every screen: parse typed-in text, validate with the shared zod schemas, map errors to fields.
+import { useCallback, useState } from 'react';
+import type { z } from 'zod';
+import type { ErrorInfo } from '../shared/errors.ts';
+import { notifyError } from './stores/ui.ts';
+
+export type FieldErrors = Record<string, string>;
+
+/** Number inputs keep their text; '' means "unknown" (null). Non-numbers are reported, not coerced. */
+export function parseNumber(text: string, field: string, errors: FieldErrors): number | null {
+  const t = text.trim().replace(/_/g, '');
+  if (t === '') return null;
+  const n = Number(t);
+  if (Number.isNaN(n)) {
+    errors[field] = 'Enter a number';
+    return null;
+  }
+  return n;
+}
+
+export const numberText = (n: number | null | undefined): string => (n === null || n === undefined ? '' : String(n));
+
+/** Validates with the same schema the main process uses; issue paths become field names ("events.0.date"). */
+export function validate<S extends z.ZodType>(schema: S, value: unknown, errors: FieldErrors): z.output<S> | null {
+  const parsed = schema.safeParse(value);
+  if (parsed.success) return Object.keys(errors).length ? null : parsed.data;
+  for (const issue of parsed.error.issues) {
+    const key = issue.path.map(String).join('.') || '_form';
+    // Keep the first message per field (and any earlier "Enter a number"): the most direct instruction wins.
+    errors[key] ??= issue.message;
+  }
+  return null;
+}
+
+export function useFieldErrors() {
+  const [errors, setErrors] = useState<FieldErrors>({});
+  /** Shows a handler error next to its field when it names one, else as a toast. */
+  const fromError = useCallback((error: ErrorInfo) => {
+    if (error.field) setErrors({ [error.field]: error.message });
+    else notifyError(error);
+  }, []);
+  const clear = useCallback(() => setErrors({}), []);
+  return { errors, setErrors, fromError, clear };
+}
+
+/** Moves focus to the first field with an error, so keyboard users land on what to fix. */
+export function focusFirstError(form: HTMLElement | null): void {
+  requestAnimationFrame(() => {
+    const el = form?.querySelector<HTMLElement>('[aria-invalid="true"]');
+    el?.focus();
+  });
+}

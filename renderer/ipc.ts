@@ -1,0 +1,66 @@
+// The renderer's one door to the main process: typed invoke over the Electron preload, or HTTP to the test host in a browser.
+import { isChannelName } from '../shared/ipc/index.ts';
+import type { ChannelName, PayloadOf, ResultOf } from '../shared/ipc/index.ts';
+import type { Result } from '../shared/errors.ts';
+
+/** Menu commands sent by the Electron main process. */
+export type MenuCommand =
+  | 'workspace.new'
+  | 'workspace.newSample'
+  | 'workspace.open'
+  | 'workspace.saveCopy'
+  | 'edit.undo'
+  | 'edit.redo'
+  | 'export.roadmap'
+  | 'export.ics'
+  | 'export.csv'
+  | 'export.json'
+  | `navigate:${string}`;
+
+export interface OfframpBridge {
+  invoke(channel: string, payload: unknown): Promise<unknown>;
+  /** Returns a function that stops listening. */
+  onCommand?(cb: (command: string) => void): (() => void) | void;
+}
+
+declare global {
+  interface Window {
+    offramp?: OfframpBridge;
+  }
+}
+
+export async function invoke<C extends ChannelName>(channel: C, payload: PayloadOf<C>): Promise<Result<ResultOf<C>>> {
+  try {
+    if (window.offramp) {
+      return (await window.offramp.invoke(channel, payload)) as Result<ResultOf<C>>;
+    }
+    const response = await fetch(`/ipc/${channel}`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(payload ?? {}),
+    });
+    return (await response.json()) as Result<ResultOf<C>>;
+  } catch (err) {
+    // A transport failure (not a handler error) still comes back as a Result so screens have one path.
+    return {
+      ok: false,
+      error: { code: 'io', message: `Could not reach the Offramp back end (${err instanceof Error ? err.message : String(err)}). Restart the app and try again.` },
+    };
+  }
+}
+
+/** Calls a channel that may not exist yet in this build (e.g. added by another area); null when it does not. */
+export async function invokeOptional(channel: string, payload: unknown): Promise<Result<unknown> | null> {
+  if (!isChannelName(channel)) return null;
+  return invoke(channel as never, payload as never);
+}
+
+export function onCommand(cb: (command: MenuCommand) => void): () => void {
+  const stop = window.offramp?.onCommand?.((c) => cb(c as MenuCommand));
+  return typeof stop === 'function' ? stop : () => {};
+}
+
+/** Whether this build knows a channel (some arrive with later areas, e.g. workspace.createSample). */
+export function hasChannel(channel: string): boolean {
+  return isChannelName(channel);
+}

@@ -1,0 +1,28 @@
+// Every screen of the app in one list: add a screen by adding one entry (nav: true puts it in the left navigation).
+import type { ComponentType } from 'react';
+import { ClientsScreen } from './screens/clients/ClientsScreen.tsx';
+import { WorkloadsScreen } from './screens/workloads/WorkloadsScreen.tsx';
+import { WorkloadDetailScreen } from './screens/workloads/WorkloadDetailScreen.tsx';
+import { ContractsScreen } from './screens/contracts/ContractsScreen.tsx';
+import { PlanScreen } from './screens/plan/PlanScreen.tsx';
+import { SettingsScreen } from './screens/settings/SettingsScreen.tsx';
+
+export interface RouteDef {
+  /** wouter pattern, e.g. '/workloads/:id'. */
+  path: string;
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- wouter passes { params } typed per path
+  component: ComponentType<any>;
+  /** Shown in the left navigation when set. */
+  nav?: { label: string; /** Also active on these path prefixes. */ matches?: string };
+}
+
+export const routes: RouteDef[] = [
+  { path: '/clients', component: ClientsScreen, nav: { label: 'Clients' } },
+  { path: '/workloads', component: WorkloadsScreen, nav: { label: 'Workloads', matches: '/workloads' } },
+  { path: '/workloads/:id', component: WorkloadDetailScreen },
+  { path: '/contracts', component: ContractsScreen, nav: { label: 'Contracts & commitments' } },
+  { path: '/plan', component: PlanScreen, nav: { label: 'Plan' } },
+  { path: '/settings', component: SettingsScreen, nav: { label: 'Settings' } },
+];
+
+export const DEFAULT_ROUTE = '/clients';

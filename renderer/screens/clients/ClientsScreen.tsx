@@ -1,0 +1,183 @@
+// Clients: the organisations being migrated. List, add, rename, notes, delete (with what goes with it).
+import { useMemo, useState } from 'react';
+import { Link } from 'wouter';
+import { useInventory } from '../../stores/inventory.ts';
+import { PageHeader } from '../../components/PageHeader.tsx';
+import { EmptyState } from '../../components/EmptyState.tsx';
+import { ConfirmDialog, Dialog } from '../../components/Dialog.tsx';
+import { FormError, TextAreaField, TextField } from '../../components/fields.tsx';
+import { focusFirstError, useFieldErrors, validate } from '../../forms.ts';
+import type { FieldErrors } from '../../forms.ts';
+import { plural } from '../../labels.ts';
+import { notifyInfo } from '../../stores/ui.ts';
+import { z } from 'zod';
+import type { Client } from '../../../shared/domain/types.ts';
+
+const clientForm = z.object({
+  name: z.string().trim().min(1, 'Give it a name').max(200, 'Keep it under 200 characters'),
+  notes: z.string().max(20_000),
+});
+
+type Editing = { mode: 'create' } | { mode: 'edit'; client: Client } | null;
+
+export function ClientsScreen() {
+  const clients = useInventory((s) => s.clients);
+  const workloads = useInventory((s) => s.workloads);
+  const commitments = useInventory((s) => s.commitments);
+  const contracts = useInventory((s) => s.contracts);
+  const [editing, setEditing] = useState<Editing>(null);
+  const [deleting, setDeleting] = useState<Client | null>(null);
+
+  const counts = useMemo(() => {
+    const m = new Map<number, { workloads: number; commitments: number; contracts: number }>();
+    const get = (id: number) => m.get(id) ?? m.set(id, { workloads: 0, commitments: 0, contracts: 0 }).get(id)!;
+    for (const w of workloads) get(w.clientId).workloads++;
+    for (const c of commitments) get(c.clientId).commitments++;
+    for (const c of contracts) if (c.clientId !== null) get(c.clientId).contracts++;
+    return m;
+  }, [workloads, commitments, contracts]);
+
+  const addButton = (
+    <button type="button" className="button button--primary" onClick={() => setEditing({ mode: 'create' })}>Add client</button>
+  );
+
+  return (
+    <div className="page">
+      <PageHeader
+        title="Clients"
+        description="The organisations you are migrating. One workspace can hold many."
+        actions={clients.length ? addButton : null}
+      />
+      {clients.length === 0 ? (
+        <EmptyState title="No clients yet — add the first organisation you're migrating" action={addButton}>
+          <p>Then list its workloads: each product, workflow or feature that depends on a fine-tuned model.</p>
+        </EmptyState>
+      ) : (
+        <div className="table-card">
+          <table className="data-table">
+            <caption className="visually-hidden">Clients</caption>
+            <thead>
+              <tr>
+                <th scope="col">Name</th>
+                <th scope="col" className="num">Workloads</th>
+                <th scope="col" className="num">Commitments</th>
+                <th scope="col" className="num">Contracts</th>
+                <th scope="col">Notes</th>
+                <th scope="col"><span className="visually-hidden">Actions</span></th>
+              </tr>
+            </thead>
+            <tbody>
+              {clients.map((c) => {
+                const n = counts.get(c.id);
+                return (
+                  <tr key={c.id}>
+                    <th scope="row" className="cell-strong">{c.name}</th>
+                    <td className="num">
+                      <Link href="/workloads" onClick={() => useInventory.getState().setClientFilter(c.id)} className="link">
+                        {n?.workloads ?? 0}<span className="visually-hidden"> workloads of {c.name}</span>
+                      </Link>
+                    </td>
+                    <td className="num">{n?.commitments ?? 0}</td>
+                    <td className="num">{n?.contracts ?? 0}</td>
+                    <td className="cell-muted cell-truncate">{c.notes || '—'}</td>
+                    <td className="cell-actions">
+                      <button type="button" className="button button--small" onClick={() => setEditing({ mode: 'edit', client: c })}>
+                        Edit<span className="visually-hidden"> {c.name}</span>
+                      </button>
+                      <button type="button" className="button button--small button--danger-ghost" onClick={() => setDeleting(c)}>
+                        Delete<span className="visually-hidden"> {c.name}</span>
+                      </button>
+                    </td>
+                  </tr>
+                );
+              })}
+            </tbody>
+          </table>
+        </div>
+      )}
+
+      {editing ? <ClientDialog editing={editing} onClose={() => setEditing(null)} /> : null}
+      <DeleteClientDialog client={deleting} counts={deleting ? counts.get(deleting.id) : undefined} onClose={() => setDeleting(null)} />
+    </div>
+  );
+}
+
+function ClientDialog({ editing, onClose }: { editing: NonNullable<Editing>; onClose(): void }) {
+  const initial = editing.mode === 'edit' ? editing.client : null;
+  const [name, setName] = useState(initial?.name ?? '');
+  const [notes, setNotes] = useState(initial?.notes ?? '');
+  const [busy, setBusy] = useState(false);
+  const { errors, setErrors, fromError } = useFieldErrors();
+  const mutate = useInventory((s) => s.mutate);
+
+  async function save(e: React.FormEvent<HTMLFormElement>) {
+    e.preventDefault();
+    const form = e.currentTarget;
+    const local: FieldErrors = {};
+    const data = validate(clientForm, { name, notes }, local);
+    if (!data) {
+      setErrors(local);
+      return focusFirstError(form);
+    }
+    setBusy(true);
+    const r = initial
+      ? await mutate('clients.update', { id: initial.id, ...data }, ['clients'])
+      : await mutate('clients.create', data, ['clients']);
+    setBusy(false);
+    if (r.ok) {
+      notifyInfo(initial ? `Saved ${data.name}.` : `Added ${data.name}.`);
+      onClose();
+    } else {
+      fromError(r.error);
+      focusFirstError(form);
+    }
+  }
+
+  return (
+    <Dialog open title={initial ? `Edit ${initial.name}` : 'Add client'} onClose={onClose}>
+      <form className="form" onSubmit={(e) => void save(e)} noValidate>
+        <TextField label="Name" value={name} onChange={setName} error={errors.name} hint="The organisation, e.g. “Northwind Health”." />
+        <TextAreaField label="Notes" value={notes} onChange={setNotes} error={errors.notes} rows={4} />
+        <FormError message={errors._form} />
+        <div className="form__actions">
+          <button type="button" className="button" onClick={onClose}>Cancel</button>
+          <button type="submit" className="button button--primary" disabled={busy}>{initial ? 'Save client' : 'Add client'}</button>
+        </div>
+      </form>
+    </Dialog>
+  );
+}
+
+function DeleteClientDialog({ client, counts, onClose }: {
+  client: Client | null; counts?: { workloads: number; commitments: number; contracts: number }; onClose(): void;
+}) {
+  const mutate = useInventory((s) => s.mutate);
+  const [busy, setBusy] = useState(false);
+  async function confirm() {
+    if (!client) return;
+    setBusy(true);
+    const r = await mutate('clients.delete', { id: client.id }, ['clients', 'workloads', 'contracts', 'commitments']);
+    setBusy(false);
+    if (r.ok) {
+      notifyInfo(`Deleted ${client.name}. Undo brings it back.`);
+      onClose();
+    }
+  }
+  return (
+    <ConfirmDialog
+      open={client !== null}
+      title={`Delete ${client?.name ?? 'client'}?`}
+      confirmLabel="Delete client"
+      busy={busy}
+      onConfirm={() => void confirm()}
+      onCancel={onClose}
+    >
+      <p>This deletes the client <strong>{client?.name}</strong> and everything recorded for it:</p>
+      <ul className="bullet-list">
+        <li>{plural(counts?.workloads ?? 0, 'workload')} (with their job profiles and evaluations)</li>
+        <li>{plural(counts?.commitments ?? 0, 'commitment')}</li>
+      </ul>
+      <p className="muted">You can undo this right after with Undo.</p>
+    </ConfirmDialog>
+  );
+}

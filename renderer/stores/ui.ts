@@ -1,0 +1,37 @@
+// Transient UI state: toasts that tell the user what happened or what to fix.
+import { create } from 'zustand';
+import type { ErrorInfo } from '../../shared/errors.ts';
+
+export interface Toast {
+  id: number;
+  kind: 'error' | 'info';
+  message: string;
+}
+
+interface UiState {
+  toasts: Toast[];
+  notify(kind: Toast['kind'], message: string): void;
+  dismiss(id: number): void;
+}
+
+let nextId = 1;
+
+export const useUi = create<UiState>((set, get) => ({
+  toasts: [],
+  notify(kind, message) {
+    const id = nextId++;
+    set({ toasts: [...get().toasts.slice(-3), { id, kind, message }] });
+    // Errors stay until dismissed: they say what to fix. Info fades.
+    if (kind === 'info') setTimeout(() => get().dismiss(id), 4000);
+  },
+  dismiss(id) {
+    set({ toasts: get().toasts.filter((t) => t.id !== id) });
+  },
+}));
+
+export function notifyError(error: ErrorInfo): void {
+  const where = [error.file, error.line !== undefined ? `line ${error.line}` : null, error.field].filter(Boolean).join(', ');
+  useUi.getState().notify('error', where ? `${error.message} (${where})` : error.message);
+}
+
+export const notifyInfo = (message: string): void => useUi.getState().notify('info', message);
