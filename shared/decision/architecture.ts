@@ -36,9 +36,12 @@ export function architectureParts(
   routesBetweenCandidates: boolean,
 ): string[] {
   const stack = architecture === 'multi_model';
-  const groups = groupByApproach(components);
-  const parts = [...groups].map(([approach, jobs]) => partName(approach, jobs, stack));
-  if (stack && !components.some((c) => c.job === 'behavior')) {
+  // In a stack the behavior job is its own part (the router); the other jobs share a part per approach.
+  const router = stack ? components.find((c) => c.job === 'behavior') : undefined;
+  const parts = router ? [partName(router.approach, ['behavior'], true)] : [];
+  const groups = groupByApproach(components.filter((c) => c !== router));
+  for (const [approach, jobs] of groups) parts.push(partName(approach, jobs, stack));
+  if (stack && !router) {
     parts.unshift(routesBetweenCandidates
       ? 'router that sends each request to the candidate that keeps its commitment'
       : 'router that sends each request to the part for its job');

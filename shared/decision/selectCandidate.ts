@@ -68,7 +68,7 @@ export function selectCandidate(
 
   let reason: string;
   if (selected) {
-    const cost = selected.costPer1k === null ? 'unknown cost' : `$${selected.costPer1k} per 1k tasks`;
+    const cost = selected.costPer1k === null ? 'unknown cost' : `$${Number(selected.costPer1k.toPrecision(3))} per 1k tasks`;
     const tie = meetsAll.length > 1 && costKey(meetsAll[1]) === costKey(selected)
       ? `, tied on cost and chosen for its higher grounded-answer rate (${selected.groundedRate ?? 'unknown'})`
       : '';
