@@ -1,5 +1,51 @@
-// Handlers of the plan area.
+// Handlers of the decision engine and planner.
 import type { planChannels } from '../../../shared/ipc/plan.ts';
+import { profileFromAnswers, type QuestionnaireAnswers } from '../../../shared/decision/questionnaire.ts';
+import { sampleWorkspace } from '../../../shared/sample/sampleWorkspace.ts';
+import { snapshotSchema } from '../../../shared/domain/snapshotSchema.ts';
 import type { HandlerMap } from '../context.ts';
+import { loadPortfolio } from '../../services/portfolio.ts';
+import { getJobProfile, getWorkload, setJobProfile, updateWorkload } from '../../db/workloads.ts';
+import { clearOverride, listOverrides, setOverride } from '../../db/overrides.ts';
+import { importSnapshot } from '../../db/snapshot.ts';
 
-export const planHandlers: HandlerMap<keyof typeof planChannels> = {};
+export const planHandlers: HandlerMap<keyof typeof planChannels> = {
+  'plan.portfolio': ({ today, clientId }, ctx) => loadPortfolio(ctx.workspace.database(), today ?? ctx.today(), clientId).portfolio,
+
+  'questionnaire.apply': ({ workloadId, answers, confirmed }, _ctx, db, rec) => {
+    const workload = getWorkload(db, workloadId);
+    const result = profileFromAnswers(answers as QuestionnaireAnswers);
+    const previous = getJobProfile(db, workloadId);
+    const profile = setJobProfile(db, rec, {
+      workloadId,
+      weights: result.weights,
+      sources: result.sources,
+      confirmed,
+      // Evidence from a training-data analysis stays with the profile; the questionnaire adds its own.
+      evidence: [...(previous?.evidence.filter((e) => !e.startsWith('Questionnaire:')) ?? []), ...result.evidence.map((e) => `Questionnaire: ${e}`)],
+      answers,
+    });
+    const updated = updateWorkload(db, rec, { ...workload, ...result.workloadPatch });
+    return { workload: updated, profile };
+  },
+
+  'overrides.set': (p, ctx, db, rec) => {
+    getWorkload(db, p.workloadId);
+    const override = { ...p, actor: ctx.preferences.get().actorName, at: new Date().toISOString() };
+    setOverride(rec, override);
+    return listOverrides(db, p.workloadId).find((o) => o.job === p.job) ?? override;
+  },
+  'overrides.clear': ({ workloadId, job }, _ctx, _db, rec) => {
+    clearOverride(rec, workloadId, job);
+    return null;
+  },
+
+  'workspace.createSample': ({ path }, ctx) => {
+    ctx.workspace.open(path, true);
+    const sample = snapshotSchema.parse(sampleWorkspace(ctx.today()));
+    ctx.workspace.mutate('create the sample workspace', (db, rec) => importSnapshot(db, rec, sample, { replacePolicy: true }), 'import');
+    ctx.preferences.addRecent(path);
+    // Reopen so the sample starts with an empty undo history: it is the starting point, not an edit.
+    return ctx.workspace.open(path);
+  },
+};

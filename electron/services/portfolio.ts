@@ -1,0 +1,70 @@
+// Reads the workspace once and runs the pure engine: the plan every screen, export and CLI command shows.
+import type { Database } from 'better-sqlite3';
+import type { WorkspaceSnapshot } from '../../shared/domain/snapshot.ts';
+import type { Evaluation, EvaluationRow, GovernanceEntry, SignOff, Candidate } from '../../shared/domain/types.ts';
+import { aggregateEvaluations } from '../../shared/evaluation/aggregate.ts';
+import { buildPortfolio, type Portfolio } from '../../shared/portfolio.ts';
+import { exportSnapshot } from '../db/snapshot.ts';
+
+function groupBy<T>(items: T[], key: (t: T) => number): Map<number, T[]> {
+  const m = new Map<number, T[]>();
+  for (const item of items) {
+    const k = key(item);
+    const list = m.get(k);
+    if (list) list.push(item);
+    else m.set(k, [item]);
+  }
+  return m;
+}
+
+/** Aggregated evaluations (the matrix) of every workload that has candidates. */
+export function evaluationsByWorkload(snapshot: WorkspaceSnapshot): Map<number, Evaluation[]> {
+  const candidates = groupBy<Candidate>(snapshot.candidates, (c) => c.workloadId);
+  const workloadOfCandidate = new Map(snapshot.candidates.map((c) => [c.id, c.workloadId]));
+  const rows = groupBy<EvaluationRow>(snapshot.evaluationRows, (r) => workloadOfCandidate.get(r.candidateId) ?? 0);
+  const signOffs = groupBy<SignOff>(snapshot.signOffs, (s) => workloadOfCandidate.get(s.candidateId) ?? 0);
+  const governance = groupBy<GovernanceEntry>(snapshot.governance, (g) => g.workloadId);
+  const result = new Map<number, Evaluation[]>();
+  for (const workload of snapshot.workloads) {
+    const own = candidates.get(workload.id);
+    if (!own) continue;
+    result.set(workload.id, aggregateEvaluations({
+      workload, regulated: workload.regulated, candidates: own, rows: rows.get(workload.id) ?? [],
+      governance: governance.get(workload.id) ?? [], signOffs: signOffs.get(workload.id) ?? [],
+    }));
+  }
+  return result;
+}
+
+/** Keeps only one client's rows (by id), so a roadmap or plan can be scoped. */
+export function scopeSnapshot(snapshot: WorkspaceSnapshot, clientId: number | undefined): WorkspaceSnapshot {
+  if (clientId === undefined) return snapshot;
+  const workloadIds = new Set(snapshot.workloads.filter((w) => w.clientId === clientId).map((w) => w.id));
+  const candidateIds = new Set(snapshot.candidates.filter((c) => workloadIds.has(c.workloadId)).map((c) => c.id));
+  return {
+    ...snapshot,
+    clients: snapshot.clients.filter((c) => c.id === clientId),
+    workloads: snapshot.workloads.filter((w) => workloadIds.has(w.id)),
+    jobProfiles: snapshot.jobProfiles.filter((p) => workloadIds.has(p.workloadId)),
+    contracts: snapshot.contracts.filter((c) => c.clientId === clientId || c.workloadIds.some((w) => workloadIds.has(w))),
+    commitments: snapshot.commitments.filter((c) => c.clientId === clientId),
+    candidates: snapshot.candidates.filter((c) => candidateIds.has(c.id)),
+    evaluationRows: snapshot.evaluationRows.filter((r) => candidateIds.has(r.candidateId)),
+    governance: snapshot.governance.filter((g) => workloadIds.has(g.workloadId)),
+    signOffs: snapshot.signOffs.filter((s) => candidateIds.has(s.candidateId)),
+    overrides: snapshot.overrides.filter((o) => workloadIds.has(o.workloadId)),
+    workshops: snapshot.workshops.filter((w) => w.clientId === clientId),
+  };
+}
+
+export interface PortfolioView {
+  snapshot: WorkspaceSnapshot;
+  evaluations: Map<number, Evaluation[]>;
+  portfolio: Portfolio;
+}
+
+export function loadPortfolio(db: Database, today: string, clientId?: number): PortfolioView {
+  const snapshot = scopeSnapshot(exportSnapshot(db, new Date().toISOString()), clientId);
+  const evaluations = evaluationsByWorkload(snapshot);
+  return { snapshot, evaluations, portfolio: buildPortfolio(snapshot, today, evaluations) };
+}
