@@ -1,0 +1,5 @@
+// Training-data analysis: the public surface.
+export { createTrainingAnalyser } from './trainingAnalyser.ts';
+export type { TrainingAnalyser, TrainingAnalyserOptions } from './trainingAnalyser.ts';
+export type { MalformedLine, TrainingAnalysis } from './types.ts';
+export type { TrainingFormat } from './parseExample.ts';

@@ -1,0 +1,217 @@
+// Word-level helpers for the training-data analyser: content tokens, cue words, questions, endings.
+
+const STOPWORDS = new Set(
+  (
+    'the a an and or but if then than so of to in on at by for with from into onto about as is are was were be been being ' +
+    'am do does did doing have has had having i me my mine we us our ours you your yours he him his she her hers it its ' +
+    'they them their theirs this that these those there here what which who whom whose when where why how all any both ' +
+    'each few more most other some such no nor not only own same too very can could will would shall should may might ' +
+    'must just also now up down out over under again once off yes ok okay please thanks thank hello hi sure let lets ' +
+    "i'm you're it's don't can't won't isn't aren't i'll you'll we're they're that's there's i've you've doesn't didn't " +
+    'one get got make like well really want need know see use used using way also any'
+  ).split(/\s+/),
+);
+
+export function isStopword(word: string): boolean {
+  return STOPWORDS.has(word);
+}
+
+/** Han, Hiragana, Katakana or Hangul: scripts written without spaces between words. */
+const CJK = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]/u;
+const CJK_CONTENT_RUN = /[\p{Script=Han}\p{Script=Katakana}\p{Script=Hangul}ー]+/gu;
+const WORD = /[\p{L}\p{N}]+(?:['’][\p{L}]+)*/gu;
+
+export function hasCjk(text: string): boolean {
+  return CJK.test(text);
+}
+
+/** "Arrrr" and "arrr" are the same signature word: runs of 3+ identical letters become 2. */
+function collapseRuns(word: string): string {
+  return word.replace(/(\p{L})\1{2,}/gu, '$1$1');
+}
+
+export interface ContentToken {
+  /** Normalised form used for comparison (lower case, runs collapsed). */
+  key: string;
+  /** A number, or a capitalised word inside a sentence (a name): a specific fact rather than wording. */
+  fact: boolean;
+}
+
+/**
+ * Content tokens of a text: words of 3+ letters that are not stopwords, and numbers; for scripts
+ * without spaces, bigrams of kanji/katakana/hangul characters (hiragana is mostly grammar).
+ */
+export function contentTokens(text: string): ContentToken[] {
+  const out: ContentToken[] = [];
+  for (const m of text.matchAll(WORD)) {
+    const raw = m[0];
+    if (CJK.test(raw)) {
+      for (const run of raw.matchAll(CJK_CONTENT_RUN)) {
+        const r = run[0];
+        for (let i = 0; i + 1 < r.length; i++) out.push({ key: r.slice(i, i + 2), fact: false });
+      }
+      continue;
+    }
+    const hasDigit = /\p{N}/u.test(raw);
+    const key = normaliseWord(raw);
+    if (!hasDigit && (key.length < 3 || STOPWORDS.has(key))) continue;
+    const index = m.index ?? 0;
+    const capitalised = /^\p{Lu}\p{Ll}/u.test(raw) && index > 0 && !startsSentence(text, index) && !STOPWORDS.has(key);
+    // A lone digit is usually a list or step number, not a fact.
+    out.push({ key, fact: (hasDigit && key.length >= 2) || capitalised });
+  }
+  return out;
+}
+
+function startsSentence(text: string, index: number): boolean {
+  for (let i = index - 1; i >= 0; i--) {
+    const c = text[i];
+    if (c === ' ' || c === '\t' || c === '"' || c === '\'' || c === '(' || c === '*' || c === '“') continue;
+    return c === '.' || c === '!' || c === '?' || c === '\n' || c === ':' || c === '-' || c === '•';
+  }
+  return true;
+}
+
+/** Lower case, curly apostrophe straightened, possessive 's dropped, letter runs collapsed. */
+function normaliseWord(raw: string): string {
+  return collapseRuns(raw.toLowerCase().replace(/’/g, "'").replace(/'s$/, ''));
+}
+
+/** Normalised words of the parts of a text written with spaces between words (for signature words). */
+export function words(text: string): string[] {
+  const out: string[] = [];
+  for (const m of text.matchAll(WORD)) {
+    if (CJK.test(m[0])) continue;
+    out.push(normaliseWord(m[0]));
+  }
+  return out;
+}
+
+/** Apologies and refusals are a behavior (declining out-of-scope requests), not a voice. */
+const REFUSAL_WORDS = new Set(['sorry', 'apologize', 'apologise', 'apologies', 'unfortunately', 'unable', 'cannot']);
+
+export function isRefusalWord(word: string): boolean {
+  return REFUSAL_WORDS.has(word);
+}
+
+const REFUSAL = /^(?:i'?m sorry|i am sorry|sorry|i apologi[sz]e|unfortunately|i can(?:no|')t|i cannot|i'?m (?:not able|unable)|i am (?:not able|unable)|i don'?t have)|申し訳|すみません/iu;
+
+/** A reply that apologises or declines. */
+export function isRefusal(text: string): boolean {
+  return REFUSAL.test(text.trimStart().replace(/’/g, "'"));
+}
+
+const QUESTION_START =
+  /^(what|how|why|when|where|which|who|whom|whose|can|could|is|are|do|does|did|should|will|would|may|might|have|has|was|were|quel|comment|pourquoi|où|qué|cómo|dónde|wie|was|warum|wo)\b/i;
+
+/** A user turn that asks something: ends with a question mark (any script) or opens like a question. */
+export function isQuestion(text: string): boolean {
+  const t = text.trim();
+  if (t.length === 0) return false;
+  if (t.includes('?') || t.includes('？')) return true;
+  if (/[か][。]?$/u.test(t)) return true; // Japanese sentence-final question particle
+  return QUESTION_START.test(t);
+}
+
+const TONE_CUE = new RegExp(
+  [
+    // English
+    String.raw`\b(?:tone|voice|persona|personality|style|dialect|accent|slang|pirate|cowboy|shakespeare\w*|brand|friendly|cheerful|playful|witty|humou?rous|funny|sarcastic|formal|informal|casual|warm|empathetic|enthusiastic|upbeat|polite|grumpy|sassy|whimsical|poetic|rhym\w*|emojis?|role-?play)\b`,
+    String.raw`\b(?:speak|speaks|talk|talks|write|writes|respond|answer)\s+(?:like|as)\s+an?\b`,
+    String.raw`\bin the style of\b`,
+    // French, Spanish, German
+    String.raw`\b(?:ton|tono|voix|voz|personnage|personaje|Tonfall|Stimme|Umgangssprache)\b`,
+    // Japanese
+    '口調|話し方|態度|親しみ|丁寧|敬語|方言|関西弁|大阪弁|キャラ|口癖|語尾|ペルソナ|トーン',
+  ].join('|'),
+  'iu',
+);
+
+/** The first phrase of a system prompt that sets tone, voice or persona, or null. */
+export function toneCue(systemPrompt: string): string | null {
+  const m = TONE_CUE.exec(systemPrompt);
+  return m ? m[0] : null;
+}
+
+/** The sentence of a text around a position, for quoting the words that matter. */
+export function sentenceAround(text: string, index: number): string {
+  const before = text.slice(0, index);
+  const start = Math.max(before.lastIndexOf('. '), before.lastIndexOf('\n'), before.lastIndexOf('。')) + 1;
+  const rest = text.slice(index);
+  const m = /[.。!?！？](?:\s|$)|\n/u.exec(rest);
+  const end = m ? index + m.index + 1 : text.length;
+  return text.slice(start, end).trim();
+}
+
+const STRONG_CHOICE_CUE = /\b(?:one of (?:these|the following)|only one of|(?:respond|answer|reply) with only)\b/iu;
+const CHOICE_CUE =
+  /\b(?:classif\w*|categor\w*|labels?|labell?ing|intents?|sentiment|route|routing|one of (?:these|the following)|(?:respond|answer|reply) with only)\b|分類|カテゴリ/iu;
+
+/** The sentence of a system prompt that asks for a choice from a fixed set (classification, routing), or null. */
+export function choiceCue(systemPrompt: string): string | null {
+  const m = STRONG_CHOICE_CUE.exec(systemPrompt) ?? CHOICE_CUE.exec(systemPrompt);
+  return m ? sentenceAround(systemPrompt, m.index) : null;
+}
+
+const STRUCTURE_CUE = /\b(?:json|schema|fields?|extract\w*|yaml|xml|csv|key-value)\b/iu;
+
+/** Whether a system prompt asks for structured output. */
+export function structureCue(systemPrompt: string): boolean {
+  return STRUCTURE_CUE.test(systemPrompt);
+}
+
+const GENERIC_CJK_ENDINGS = new Set(['す', 'た', 'か', 'い', 'ん', 'る', 'う', 'だ', '다', '요', '了', '的', '吗', '。']);
+
+/**
+ * The last word of a reply (last character for scripts without spaces), without punctuation,
+ * or null when it tells nothing (a stopword, a generic sentence ending).
+ */
+export function replyEnding(text: string): string | null {
+  const trimmed = text.replace(/[\s\p{P}\p{S}]+$/u, '');
+  if (trimmed.length === 0) return null;
+  const last = trimmed[trimmed.length - 1];
+  if (CJK.test(last)) return GENERIC_CJK_ENDINGS.has(last) ? null : last;
+  const m = /[\p{L}\p{N}']+$/u.exec(trimmed);
+  if (!m) return null;
+  const w = collapseRuns(m[0].toLowerCase());
+  return STOPWORDS.has(w) || w.length < 2 ? null : w;
+}
+
+/** Words for a sentence: "replies", "1 reply". */
+export function plural(n: number, one: string, many: string): string {
+  return `${formatCount(n)} ${n === 1 ? one : many}`;
+}
+
+const COUNT = new Intl.NumberFormat('en-US');
+
+export function formatCount(n: number): string {
+  return COUNT.format(n);
+}
+
+export function percent(part: number, whole: number): string {
+  if (whole === 0) return '0%';
+  const p = (100 * part) / whole;
+  if (p > 0 && p < 1) return '<1%';
+  if (p < 100 && p > 99) return '>99%';
+  return `${Math.round(p)}%`;
+}
+
+/** "All 20", "71% of 1,204", "3 of 10" — the share of a count the way a person says it. */
+export function shareOf(part: number, whole: number): string {
+  if (part === whole) return whole === 1 ? 'The only' : whole === 2 ? 'Both' : `All ${formatCount(whole)}`;
+  if (whole < 20) return `${formatCount(part)} of ${formatCount(whole)}`;
+  return `${percent(part, whole)} of ${formatCount(whole)}`;
+}
+
+export function quote(text: string, max = 80): string {
+  const flat = text.replace(/\s+/g, ' ').trim();
+  return `“${flat.length > max ? `${flat.slice(0, max - 1).trimEnd()}…` : flat}”`;
+}
+
+export function listWords(items: readonly string[], max = 5): string {
+  const shown = items.slice(0, max);
+  const rest = items.length - shown.length;
+  if (rest > 0) return `${shown.join(', ')} and ${plural(rest, 'more', 'more')}`;
+  if (shown.length <= 1) return shown.join('');
+  return `${shown.slice(0, -1).join(', ')} and ${shown[shown.length - 1]}`;
+}
