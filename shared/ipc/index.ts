@@ -5,12 +5,14 @@ import { inventoryChannels } from './inventory.ts';
 import { planChannels } from './plan.ts';
 import { importsChannels } from './imports.ts';
 import { exportsChannels } from './exports.ts';
+import { evaluationChannels } from './evaluation.ts';
 
 export const channels = {
   ...inventoryChannels,
   ...planChannels,
   ...importsChannels,
   ...exportsChannels,
+  ...evaluationChannels,
 } as const;
 
 export type Channels = typeof channels;

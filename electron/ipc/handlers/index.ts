@@ -5,10 +5,12 @@ import { inventoryHandlers } from './inventory.ts';
 import { planHandlers } from './plan.ts';
 import { importsHandlers } from './imports.ts';
 import { exportsHandlers } from './exports.ts';
+import { evaluationHandlers } from './evaluation.ts';
 
 export const handlers: HandlerMap<ChannelName> = {
   ...inventoryHandlers,
   ...planHandlers,
   ...importsHandlers,
   ...exportsHandlers,
+  ...evaluationHandlers,
 };
