@@ -1,5 +1,4 @@
 // Working days (Monday–Friday minus holidays and blackout periods), precomputed so the scheduler counts in O(1).
-import { format, isValid, parseISO } from 'date-fns';
 import { OfframpError } from '../errors.ts';
 import type { BlackoutPeriod, IsoDate } from '../domain/types.ts';
 
@@ -13,18 +12,35 @@ const MARGIN_DAYS = 3 * 366;
  */
 export type DayNumber = number;
 
+const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+/**
+ * Parsed by hand rather than with date-fns: the scheduler converts dates for thousands of workloads and
+ * this is its hot path. The round trip through Date.UTC rejects impossible days such as 2026-02-30.
+ */
 export function toDayNumber(date: IsoDate): DayNumber {
-  const parsed = parseISO(date);
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(date) || !isValid(parsed)) {
-    throw new OfframpError({ code: 'invalid_payload', message: `"${date}" is not a date in the form yyyy-MM-dd.`, field: 'date' });
+  const m = ISO_DATE.exec(date);
+  if (m) {
+    const y = Number(m[1]);
+    const mo = Number(m[2]);
+    const d = Number(m[3]);
+    const ms = Date.UTC(y, mo - 1, d);
+    const back = new Date(ms);
+    if (back.getUTCFullYear() === y && back.getUTCMonth() === mo - 1 && back.getUTCDate() === d) return ms / MS_PER_DAY;
   }
-  return Math.round(Date.UTC(parsed.getFullYear(), parsed.getMonth(), parsed.getDate()) / MS_PER_DAY);
+  throw new OfframpError({ code: 'invalid_payload', message: `"${date}" is not a date in the form yyyy-MM-dd.`, field: 'date' });
 }
+
+const pad2 = (n: number) => (n < 10 ? `0${n}` : String(n));
 
 export function fromDayNumber(day: DayNumber): IsoDate {
   const d = new Date(day * MS_PER_DAY);
-  // date-fns formats in local time; build the local date with the UTC components of the day number.
-  return format(new Date(d.getUTCFullYear(), d.getUTCMonth(), d.getUTCDate()), 'yyyy-MM-dd');
+  return `${String(d.getUTCFullYear()).padStart(4, '0')}-${pad2(d.getUTCMonth() + 1)}-${pad2(d.getUTCDate())}`;
+}
+
+/** Calendar-day arithmetic on ISO dates (no working days involved). */
+export function addCalendarDays(date: IsoDate, days: number): IsoDate {
+  return fromDayNumber(toDayNumber(date) + days);
 }
 
 /** 0 = Sunday … 6 = Saturday; 1970-01-01 was a Thursday. */

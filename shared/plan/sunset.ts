@@ -1,10 +1,10 @@
 // The internal sunset date: the last day a workload may still be on the old model, with the reason that set it.
-import { differenceInCalendarDays, format, parseISO, subDays } from 'date-fns';
 import { DEFAULT_TRAINING_DEADLINE, type Commitment, type Contract, type DeadlinePolicy, type IsoDate, type Workload } from '../domain/types.ts';
+import { addCalendarDays, toDayNumber } from './calendar.ts';
 import { commitmentAppliesTo, contractAppliesTo } from './links.ts';
 import type { SunsetDate } from './types.ts';
 
-const minusDays = (date: IsoDate, days: number): IsoDate => format(subDays(parseISO(date), days), 'yyyy-MM-dd');
+const minusDays = (date: IsoDate, days: number): IsoDate => addCalendarDays(date, -days);
 
 function earliestEvent(policy: DeadlinePolicy, kind: 'training_deadline' | 'inference_retirement'): IsoDate | null {
   let earliest: IsoDate | null = null;
@@ -80,5 +80,5 @@ export function clientSunsetDate<T extends { workloadId: number; sunset: SunsetD
 
 /** Calendar days from `today` to `date` (negative when past). */
 export function daysUntil(today: IsoDate, date: IsoDate): number {
-  return differenceInCalendarDays(parseISO(date), parseISO(today));
+  return toDayNumber(date) - toDayNumber(today);
 }
