@@ -5,6 +5,7 @@ import { PreferencesStore } from '../workspace/preferences.ts';
 import { WorkspaceService } from '../workspace/service.ts';
 import type { HandlerContext, Platform } from './context.ts';
 import { dispatch } from './dispatch.ts';
+import { TaskRegistry } from '../services/tasks.ts';
 
 export interface IpcAppOptions {
   configDir: string;
@@ -24,12 +25,14 @@ export interface IpcApp {
 export function createIpcApp(options: IpcAppOptions): IpcApp {
   const preferences = new PreferencesStore(options.configDir);
   const workspace = new WorkspaceService({ nativeBinding: options.nativeBinding, actor: () => preferences.get().actorName });
+  const progress = options.onProgress ?? (() => {});
   const ctx: HandlerContext = {
     workspace,
     preferences,
     platform: options.platform,
     today: () => options.today ?? format(new Date(), 'yyyy-MM-dd'),
-    progress: options.onProgress ?? (() => {}),
+    progress,
+    tasks: new TaskRegistry((p) => progress(p.task, p.done, p.total, p.label)),
   };
   return {
     ctx,

@@ -5,6 +5,7 @@ import type { ChannelName, ParsedPayloadOf, ResultOf } from '../../shared/ipc/in
 import type { Recorder } from '../db/changes.ts';
 import type { WorkspaceService } from '../workspace/service.ts';
 import type { PreferencesStore } from '../workspace/preferences.ts';
+import type { TaskRegistry } from '../services/tasks.ts';
 
 export interface SaveDialogOptions {
   title: string;
@@ -28,6 +29,8 @@ export interface HandlerContext {
   today(): string;
   /** Reports progress of long work to the window, when one listens. */
   progress(task: string, done: number, total: number, label: string): void;
+  /** Long-running work with progress and cancellation. */
+  tasks: TaskRegistry;
 }
 
 /** A read-only handler. */
