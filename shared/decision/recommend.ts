@@ -173,6 +173,6 @@ export function recommend(input: RecommendInput): Recommendation {
     warnings,
     notes,
     selectedCandidate,
-    confidence: assessConfidence(workload, profile, evaluations),
+    confidence: assessConfidence(workload, profile, evaluations, components.length > 0),
   };
 }
