@@ -1,0 +1,356 @@
+// Parses the fine-tuning jobs list the API returns (one file or several pages) into workload
+// drafts, one per fine-tuned model family, with retrain cadence and last retrain date.
+
+import { z } from 'zod';
+import type { IsoDate } from '../domain/types.ts';
+import { OfframpError } from '../errors.ts';
+import { describeValue, lineOfOffset, parseJsonFile } from './json.ts';
+
+export const TERMINAL_JOB_STATUSES = ['succeeded', 'failed', 'cancelled'] as const;
+
+export interface ImportedJob {
+  id: string;
+  status: string;
+  /** The model the job trained from (a base model, or an earlier fine-tuned model). */
+  model: string;
+  fineTunedModel: string | null;
+  /** ISO date-time (UTC) of creation. */
+  createdAt: string;
+  finishedAt: string | null;
+  trainedTokens: number | null;
+  trainingFile: string | null;
+  validationFile: string | null;
+  suffix: string | null;
+  /** Only succeeded jobs count toward the retrain history. */
+  counted: boolean;
+  /** The error message of a failed job. */
+  error: string | null;
+  source: { file: string; index: number };
+}
+
+export interface WorkloadDraft {
+  /** Stable key: base model and suffix. The database upserts by it, so re-importing changes nothing. */
+  key: string;
+  name: string;
+  baseModel: string;
+  /** Fine-tuned model of the latest succeeded job, or null when none succeeded. */
+  fineTunedModel: string | null;
+  /** Every job of the family, oldest first (failed and cancelled ones included). */
+  jobs: ImportedJob[];
+  succeededCount: number;
+  /** Median days between successive succeeded jobs; null with fewer than two. */
+  retrainCadenceDays: number | null;
+  lastRetrainDate: IsoDate | null;
+  /** Training file ids in order of first use. */
+  trainingFiles: string[];
+}
+
+export interface SkippedJobEntry {
+  file: string;
+  index: number;
+  id: string | null;
+  reason: string;
+}
+
+export interface JobsListImport {
+  drafts: WorkloadDraft[];
+  skipped: SkippedJobEntry[];
+  /** Jobs read across all files, duplicates excluded. */
+  jobCount: number;
+}
+
+export interface JobsListFile {
+  name: string;
+  text: string;
+}
+
+const timestamp = z.union([z.number(), z.string()]).nullable().optional();
+const nullableString = z.string().nullable().optional();
+
+const jobSchema = z.looseObject({
+  object: z.string().optional(),
+  id: z.string().min(1),
+  model: z.string().min(1),
+  status: z.string().min(1),
+  created_at: z.union([z.number(), z.string()]),
+  finished_at: timestamp,
+  fine_tuned_model: nullableString,
+  trained_tokens: z.number().nullable().optional(),
+  training_file: nullableString,
+  validation_file: nullableString,
+  suffix: nullableString,
+  user_provided_suffix: nullableString,
+  error: z.unknown().optional(),
+});
+
+const EXPECTED: Record<string, string> = {
+  id: 'the job id as text, e.g. "ftjob-abc123"',
+  model: 'the model name as text, e.g. "gpt-4o-mini-2024-07-18"',
+  status: 'a status as text (succeeded, failed, cancelled, running, queued or validating_files)',
+  created_at: 'Unix seconds (e.g. 1758849620) or an ISO date-time',
+  finished_at: 'Unix seconds, an ISO date-time or null',
+  fine_tuned_model: 'the fine-tuned model name as text, or null',
+  trained_tokens: 'a number or null',
+  training_file: 'a file id as text, e.g. "file-abc123"',
+  validation_file: 'a file id as text, or null',
+  suffix: 'text or null',
+  user_provided_suffix: 'text or null',
+};
+
+/** Parses one or more jobs-list pages. Throws OfframpError (import_invalid) naming file, line, job and field. */
+export function parseJobsList(files: JobsListFile[]): JobsListImport {
+  const byId = new Map<string, ImportedJob>();
+  const skipped: SkippedJobEntry[] = [];
+
+  for (const f of files) {
+    const root = parseJsonFile(f.text, f.name);
+    const data = listData(root, f);
+    const seenHere = new Map<string, ImportedJob>();
+    data.forEach((raw, index) => {
+      if (typeof raw === 'object' && raw !== null && !Array.isArray(raw)) {
+        const object = (raw as Record<string, unknown>).object;
+        if (typeof object === 'string' && object !== 'fine_tuning.job') {
+          skipped.push({ file: f.name, index, id: idOf(raw), reason: `entry ${index + 1} is a "${object}", not a fine-tuning job` });
+          return;
+        }
+      }
+      const job = readJob(raw, index, f);
+      const here = seenHere.get(job.id);
+      if (here && !sameJob(here, job)) {
+        throw new OfframpError({
+          code: 'import_invalid',
+          message: `${f.name}: job ${job.id} appears twice (entries ${here.source.index + 1} and ${index + 1}) with different contents; remove one of them.`,
+          file: f.name,
+          line: jobLine(f.text, job.id, 2),
+          field: `data[${index}].id`,
+        });
+      }
+      seenHere.set(job.id, job);
+      const known = byId.get(job.id);
+      if (known) {
+        // Overlapping pages: keep the most advanced state of the job.
+        const keep = moreFinal(known, job);
+        if (keep !== known) byId.set(job.id, keep);
+        skipped.push({ file: f.name, index, id: job.id, reason: `job ${job.id} is listed again (already read from ${known.source.file}, entry ${known.source.index + 1})` });
+        return;
+      }
+      byId.set(job.id, job);
+    });
+  }
+
+  const families = new Map<string, ImportedJob[]>();
+  for (const job of byId.values()) {
+    const key = familyKey(job);
+    const list = families.get(key);
+    if (list) list.push(job);
+    else families.set(key, [job]);
+  }
+  const drafts = [...families.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([key, jobs]) => makeDraft(key, jobs));
+  return { drafts, skipped, jobCount: byId.size };
+}
+
+function listData(root: unknown, f: JobsListFile): unknown[] {
+  if (Array.isArray(root)) return root;
+  if (typeof root === 'object' && root !== null) {
+    const data = (root as Record<string, unknown>).data;
+    if (Array.isArray(data)) return data;
+    if ((root as Record<string, unknown>).object === 'fine_tuning.job') return [root];
+    throw new OfframpError({
+      code: 'import_invalid',
+      message:
+        data === undefined
+          ? `${f.name} has no "data" list; it should be the jobs list the API returns: {"object": "list", "data": [...]}.`
+          : `${f.name}: "data" is ${describeValue(data)}; it must be the list of jobs.`,
+      file: f.name,
+      line: 1,
+      field: 'data',
+    });
+  }
+  throw new OfframpError({ code: 'import_invalid', message: `${f.name} holds ${describeValue(root)}, not a jobs list ({"object": "list", "data": [...]}).`, file: f.name, line: 1 });
+}
+
+function idOf(raw: unknown): string | null {
+  const id = typeof raw === 'object' && raw !== null ? (raw as Record<string, unknown>).id : undefined;
+  return typeof id === 'string' ? id : null;
+}
+
+function readJob(raw: unknown, index: number, f: JobsListFile): ImportedJob {
+  const id = idOf(raw);
+  const who = `job ${index + 1}${id ? ` (${id})` : ''}`;
+  const result = jobSchema.safeParse(raw);
+  if (!result.success) {
+    const issues = result.error.issues;
+    const issue = issues[0];
+    const key = issue.path.length > 0 ? String(issue.path[0]) : '';
+    const value = key && typeof raw === 'object' && raw !== null ? (raw as Record<string, unknown>)[key] : raw;
+    const what =
+      key === ''
+        ? `is ${describeValue(raw)}; each entry of "data" must be a job object`
+        : `has "${key}" ${value === undefined ? 'missing' : `set to ${describeValue(value)}`}; give ${EXPECTED[key] ?? 'a valid value'}`;
+    const more = issues.length > 1 ? ` (${issues.length - 1} more problem${issues.length > 2 ? 's' : ''} in this job)` : '';
+    throw new OfframpError({
+      code: 'import_invalid',
+      message: `${f.name}: ${who} ${what}.${more}`,
+      file: f.name,
+      line: fieldLine(f.text, id, key),
+      field: key ? `data[${index}].${key}` : `data[${index}]`,
+    });
+  }
+  const j = result.data;
+  const createdAt = toIsoDateTime(j.created_at, 'created_at');
+  const finishedAt = j.finished_at === undefined || j.finished_at === null ? null : toIsoDateTime(j.finished_at, 'finished_at');
+  function toIsoDateTime(v: number | string, key: string): string {
+    const iso = parseTimestamp(v);
+    if (iso === null) {
+      throw new OfframpError({
+        code: 'import_invalid',
+        message: `${f.name}: ${who} has "${key}" set to ${describeValue(v)}, which is not a date this import understands; give ${EXPECTED[key]}.`,
+        file: f.name,
+        line: fieldLine(f.text, j.id, key),
+        field: `data[${index}].${key}`,
+      });
+    }
+    return iso;
+  }
+  const suffix = j.suffix ?? j.user_provided_suffix ?? suffixOf(j.fine_tuned_model ?? null);
+  return {
+    id: j.id,
+    status: j.status,
+    model: j.model,
+    fineTunedModel: j.fine_tuned_model ?? null,
+    createdAt,
+    finishedAt,
+    trainedTokens: j.trained_tokens ?? null,
+    trainingFile: j.training_file ?? null,
+    validationFile: j.validation_file ?? null,
+    suffix: suffix && suffix.length > 0 ? suffix : null,
+    counted: j.status === 'succeeded',
+    error: errorMessage(j.error),
+    source: { file: f.name, index },
+  };
+}
+
+/**
+ * Unix seconds (or milliseconds, when the number is too large to be seconds) or an ISO 8601 date /
+ * date-time string → ISO date-time in UTC. Anything else (26/09/2025, "yesterday") → null.
+ */
+export function parseTimestamp(v: number | string): string | null {
+  let ms: number;
+  if (typeof v === 'number') {
+    if (!Number.isFinite(v) || v < 0) return null;
+    ms = v > 1e11 ? v : v * 1000;
+  } else {
+    const t = v.trim();
+    if (/^\d+(\.\d+)?$/.test(t)) return parseTimestamp(Number(t));
+    if (!/^\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?$/.test(t)) return null;
+    const hasZone = /(?:Z|[+-]\d{2}:?\d{2})$/.test(t) && t.length > 10;
+    ms = Date.parse(t.length === 10 ? `${t}T00:00:00Z` : hasZone ? t.replace(' ', 'T') : `${t.replace(' ', 'T')}Z`);
+    if (Number.isNaN(ms)) return null;
+    // Date.parse rolls 2025-02-30 over to March: refuse dates that do not exist.
+    if (new Date(ms).toISOString().slice(0, 10) !== t.slice(0, 10) && !hasZone) return null;
+  }
+  const d = new Date(ms);
+  return Number.isNaN(d.getTime()) ? null : d.toISOString();
+}
+
+/** "ft:gpt-4o-mini-2024-07-18:acme:triage:AbC123" → "triage"; null when there is none. */
+export function suffixOf(fineTunedModel: string | null): string | null {
+  if (!fineTunedModel || !fineTunedModel.startsWith('ft:')) return null;
+  const parts = fineTunedModel.split(':');
+  return parts.length >= 5 && parts[3] ? parts[3] : null;
+}
+
+/** The base model of a model name: a fine-tuned model "ft:<base>:…" trained from <base>. */
+export function baseModelOf(model: string): string {
+  if (model.startsWith('ft:')) {
+    const base = model.split(':')[1];
+    return base ? base : model;
+  }
+  return model;
+}
+
+function familyKey(job: ImportedJob): string {
+  return `${baseModelOf(job.model)}::${job.suffix ?? ''}`;
+}
+
+function errorMessage(e: unknown): string | null {
+  if (typeof e !== 'object' || e === null) return null;
+  const m = (e as Record<string, unknown>).message;
+  return typeof m === 'string' && m.length > 0 ? m : null;
+}
+
+const FINALITY: Record<string, number> = { succeeded: 3, failed: 2, cancelled: 2 };
+
+function moreFinal(a: ImportedJob, b: ImportedJob): ImportedJob {
+  const fa = FINALITY[a.status] ?? 1;
+  const fb = FINALITY[b.status] ?? 1;
+  if (fb !== fa) return fb > fa ? b : a;
+  return (b.finishedAt ?? '') > (a.finishedAt ?? '') ? b : a;
+}
+
+function sameJob(a: ImportedJob, b: ImportedJob): boolean {
+  return a.status === b.status && a.fineTunedModel === b.fineTunedModel && a.finishedAt === b.finishedAt && a.model === b.model;
+}
+
+function makeDraft(key: string, unsorted: ImportedJob[]): WorkloadDraft {
+  const jobs = [...unsorted].sort((a, b) => (a.createdAt < b.createdAt ? -1 : a.createdAt > b.createdAt ? 1 : a.id < b.id ? -1 : 1));
+  const baseModel = baseModelOf(jobs[0].model);
+  const suffix = jobs[0].suffix;
+  const succeeded = jobs
+    .filter((j) => j.counted)
+    .map((j) => ({ job: j, at: j.finishedAt ?? j.createdAt }))
+    .sort((a, b) => (a.at < b.at ? -1 : a.at > b.at ? 1 : 0));
+  const latest = succeeded.at(-1);
+  const gaps: number[] = [];
+  for (let i = 1; i < succeeded.length; i++) gaps.push((Date.parse(succeeded[i].at) - Date.parse(succeeded[i - 1].at)) / 86_400_000);
+  const trainingFiles: string[] = [];
+  for (const j of jobs) if (j.trainingFile && !trainingFiles.includes(j.trainingFile)) trainingFiles.push(j.trainingFile);
+  return {
+    key,
+    name: suffix ? `${suffix} (${baseModel})` : `${baseModel}, no suffix`,
+    baseModel,
+    fineTunedModel: latest?.job.fineTunedModel ?? null,
+    jobs,
+    succeededCount: succeeded.length,
+    retrainCadenceDays: gaps.length === 0 ? null : Math.round(median(gaps)),
+    lastRetrainDate: latest ? latest.at.slice(0, 10) : null,
+    trainingFiles,
+  };
+}
+
+function median(values: number[]): number {
+  const s = [...values].sort((a, b) => a - b);
+  const mid = Math.floor(s.length / 2);
+  return s.length % 2 === 1 ? s[mid] : (s[mid - 1] + s[mid]) / 2;
+}
+
+function jobLine(text: string, id: string | null, occurrence = 1): number | undefined {
+  if (!id) return undefined;
+  const re = new RegExp(`"id"\\s*:\\s*${escapeRe(JSON.stringify(id))}`, 'g');
+  let m: RegExpExecArray | null = null;
+  for (let i = 0; i < occurrence; i++) {
+    m = re.exec(text);
+    if (!m) return undefined;
+  }
+  return m ? lineOfOffset(text, m.index) : undefined;
+}
+
+/** Line of a job's field: searched from the job's id to the next job's id. */
+function fieldLine(text: string, id: string | null, key: string): number | undefined {
+  if (!id) return undefined;
+  const start = text.search(new RegExp(`"id"\\s*:\\s*${escapeRe(JSON.stringify(id))}`));
+  if (start === -1) return undefined;
+  if (!key) return lineOfOffset(text, start);
+  const next = text.slice(start + 1).search(/"object"\s*:\s*"fine_tuning\.job"|"id"\s*:\s*"ftjob-/);
+  const end = next === -1 ? text.length : start + 1 + next;
+  // Fields may come before the id within the object: look back to the object's opening brace too.
+  const open = text.lastIndexOf('{', start);
+  const windowStart = text.lastIndexOf('"object"', start) > open ? text.lastIndexOf('"object"', start) : open;
+  const inJob = text.slice(Math.max(0, windowStart), end);
+  const at = inJob.indexOf(`"${key}"`);
+  return lineOfOffset(text, at === -1 ? start : Math.max(0, windowStart) + at);
+}
+
+function escapeRe(s: string): string {
+  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
