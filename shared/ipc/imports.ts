@@ -1,8 +1,9 @@
 // Channels of the imports: files in, a preview of what will change, then one transaction or nothing.
 import { z } from 'zod';
 import { mutation, query } from './contract.ts';
-import { JOBS } from '../domain/types.ts';
-import type { JobProfile, Workload } from '../domain/types.ts';
+import { APPROACHES, JOBS } from '../domain/types.ts';
+import type { Approach, JobProfile, Workload } from '../domain/types.ts';
+import type { ErrorInfo } from '../errors.ts';
 import type { TrainingAnalysis } from '../analysis/types.ts';
 
 const id = z.number().int().positive();
@@ -16,6 +17,52 @@ export interface TaskProgressInfo {
   total: number;
   label: string;
   finished: boolean;
+}
+
+export const SPREADSHEET_KINDS = ['workloads', 'contracts', 'commitments'] as const;
+export type SpreadsheetKind = (typeof SPREADSHEET_KINDS)[number];
+
+export interface JobsImportPreview {
+  /** Hands the parsed files to the commit step without reading them again. */
+  token: string;
+  files: string[];
+  drafts: {
+    key: string;
+    name: string;
+    baseModel: string;
+    fineTunedModel: string;
+    jobsTotal: number;
+    succeeded: number;
+    /** Failed and cancelled jobs: shown, not counted. */
+    notCounted: number;
+    retrainCadenceDays: number | null;
+    lastRetrainDate: string | null;
+    /** What committing does: a new workload, new jobs added to an existing one, or nothing (already imported). */
+    action: 'create' | 'update' | 'unchanged';
+    workloadId: number | null;
+  }[];
+  skipped: { id: string; status: string; reason: string }[];
+}
+
+export interface EvaluationImportPreview {
+  token: string;
+  file: string;
+  format: string;
+  rowCount: number;
+  candidates: { name: string; rows: number; existingCandidateId: number | null; approach: Approach }[];
+}
+
+export interface SpreadsheetPreview {
+  token: string;
+  file: string;
+  kind: SpreadsheetKind;
+  headers: string[];
+  /** Column header → field name (null = ignored). */
+  mapping: Record<string, string | null>;
+  /** The fields a column can map to. */
+  fields: string[];
+  changes: { line: number; action: 'create' | 'update' | 'unchanged'; id: number | null; name: string; changedFields: string[] }[];
+  errors: ErrorInfo[];
 }
 
 export const importsChannels = {
@@ -34,4 +81,25 @@ export const importsChannels = {
     evidence: z.array(z.string().max(2000)).max(100),
     preferencePairs: z.number().int().min(0).default(0),
   })),
+
+  /** Parses one or several pages of a fine-tuning jobs list; nothing is written. */
+  'imports.jobs.preview': query<JobsImportPreview>()(z.object({ paths: z.array(filePath).min(1, 'Choose at least one file') })),
+  /** Creates or updates the workload drafts of a preview for one client, in one transaction. Re-importing changes nothing. */
+  'imports.jobs.commit': mutation<{ created: number; updated: number; unchanged: number }>()(z.object({ token: z.string().min(1), clientId: id })),
+
+  /** Parses promptfoo JSON/CSV output or a plain CSV of per-task rows for one workload; nothing is written. */
+  'imports.evaluations.preview': query<EvaluationImportPreview>()(z.object({ path: filePath, workloadId: id })),
+  /** Creates missing candidates (with the chosen approaches) and replaces their raw rows, in one transaction. */
+  'imports.evaluations.commit': mutation<{ candidates: number; rows: number }>()(z.object({
+    token: z.string().min(1), workloadId: id, approaches: z.record(z.string(), z.enum(APPROACHES)).default({}),
+  })),
+
+  /** Reads a CSV of workloads, contracts or commitments; with `mapping` for foreign column names. Nothing is written. */
+  'imports.spreadsheet.preview': query<SpreadsheetPreview>()(z.object({
+    path: filePath, kind: z.enum(SPREADSHEET_KINDS), mapping: z.record(z.string(), z.string().nullable()).optional(),
+  })),
+  /** Writes the previewed rows (only changed rows are updated); refused while the preview has errors. */
+  'imports.spreadsheet.commit': mutation<{ created: number; updated: number }>()(z.object({ token: z.string().min(1) })),
+  /** Saves workloads, contracts or commitments as CSV for editing in a spreadsheet; null when the user cancels. */
+  'export.spreadsheet': query<{ path: string } | null>()(z.object({ kind: z.enum(SPREADSHEET_KINDS) })),
 } as const;

@@ -1,0 +1,94 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import Database from 'better-sqlite3';
+import { afterEach, describe, expect, it } from 'vitest';
+import { aWorkspace, type TestApp } from '../../support/app.ts';
+import { aJobsList } from '../../support/jobsList.ts';
+import { havePublicFixtures, publicFixture, reportMissingFixtures } from '../../support/fixtures.ts';
+
+let open: TestApp[] = [];
+afterEach(() => {
+  for (const t of open) t.app.close();
+  open = [];
+});
+
+async function withClient(): Promise<TestApp & { clientId: number }> {
+  const t = await aWorkspace();
+  open.push(t);
+  const client = await t.call('clients.create', { name: 'Acme Support' });
+  return { ...t, clientId: client.id };
+}
+
+function fileBytes(file: string): Buffer {
+  const db = new Database(file);
+  db.pragma('wal_checkpoint(TRUNCATE)');
+  db.close();
+  return fs.readFileSync(file);
+}
+
+describe('fine-tuning jobs list import', () => {
+  it('groups jobs into workload drafts by model family, with cadence, and re-importing changes nothing', async () => {
+    const t = await withClient();
+    const file = path.join(t.dir, 'jobs.json');
+    fs.writeFileSync(file, aJobsList([
+      { id: 'ftjob-aaa001', suffix: 'triage', day: 0 },
+      { id: 'ftjob-aaa002', suffix: 'triage', day: 30 },
+      { id: 'ftjob-aaa003', suffix: 'triage', day: 60, status: 'failed' },
+      { id: 'ftjob-aaa004', suffix: 'triage', day: 61 },
+      { id: 'ftjob-bbb001', suffix: 'replies', day: 10 },
+    ]));
+    const preview = await t.call('imports.jobs.preview', { paths: [file] });
+    expect(preview.drafts).toHaveLength(2);
+    const triage = preview.drafts.find((d) => d.key.includes('triage'));
+    expect(triage).toMatchObject({ action: 'create', succeeded: 3, notCounted: 1, jobsTotal: 4, lastRetrainDate: '2026-03-03' });
+    expect(triage?.retrainCadenceDays).toBeGreaterThan(29);
+
+    expect(await t.call('imports.jobs.commit', { token: preview.token, clientId: t.clientId })).toEqual({ created: 2, updated: 0, unchanged: 0 });
+    const workloads = await t.call('workloads.list', {});
+    expect(workloads).toHaveLength(2);
+
+    const again = await t.call('imports.jobs.preview', { paths: [file] });
+    expect(again.drafts.map((d) => d.action)).toEqual(['unchanged', 'unchanged']);
+    await t.call('workspace.close', {});
+    const before = fileBytes(t.file);
+    await t.call('workspace.open', { path: t.file });
+    const third = await t.call('imports.jobs.preview', { paths: [file] });
+    expect(await t.call('imports.jobs.commit', { token: third.token, clientId: t.clientId })).toEqual({ created: 0, updated: 0, unchanged: 2 });
+    await t.call('workspace.close', {});
+    expect(fileBytes(t.file).length).toBe(before.length);
+  });
+
+  it('adds a later page to the existing workload as an update', async () => {
+    const t = await withClient();
+    const page1 = path.join(t.dir, 'p1.json');
+    const page2 = path.join(t.dir, 'p2.json');
+    fs.writeFileSync(page1, aJobsList([{ id: 'ftjob-ccc001', suffix: 'routing', day: 0 }], true));
+    fs.writeFileSync(page2, aJobsList([{ id: 'ftjob-ccc002', suffix: 'routing', day: 14 }]));
+    const first = await t.call('imports.jobs.preview', { paths: [page1] });
+    await t.call('imports.jobs.commit', { token: first.token, clientId: t.clientId });
+    const both = await t.call('imports.jobs.preview', { paths: [page1, page2] });
+    expect(both.drafts[0].action).toBe('update');
+    expect(await t.call('imports.jobs.commit', { token: both.token, clientId: t.clientId })).toMatchObject({ updated: 1 });
+    expect((await t.call('workloads.list', {}))[0].retrainCadenceDays).toBe(14);
+  });
+
+  it('refuses a truncated file naming the file and line, and writes nothing', async () => {
+    const t = await withClient();
+    const file = path.join(t.dir, 'cut.json');
+    fs.writeFileSync(file, aJobsList([{ id: 'ftjob-ddd001', day: 0 }]).slice(0, 120));
+    const error = await t.fail('imports.jobs.preview', { paths: [file] });
+    expect(error.code).toBe('import_invalid');
+    expect(error.file).toContain('cut.json');
+    expect(error.line).toBeGreaterThan(0);
+    expect(await t.call('workloads.list', {})).toEqual([]);
+  });
+
+  reportMissingFixtures('jobs-channel public jobs list');
+  it.skipIf(!havePublicFixtures)('shows the public jobs list (all failed or cancelled) without creating a counted workload', async () => {
+    const t = await withClient();
+    const preview = await t.call('imports.jobs.preview', { paths: [publicFixture('openai_fine_tuning_jobs_list.json')] });
+    const total = preview.drafts.reduce((n, d) => n + d.jobsTotal, 0) + preview.skipped.length;
+    expect(total).toBe(20);
+    expect(preview.drafts.every((d) => d.succeeded === 0)).toBe(true);
+  });
+});
