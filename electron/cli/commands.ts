@@ -4,6 +4,44 @@ import { OfframpError } from '../../shared/errors.ts';
 import { snapshotSchema } from '../../shared/domain/snapshotSchema.ts';
 import { WorkspaceService } from '../workspace/service.ts';
 import { exportSnapshot, importSnapshot } from '../db/snapshot.ts';
+import { isoDate } from '../../shared/ipc/inventory.ts';
+import { planToCsv, portfolioToPlanJson } from '../../shared/plan/csv.ts';
+import { generatePortfolio } from '../../shared/sample/generate.ts';
+import { loadPortfolio } from '../services/portfolio.ts';
+import { listClients } from '../db/clients.ts';
+import type { Database } from 'better-sqlite3';
+
+function localToday(): string {
+  const d = new Date();
+  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
+}
+
+export function todayOption(values: Record<string, string | boolean | undefined>): string {
+  const v = values.today;
+  if (v === undefined) return localToday();
+  const parsed = isoDate.safeParse(v);
+  if (!parsed.success) throw new OfframpError({ code: 'invalid_payload', field: '--today', message: `--today ${String(v)}: use a date like 2026-11-25` });
+  return parsed.data;
+}
+
+/** Finds a client by id or by name (case-insensitive); the message lists the clients there are. */
+export function resolveClient(db: Database, nameOrId: string | undefined): number | undefined {
+  if (nameOrId === undefined) return undefined;
+  const clients = listClients(db);
+  const found = clients.find((c) => String(c.id) === nameOrId) ?? clients.find((c) => c.name.toLowerCase() === nameOrId.toLowerCase());
+  if (!found) {
+    throw new OfframpError({ code: 'not_found', field: '--client', message: `No client "${nameOrId}". Clients: ${clients.map((c) => `${c.name} (${c.id})`).join(', ') || 'none yet'}` });
+  }
+  return found.id;
+}
+
+function positiveInt(values: Record<string, string | boolean | undefined>, name: string, fallback: number): number {
+  const v = values[name];
+  if (v === undefined) return fallback;
+  const n = Number(v);
+  if (!Number.isInteger(n) || n < 1) throw new OfframpError({ code: 'invalid_payload', field: `--${name}`, message: `--${name} must be a whole number above 0` });
+  return n;
+}
 
 export interface CliIo {
   out(text: string): void;
@@ -34,6 +72,46 @@ export function openForCli(file: string, options: { create?: boolean } = {}): Wo
 }
 
 export const commands: Record<string, CliCommand> = {
+  plan: {
+    summary: 'Print recommendations and plans (JSON shape: docs/plan-json.md; CSV: one row per step).',
+    usage: 'plan --db FILE [--today YYYY-MM-DD] [--client NAME_OR_ID] [--format json|csv]',
+    options: { db: { type: 'string' }, today: { type: 'string' }, client: { type: 'string' }, format: { type: 'string' } },
+    async run(values, io) {
+      const format = values.format ?? 'json';
+      if (format !== 'json' && format !== 'csv') throw new OfframpError({ code: 'invalid_payload', field: '--format', message: '--format must be json or csv' });
+      const ws = openForCli(io.resolve(requireOption(values, 'db')));
+      try {
+        const db = ws.database();
+        const { portfolio } = loadPortfolio(db, todayOption(values), resolveClient(db, values.client as string | undefined));
+        io.out(format === 'csv' ? planToCsv(portfolio) : `${JSON.stringify(portfolioToPlanJson(portfolio), null, 2)}\n`);
+      } finally {
+        ws.close();
+      }
+      return 0;
+    },
+  },
+  generate: {
+    summary: 'Fill FILE with a deterministic synthetic portfolio (for tests, demos and benchmarks).',
+    usage: 'generate --db FILE [--clients N] [--workloads M] [--seed S] [--capacity C]',
+    options: { db: { type: 'string' }, clients: { type: 'string' }, workloads: { type: 'string' }, seed: { type: 'string' }, capacity: { type: 'string' } },
+    async run(values, io) {
+      const file = io.resolve(requireOption(values, 'db'));
+      const snapshot = generatePortfolio({
+        clients: positiveInt(values, 'clients', 3), workloads: positiveInt(values, 'workloads', 30), seed: positiveInt(values, 'seed', 1),
+        capacity: values.capacity === undefined ? null : positiveInt(values, 'capacity', 1),
+      });
+      const parsed = snapshotSchema.parse(snapshot);
+      const existed = io.exists(file);
+      const ws = openForCli(file, { create: true });
+      try {
+        const summary = ws.mutate('generate a synthetic portfolio', (d, rec) => importSnapshot(d, rec, parsed, { replacePolicy: !existed }), 'import');
+        io.out(`Generated ${summary.clients} clients and ${summary.workloads} workloads in ${file}\n`);
+      } finally {
+        ws.close();
+      }
+      return 0;
+    },
+  },
   export: {
     summary: 'Print the whole workspace as JSON (shape: docs/workspace-json.md).',
     usage: 'export --db FILE',
