@@ -36,8 +36,10 @@ function useMenuCommands() {
       case 'workspace.newSample': return void ws.createSample();
       case 'workspace.open': return void ws.openChosen();
       case 'workspace.saveCopy': return void ws.saveCopy();
-      case 'edit.undo': return void ws.undo();
-      case 'edit.redo': return void ws.redo();
+      // The menu's accelerators reach text fields too: there they undo typing, not the last change.
+      case 'edit.undo': return isTextEditing(document.activeElement) ? void document.execCommand('undo') : void ws.undo();
+      case 'edit.redo': return isTextEditing(document.activeElement) ? void document.execCommand('redo') : void ws.redo();
+      case 'workspace.reload': return void ws.init();
       default: window.dispatchEvent(new CustomEvent('offramp:command', { detail: command }));
     }
   }), [navigate]);

@@ -15,6 +15,7 @@ export type MenuCommand =
   | 'export.ics'
   | 'export.csv'
   | 'export.json'
+  | 'workspace.reload'
   | `navigate:${string}`;
 
 export interface OfframpBridge {

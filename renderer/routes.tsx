@@ -20,7 +20,7 @@ export const routes: RouteDef[] = [
   { path: '/clients', component: ClientsScreen, nav: { label: 'Clients' } },
   { path: '/workloads', component: WorkloadsScreen, nav: { label: 'Workloads', matches: '/workloads' } },
   { path: '/workloads/:id', component: WorkloadDetailScreen },
-  { path: '/contracts', component: ContractsScreen, nav: { label: 'Contracts & commitments' } },
+  { path: '/agreements', component: ContractsScreen, nav: { label: 'Contracts & commitments' } },
   { path: '/plan', component: PlanScreen, nav: { label: 'Plan' } },
   { path: '/settings', component: SettingsScreen, nav: { label: 'Settings' } },
 ];

@@ -20,7 +20,9 @@ export const useUi = create<UiState>((set, get) => ({
   toasts: [],
   notify(kind, message) {
     const id = nextId++;
-    set({ toasts: [...get().toasts.slice(-3), { id, kind, message }] });
+    // One confirmation at a time: a newer one replaces the older; errors stay until dismissed.
+    const kept = get().toasts.filter((t) => t.kind === 'error').slice(-2);
+    set({ toasts: [...kept, { id, kind, message }] });
     // Errors stay until dismissed: they say what to fix. Info fades.
     if (kind === 'info') setTimeout(() => get().dismiss(id), 4000);
   },

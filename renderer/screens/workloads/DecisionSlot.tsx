@@ -1,6 +1,7 @@
-// Where the Decision panel (questionnaire, job profile, recommendation) goes in the workload detail; empty until that work lands.
+// The Decision panel in the workload detail: questionnaire, job profile, recommendation and its effect on the plan.
 import type { Workload } from '../../../shared/domain/types.ts';
+import { DecisionPanel } from '../decision/DecisionPanel.tsx';
 
-export function DecisionSlot(_props: { workload: Workload }) {
-  return null;
+export function DecisionSlot({ workload }: { workload: Workload }) {
+  return <DecisionPanel workload={workload} />;
 }

@@ -260,7 +260,7 @@ function WorkloadForm({ workload }: { workload: Workload | null }) {
         <section className="form-section" aria-labelledby="linked-title">
           <h2 id="linked-title" className="form-section__title">Commitments it must keep</h2>
           {linkedCommitments.length === 0 ? (
-            <p className="muted">No commitments linked. Link them in <Link href="/contracts" className="link">Contracts &amp; commitments</Link>.</p>
+            <p className="muted">No commitments linked. Link them in <Link href="/agreements" className="link">Contracts &amp; commitments</Link>.</p>
           ) : (
             <ul className="bullet-list">
               {linkedCommitments.map((c) => <li key={c.id}>{c.customer}: {c.kind}{c.threshold !== null ? ` ${c.threshold}` : ''}{c.dueDate ? `, due ${c.dueDate}` : ''}</li>)}

@@ -53,7 +53,7 @@ export function WorkloadsScreen() {
       <PageHeader
         title="Workloads"
         description="Each product, workflow or feature that depends on a fine-tuned model."
-        actions={addButton}
+        actions={workloads.length ? addButton : null}
       />
       {workloads.length === 0 ? (
         <EmptyState title="No workloads yet — add the first thing that depends on a fine-tuned model" action={addButton}>

@@ -1,0 +1,118 @@
+// Page geometry and pagination of the roadmap: sheet sizes per paper, fixed timeline rows per page, and block packing.
+// Pure functions, so the pagination can be checked without a browser and the print view exposes it as data attributes.
+import type { PaperSize } from '../../shared/ipc/exports.ts';
+
+const MM = 96 / 25.4;
+
+export interface SheetGeometry {
+  paper: PaperSize;
+  /** CSS @page size keyword. */
+  cssSize: string;
+  /** Sheet size in CSS px, rounded down (and 1 px shorter) so a sheet never spills onto a second printed page. */
+  width: number;
+  height: number;
+  padX: number;
+  headerHeight: number;
+  footerHeight: number;
+  /** Height and width available to the content between the running header and the folio. */
+  bodyHeight: number;
+  bodyWidth: number;
+}
+
+export function sheetGeometry(paper: PaperSize): SheetGeometry {
+  const [wMm, hMm] = paper === 'A4' ? [297, 210] : [279.4, 215.9];
+  const width = Math.floor(wMm * MM);
+  const height = Math.floor(hMm * MM) - 1;
+  const padX = 48;
+  const headerHeight = 58;
+  const footerHeight = 46;
+  return {
+    paper,
+    cssSize: `${paper} landscape`,
+    width,
+    height,
+    padX,
+    headerHeight,
+    footerHeight,
+    bodyHeight: height - headerHeight - footerHeight,
+    bodyWidth: width - 2 * padX,
+  };
+}
+
+/** Heights of the timeline's fixed parts, in px: the page title, the date axis (repeated on every page) and the legend. */
+export const TIMELINE = { titleHeight: 40, axisHeight: 34, legendHeight: 30, rowHeight: 24, labelWidth: 250 } as const;
+
+export function timelineRowsPerPage(g: SheetGeometry): number {
+  return Math.max(1, Math.floor((g.bodyHeight - TIMELINE.titleHeight - TIMELINE.axisHeight - TIMELINE.legendHeight) / TIMELINE.rowHeight));
+}
+
+/** Splits rows into pages of at most `perPage` rows: a row (one workload's bar) is never cut across pages. */
+export function chunkRows<T>(rows: T[], perPage: number): T[][] {
+  const pages: T[][] = [];
+  for (let i = 0; i < rows.length; i += perPage) pages.push(rows.slice(i, i + perPage));
+  return pages.length > 0 ? pages : [[]];
+}
+
+/**
+ * Greedy packing of measured blocks into pages of `capacity` px. A block marked keepWithNext (a heading) moves to
+ * the next page with the block after it. A block taller than a page gets a page of its own (and is flagged).
+ */
+export function packBlocks(heights: number[], keepWithNext: boolean[], capacity: number): { pages: number[][]; oversized: number[] } {
+  const pages: number[][] = [];
+  const oversized: number[] = [];
+  let page: number[] = [];
+  let used = 0;
+  const flush = () => {
+    if (page.length > 0) pages.push(page);
+    page = [];
+    used = 0;
+  };
+  for (let i = 0; i < heights.length; i++) {
+    const h = heights[i];
+    if (h > capacity) oversized.push(i);
+    let need = h;
+    if (keepWithNext[i] && i + 1 < heights.length) need += Math.min(heights[i + 1], capacity - h);
+    if (used + need > capacity && page.length > 0) flush();
+    page.push(i);
+    used += h;
+  }
+  flush();
+  return { pages, oversized };
+}
+
+/** Linear date scale on whole days (ISO dates in, a 0..1 fraction out). */
+export function dayNumber(iso: string): number {
+  return Math.round(Date.parse(`${iso}T00:00:00Z`) / 86_400_000);
+}
+
+export interface DateAxis {
+  start: string;
+  end: string;
+  x(iso: string): number;
+  /** First day of each month in the range, with a short label, e.g. "Jan 27". */
+  ticks: { date: string; label: string; x: number }[];
+}
+
+const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+
+export function dateAxis(dates: string[]): DateAxis {
+  const sorted = [...dates].filter(Boolean).sort();
+  const first = sorted[0];
+  const last = sorted[sorted.length - 1];
+  let y = Number(first.slice(0, 4));
+  let m = Number(first.slice(5, 7));
+  const start = `${y}-${String(m).padStart(2, '0')}-01`;
+  const ticks: { date: string; label: string; x: number }[] = [];
+  for (;;) {
+    const date = `${y}-${String(m).padStart(2, '0')}-01`;
+    ticks.push({ date, label: `${MONTHS[m - 1]} ${String(y).slice(2)}`, x: 0 });
+    if (date > last) break;
+    m += 1;
+    if (m > 12) { m = 1; y += 1; }
+  }
+  const end = ticks[ticks.length - 1].date;
+  const a = dayNumber(start);
+  const span = Math.max(1, dayNumber(end) - a);
+  const x = (iso: string) => (dayNumber(iso) - a) / span;
+  return { start, end, x, ticks: ticks.map((t) => ({ ...t, x: x(t.date) })) };
+}
