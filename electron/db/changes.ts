@@ -56,8 +56,7 @@ function keyColumns(table: string): readonly string[] {
   return keys;
 }
 
-/** Column names are checked against the schema so no caller-supplied text ever reaches SQL. */
-function checkColumns(db: Database, table: string, columns: string[]): void {
+function tableColumns(db: Database, table: string): Set<string> {
   let cache = columnCache.get(db);
   if (!cache) columnCache.set(db, (cache = new Map()));
   let known = cache.get(table);
@@ -65,6 +64,12 @@ function checkColumns(db: Database, table: string, columns: string[]): void {
     known = new Set((db.pragma(`table_info(${table})`) as { name: string }[]).map((c) => c.name));
     cache.set(table, known);
   }
+  return known;
+}
+
+/** Column names are checked against the schema so no caller-supplied text ever reaches SQL. */
+function checkColumns(db: Database, table: string, columns: string[]): void {
+  const known = tableColumns(db, table);
   for (const c of columns) {
     if (!known.has(c)) throw new OfframpError({ code: 'internal', message: `Table ${table} has no column ${c}` });
   }
@@ -99,10 +104,29 @@ export class Recorder {
     const sql = `INSERT INTO "${table}" (${columns.map((c) => `"${c}"`).join(', ')}) VALUES (${columns.map(() => '?').join(', ')})`;
     const info = prepared(this.db, sql).run(...columns.map((c) => row[c]));
     const keys = keyColumns(table);
-    const key = keys.length === 1 && keys[0] === 'id' && row.id === undefined ? { id: Number(info.lastInsertRowid) } : this.keyOf(table, row);
-    const after = this.selectByKey(table, key);
+    const generatedId = keys.length === 1 && keys[0] === 'id' && row.id === undefined;
+    const key = generatedId ? { id: Number(info.lastInsertRowid) } : this.keyOf(table, row);
+    // When every column was given, the stored row is the given row: skip reading it back (bulk imports).
+    const complete = tableColumns(this.db, table).size === columns.length + (generatedId ? 1 : 0);
+    const after = complete ? { ...row, ...key } : this.selectByKey(table, key);
     this.group.changes.push({ table, key, before: null, after });
     return Number(info.lastInsertRowid);
+  }
+
+  /** Inserts many complete rows (every column given, same columns each) with one statement: bulk imports. */
+  insertMany(table: string, rows: Row[]): void {
+    if (rows.length === 0) return;
+    const columns = Object.keys(rows[0]);
+    checkColumns(this.db, table, columns);
+    const keys = keyColumns(table);
+    if (tableColumns(this.db, table).size !== columns.length) throw new OfframpError({ code: 'internal', message: `insertMany into ${table} needs every column` });
+    const stmt = prepared(this.db, `INSERT INTO "${table}" (${columns.map((c) => `"${c}"`).join(', ')}) VALUES (${columns.map(() => '?').join(', ')})`);
+    for (const row of rows) {
+      stmt.run(...columns.map((c) => row[c]));
+      const key: Row = {};
+      for (const k of keys) key[k] = row[k];
+      this.group.changes.push({ table, key, before: null, after: row });
+    }
   }
 
   /** Updates the given columns of one row; records nothing when no value changes. */

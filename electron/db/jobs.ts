@@ -26,11 +26,11 @@ export function draftAction(db: Database, draft: WorkloadDraft): { action: Draft
   return { action: same ? 'unchanged' : 'update', workloadId };
 }
 
-function insertJob(rec: Recorder, job: ImportedJob, workloadId: number): void {
-  rec.insert('fine_tuning_jobs', {
+function jobRow(job: ImportedJob, workloadId: number): Record<string, unknown> {
+  return {
     id: job.id, workload_id: workloadId, model: job.model, fine_tuned_model: job.fineTunedModel, status: job.status,
     created_at: job.createdAt, finished_at: job.finishedAt, trained_tokens: job.trainedTokens, training_file: job.trainingFile, suffix: job.suffix,
-  });
+  };
 }
 
 /** Creates or updates the draft's workload (keyed by the model family) and adds jobs not seen before. */
@@ -55,6 +55,7 @@ export function applyDraft(db: Database, rec: Recorder, draft: WorkloadDraft, cl
     });
   }
   const known = knownJobIds(db, draft.jobs.map((j) => j.id));
-  for (const job of draft.jobs) if (!known.has(job.id)) insertJob(rec, job, id);
+  const target = id;
+  rec.insertMany('fine_tuning_jobs', draft.jobs.filter((j) => !known.has(j.id)).map((j) => jobRow(j, target)));
   return action;
 }
