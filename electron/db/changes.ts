@@ -113,19 +113,23 @@ export class Recorder {
     return Number(info.lastInsertRowid);
   }
 
-  /** Inserts many complete rows (every column given, same columns each) with one statement: bulk imports. */
+  /** Inserts many complete rows (every column given but a generated id, same columns each) with one statement: bulk imports. */
   insertMany(table: string, rows: Row[]): void {
     if (rows.length === 0) return;
     const columns = Object.keys(rows[0]);
     checkColumns(this.db, table, columns);
     const keys = keyColumns(table);
-    if (tableColumns(this.db, table).size !== columns.length) throw new OfframpError({ code: 'internal', message: `insertMany into ${table} needs every column` });
+    const generatedId = keys.length === 1 && keys[0] === 'id' && !columns.includes('id');
+    if (tableColumns(this.db, table).size !== columns.length + (generatedId ? 1 : 0)) {
+      throw new OfframpError({ code: 'internal', message: `insertMany into ${table} needs every column` });
+    }
     const stmt = prepared(this.db, `INSERT INTO "${table}" (${columns.map((c) => `"${c}"`).join(', ')}) VALUES (${columns.map(() => '?').join(', ')})`);
     for (const row of rows) {
-      stmt.run(...columns.map((c) => row[c]));
+      const info = stmt.run(...columns.map((c) => row[c]));
       const key: Row = {};
-      for (const k of keys) key[k] = row[k];
-      this.group.changes.push({ table, key, before: null, after: row });
+      if (generatedId) key.id = Number(info.lastInsertRowid);
+      else for (const k of keys) key[k] = row[k];
+      this.group.changes.push({ table, key, before: null, after: generatedId ? { ...row, id: key.id } : row });
     }
   }
 

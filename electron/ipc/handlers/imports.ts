@@ -12,10 +12,25 @@ import { applyDraft, draftAction } from '../../db/jobs.ts';
 import { getClient } from '../../db/clients.ts';
 import { PendingImports } from '../../services/pending.ts';
 import { OfframpError } from '../../../shared/errors.ts';
+import { parseEvaluationFile, type EvaluationImport } from '../../../shared/imports/evaluations.ts';
+import { insertCandidate, listCandidates } from '../../db/candidates.ts';
+import type { Approach } from '../../../shared/domain/types.ts';
+import { intOrNull } from '../../db/rows.ts';
 
 /** JSON files are read whole; beyond this size the jobs list is certainly not one. */
 const MAX_JSON_BYTES = 256 * 1024 * 1024;
 const pendingJobs = new PendingImports<{ files: string[]; parsed: JobsListImport }>();
+const pendingEvaluations = new PendingImports<{ file: string; workloadId: number; parsed: EvaluationImport }>();
+
+/** A first guess of a candidate's approach from its name; the user confirms it in the preview. */
+export function guessApproach(name: string): Approach {
+  const n = name.toLowerCase();
+  if (/\b(rag|retriev|search|hybrid)/.test(n)) return 'rag';
+  if (/\b(dpo|preference|rlhf|orpo)/.test(n)) return 'preference';
+  if (/\b(lora|adapter|llama|mistral|qwen|gemma|phi|open|ollama|vllm|8b|7b|70b)/.test(n)) return 'open_weight';
+  if (/\b(router|stack|multi)/.test(n)) return 'multi_model';
+  return 'prompting';
+}
 
 function readTextFile(file: string): string {
   let size: number;
@@ -72,6 +87,52 @@ export const importsHandlers: HandlerMap<keyof typeof importsChannels> = {
       counts[action === 'create' ? 'created' : action === 'update' ? 'updated' : 'unchanged']++;
     }
     return counts;
+  },
+
+  'imports.evaluations.preview': ({ path: file, workloadId }, ctx) => {
+    const db = ctx.workspace.database();
+    getWorkload(db, workloadId);
+    const parsed = parseEvaluationFile({ name: file, text: readTextFile(file) });
+    const existing = new Map(listCandidates(db, workloadId).map((c) => [c.name.toLowerCase(), c]));
+    const counts = new Map<string, number>();
+    for (const r of parsed.rows) counts.set(r.candidate, (counts.get(r.candidate) ?? 0) + 1);
+    const format = file.toLowerCase().endsWith('.json') ? 'promptfoo JSON' : 'CSV';
+    return {
+      token: pendingEvaluations.put({ file, workloadId, parsed }),
+      file,
+      format,
+      rowCount: parsed.rows.length,
+      candidates: parsed.candidates.map((name) => {
+        const found = existing.get(name.toLowerCase());
+        return { name, rows: counts.get(name) ?? 0, existingCandidateId: found?.id ?? null, approach: found?.approach ?? guessApproach(name) };
+      }),
+    };
+  },
+  'imports.evaluations.commit': ({ token, workloadId, approaches }, _ctx, db, rec) => {
+    const pending = pendingEvaluations.take(token);
+    if (pending.workloadId !== workloadId) throw new OfframpError({ code: 'conflict', message: 'This preview was made for another workload; choose the file again.' });
+    const existing = new Map(listCandidates(db, workloadId).map((c) => [c.name.toLowerCase(), c.id]));
+    const ids = new Map<string, number>();
+    for (const name of pending.parsed.candidates) {
+      let id = existing.get(name.toLowerCase());
+      if (id === undefined) {
+        id = insertCandidate(db, rec, {
+          workloadId, name, approach: approaches[name] ?? guessApproach(name), selfHostable: false, dataRegion: null,
+          policyUpdateHours: null, explainability: null, notes: `Imported from ${path.basename(pending.file)}`,
+        }).id;
+      } else {
+        // Re-importing a candidate's results replaces its rows rather than counting them twice.
+        rec.deleteWhere('evaluation_rows', { candidate_id: id });
+      }
+      ids.set(name, id);
+    }
+    rec.insertMany('evaluation_rows', pending.parsed.rows.map((r) => ({
+      candidate_id: ids.get(r.candidate) as number, task_id: r.taskId, latency_ms: r.latencyMs, cost_usd: r.costUsd,
+      correct: intOrNull(r.correct), grounded: intOrNull(r.grounded), refused: intOrNull(r.refused), hallucinated: intOrNull(r.hallucinated),
+      win_vs_baseline: intOrNull(r.winVsBaseline),
+    })));
+    pendingEvaluations.drop(token);
+    return { candidates: ids.size, rows: pending.parsed.rows.length };
   },
 
   'imports.training.accept': ({ workloadId, file, weights, evidence, preferencePairs }, _ctx, db, rec) => {
