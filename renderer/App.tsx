@@ -19,7 +19,7 @@ export function App() {
 
   return (
     <Router hook={useHashLocation}>
-      {!ready ? <div className="loading" role="status">Opening…</div> : hasWorkspace ? <Shell /> : <StartScreen />}
+      {!ready ? <div className="loading" role="status">Opening…</div> : hasWorkspace ? <Screens /> : <StartScreen />}
       <Toasts />
     </Router>
   );
@@ -70,6 +70,16 @@ function useUndoShortcuts() {
   }, []);
 }
 
+/** Bare routes (print views, full-screen modes) render alone; every other route inside the shell. */
+function Screens() {
+  return (
+    <Switch>
+      {routes.filter((r) => r.bare).map((r) => <Route key={r.path} path={r.path} component={r.component} />)}
+      <Route><Shell /></Route>
+    </Switch>
+  );
+}
+
 function Shell() {
   useUndoShortcuts();
   return (
@@ -80,7 +90,7 @@ function Shell() {
         <Header />
         <main id="main" className="shell__content" tabIndex={-1}>
           <Switch>
-            {routes.map((r) => <Route key={r.path} path={r.path} component={r.component} />)}
+            {routes.filter((r) => !r.bare).map((r) => <Route key={r.path} path={r.path} component={r.component} />)}
             <Route><Redirect to={DEFAULT_ROUTE} replace /></Route>
           </Switch>
         </main>
@@ -93,6 +103,7 @@ function Sidebar() {
   const [location] = useLocation();
   const deadline = useInventory(selectTrainingDeadline);
   const close = useWorkspace((s) => s.close);
+  const saveCopy = useWorkspace((s) => s.saveCopy);
   const days = deadline ? differenceInCalendarDays(parseISO(deadline), new Date()) : null;
   return (
     <nav className="sidebar" aria-label="Main">
@@ -119,7 +130,10 @@ function Sidebar() {
             <span className="countdown__label">to the training deadline, {deadline}</span>
           </p>
         ) : null}
-        <button type="button" className="button button--ghost button--small" onClick={() => void close()}>Close workspace</button>
+        <div className="sidebar__file-actions">
+          <button type="button" className="button button--ghost button--small" onClick={() => void saveCopy()}>Save a copy…</button>
+          <button type="button" className="button button--ghost button--small" onClick={() => void close()}>Close workspace</button>
+        </div>
       </div>
     </nav>
   );

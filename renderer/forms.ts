@@ -36,8 +36,12 @@ export function useFieldErrors() {
   const [errors, setErrors] = useState<FieldErrors>({});
   /** Shows a handler error next to its field when it names one, else as a toast. */
   const fromError = useCallback((error: ErrorInfo) => {
-    if (error.field) setErrors({ [error.field]: error.message });
-    else notifyError(error);
+    if (!error.field) return notifyError(error);
+    setErrors({ [error.field]: error.message });
+    // A field this form does not show (e.g. "workloadIds.3") must still reach the user.
+    requestAnimationFrame(() => {
+      if (!document.querySelector('.field__error')) notifyError(error);
+    });
   }, []);
   const clear = useCallback(() => setErrors({}), []);
   return { errors, setErrors, fromError, clear };

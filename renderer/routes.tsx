@@ -14,6 +14,8 @@ export interface RouteDef {
   component: ComponentType<any>;
   /** Shown in the left navigation when set. */
   nav?: { label: string; /** Also active on these path prefixes. */ matches?: string };
+  /** Rendered without navigation and header: print views (printToPDF loads them) and full-screen modes. */
+  bare?: boolean;
 }
 
 export const routes: RouteDef[] = [

@@ -9,8 +9,16 @@ import { notifyError } from './ui.ts';
 import { useInventory } from './inventory.ts';
 import { useWorkspace } from './workspace.ts';
 
+export type PlanView = 'timeline' | 'table';
+export type PlanSort = 'slack' | 'end' | 'name';
+
 interface PlanState {
   portfolio: Portfolio | null;
+  /** How the plan screen shows the plan; kept while the user moves between screens. */
+  view: PlanView;
+  sort: PlanSort;
+  setView(view: PlanView): void;
+  setSort(sort: PlanSort): void;
   loading: boolean;
   /** Bumped by every fetch so a slow, older answer never overwrites a newer one. */
   requestId: number;
@@ -37,8 +45,18 @@ export const usePlan = create<PlanState>((set, get) => {
 
   return {
     portfolio: null,
+    view: 'timeline',
+    sort: 'slack',
     loading: false,
     requestId: 0,
+
+    setView(view) {
+      set({ view });
+    },
+
+    setSort(sort) {
+      set({ sort });
+    },
 
     async load() {
       const requestId = get().requestId + 1;

@@ -95,10 +95,10 @@ export function ContractsScreen() {
                   <tr key={c.id}>
                     <th scope="row" className="cell-strong">{c.customer}</th>
                     <td>{clientName.get(c.clientId) ?? '—'}</td>
-                    <td>{commitmentKindLabel[c.kind]}</td>
-                    <td>{formatThreshold(c) ?? (c.description || '—')}</td>
-                    <td>{c.dueDate ?? '—'}</td>
-                    <td className="num">{plural(c.noticeDays, 'day')}</td>
+                    <td className="nowrap">{commitmentKindLabel[c.kind]}</td>
+                    <td className="nowrap">{formatThreshold(c) ?? (c.description || '—')}</td>
+                    <td className="nowrap">{c.dueDate ?? '—'}</td>
+                    <td className="num nowrap">{plural(c.noticeDays, 'day')}</td>
                     <td className="cell-truncate">{names(c.workloadIds)}</td>
                     <td className="cell-actions">
                       <button type="button" className="button button--small" onClick={() => setEditCommitment({ mode: 'edit', item: c })}>
@@ -145,11 +145,11 @@ export function ContractsScreen() {
                 {contracts.map((c) => (
                   <tr key={c.id}>
                     <th scope="row" className="cell-strong">{c.name}</th>
-                    <td>{partyLabel[c.party]}</td>
+                    <td className="nowrap">{partyLabel[c.party]}</td>
                     <td>{c.clientId === null ? <span className="muted">All clients</span> : clientName.get(c.clientId) ?? '—'}</td>
                     <td>{c.counterparty || '—'}</td>
-                    <td>{c.renewalDate ?? '—'}</td>
-                    <td className="num">{plural(c.noticeDays, 'day')}</td>
+                    <td className="nowrap">{c.renewalDate ?? '—'}</td>
+                    <td className="num nowrap">{plural(c.noticeDays, 'day')}</td>
                     <td className="cell-truncate">{names(c.workloadIds)}</td>
                     <td className="cell-actions">
                       <button type="button" className="button button--small" onClick={() => setEditContract({ mode: 'edit', item: c })}>

@@ -1,14 +1,138 @@
-// Placeholder for the plan timeline (replaced by the plan work).
+// The plan: roll-up per client on top, then the six steps of every workload as a timeline or a table, filtered by the header's client.
+import { useEffect, useMemo } from 'react';
+import { useLocation } from 'wouter';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { EmptyState } from '../../components/EmptyState.tsx';
+import { Timeline, type CommitmentMarker, type TimelineGroup } from '../../components/timeline/Timeline.tsx';
+import { STATUS_META } from '../../components/timeline/status.tsx';
+import { selectPortfolioById, subscribePlanToInventory, usePlan, type PlanSort } from '../../stores/plan.ts';
+import { useInventory } from '../../stores/inventory.ts';
+import { commitmentKindLabel } from '../../labels.ts';
+import { PLAN_STATUSES } from '../../../shared/domain/types.ts';
+import type { PortfolioWorkload } from '../../../shared/portfolio.ts';
+import { PlanTable } from './PlanTable.tsx';
+import { PortfolioSummary, RollupCards } from './RollupCards.tsx';
+import './plan.css';
+
+const SORTS: Record<PlanSort, { label: string; compare(a: PortfolioWorkload, b: PortfolioWorkload): number }> = {
+  slack: { label: 'Least slack first', compare: (a, b) => a.plan.slackDays - b.plan.slackDays || a.plan.end.localeCompare(b.plan.end) },
+  end: { label: 'Cut-over date', compare: (a, b) => a.plan.end.localeCompare(b.plan.end) || a.plan.slackDays - b.plan.slackDays },
+  name: { label: 'Name', compare: (a, b) => a.workload.name.localeCompare(b.workload.name) },
+};
 
 export function PlanScreen() {
+  const portfolio = usePlan((s) => s.portfolio);
+  const byId = usePlan(selectPortfolioById);
+  const view = usePlan((s) => s.view);
+  const sort = usePlan((s) => s.sort);
+  const setView = usePlan((s) => s.setView);
+  const setSort = usePlan((s) => s.setSort);
+  const clientFilter = useInventory((s) => s.clientFilter);
+  const commitments = useInventory((s) => s.commitments);
+  const clients = useInventory((s) => s.clients);
+  const [, navigate] = useLocation();
+
+  // Settings, inventory edits, undo and redo can all replan: fetch now and after each of them.
+  useEffect(() => {
+    void usePlan.getState().load();
+    return subscribePlanToInventory();
+  }, []);
+
+  const rollups = useMemo(
+    () => (portfolio?.rollups ?? []).filter((r) => clientFilter === null || r.clientId === clientFilter),
+    [portfolio, clientFilter],
+  );
+  const rows = useMemo(
+    () => (portfolio?.workloads ?? []).filter((w) => clientFilter === null || w.workload.clientId === clientFilter),
+    [portfolio, clientFilter],
+  );
+  const groups = useMemo<TimelineGroup[]>(() => rollups.map((r) => ({
+    clientId: r.clientId,
+    clientName: r.clientName,
+    sunset: r.sunset?.date ?? null,
+    rows: rows.filter((w) => w.workload.clientId === r.clientId).sort(SORTS[sort].compare),
+  })).filter((g) => g.rows.length > 0), [rollups, rows, sort]);
+  const markers = useMemo<CommitmentMarker[]>(() => commitments
+    .filter((c) => c.dueDate !== null && (clientFilter === null || c.clientId === clientFilter))
+    .map((c) => ({
+      date: c.dueDate!,
+      clientId: c.clientId,
+      label: `${c.customer}, ${commitmentKindLabel[c.kind].toLowerCase()}${c.threshold !== null ? ` ${c.threshold}` : ''}${c.noticeDays ? ` (notice ${c.noticeDays} days)` : ''}`,
+    })), [commitments, clientFilter]);
+  const clientName = useMemo(() => {
+    const names = new Map(clients.map((c) => [c.id, c.name]));
+    return (id: number) => names.get(id) ?? '';
+  }, [clients]);
+
+  const header = (
+    <PageHeader
+      title="Plan"
+      description="The six migration steps of every workload, scheduled to end before its internal sunset date."
+    />
+  );
+  if (!portfolio) {
+    return <div className="page page--wide">{header}<p className="muted" role="status">Planning…</p></div>;
+  }
+  if (rows.length === 0) {
+    return (
+      <div className="page page--wide">
+        {header}
+        <EmptyState title={clientFilter === null ? 'No workloads to plan yet' : 'This client has no workloads yet'}>
+          <p>Add workloads and Offramp schedules the six migration steps for each one, and shows whether it ends before its internal sunset date.</p>
+        </EmptyState>
+      </div>
+    );
+  }
+
   return (
-    <div className="page">
-      <PageHeader title="Plan" description="The six-step migration schedule per workload, rolled up per client." />
-      <EmptyState title="The plan appears here">
-        <p>Once workloads are entered, Offramp schedules the six migration steps for each one and shows whether it ends before its internal sunset date.</p>
-      </EmptyState>
+    <div className="page page--wide plan">
+      {header}
+      <PortfolioSummary portfolio={portfolio} rows={rows} />
+      <section aria-labelledby="rollup-title" className="plan__section">
+        <h2 id="rollup-title" className="section-title plan__title">Clients</h2>
+        <RollupCards rollups={rollups} rows={byId} today={portfolio.today} />
+      </section>
+
+      <section aria-labelledby="schedule-title" className="plan__section">
+        <div className="plan__toolbar">
+          <h2 id="schedule-title" className="section-title plan__title">Schedule</h2>
+          <div className="segmented" role="group" aria-label="View">
+            <button type="button" className="segmented__button" aria-pressed={view === 'timeline'} onClick={() => setView('timeline')}>Timeline</button>
+            <button type="button" className="segmented__button" aria-pressed={view === 'table'} onClick={() => setView('table')}>Table</button>
+          </div>
+          <label className="plan__sort">
+            <span>Order</span>
+            <select className="input select input--compact" value={sort} onChange={(e) => setSort(e.target.value as PlanSort)}>
+              {(Object.keys(SORTS) as PlanSort[]).map((k) => <option key={k} value={k}>{SORTS[k].label}</option>)}
+            </select>
+          </label>
+          <Legend />
+        </div>
+        {view === 'timeline' ? (
+          <>
+            <p className="plan__hint" id="timeline-help">Hover a bar, or Tab into the timeline and use the arrow keys, to read a step's dates and reasons. Enter opens the workload.</p>
+            <Timeline groups={groups} today={portfolio.today} trainingDeadline={portfolio.trainingDeadline} commitments={markers} onOpen={(id) => navigate(`/workloads/${id}`)} />
+          </>
+        ) : (
+          <PlanTable rows={groups.flatMap((g) => g.rows)} clientName={clientName} />
+        )}
+      </section>
+    </div>
+  );
+}
+
+function Legend() {
+  return (
+    <div className="legend" aria-label="Legend">
+      {PLAN_STATUSES.map((s) => (
+        <span key={s} className="legend__item" title={STATUS_META[s].description}>
+          <span className={`legend__swatch gantt__bar--${s}`} aria-hidden="true" />{STATUS_META[s].label}
+        </span>
+      ))}
+      <span className="legend__item"><span className="legend__line legend__line--today" aria-hidden="true" />Today</span>
+      <span className="legend__item"><span className="legend__line legend__line--sunset" aria-hidden="true" />Sunset</span>
+      <span className="legend__item"><span className="legend__line legend__line--deadline" aria-hidden="true" />Training deadline</span>
+      <span className="legend__item"><span className="legend__diamond" aria-hidden="true" />Commitment due</span>
     </div>
   );
 }

@@ -117,7 +117,9 @@ function WorkloadForm({ workload }: { workload: Workload | null }) {
   const commitments = useInventory((s) => s.commitments);
   const mutate = useInventory((s) => s.mutate);
   const [, navigate] = useLocation();
-  const [draft, setDraft] = useState<Draft>(() => toDraft(workload, clientFilter ?? (clients.length === 1 ? clients[0].id : null)));
+  const [initial] = useState<Draft>(() => toDraft(workload, clientFilter ?? (clients.length === 1 ? clients[0].id : null)));
+  const [draft, setDraft] = useState<Draft>(initial);
+  const dirty = workload !== null && JSON.stringify(draft) !== JSON.stringify(initial);
   const [busy, setBusy] = useState(false);
   const [confirmDelete, setConfirmDelete] = useState(false);
   const { errors, setErrors, fromError } = useFieldErrors();
@@ -179,6 +181,7 @@ function WorkloadForm({ workload }: { workload: Workload | null }) {
         <div className="page-header">
           <h1 id="workload-title" className="page-header__title">{title}</h1>
           <div className="page-header__actions">
+            <span className="unsaved" role="status">{dirty ? 'Unsaved changes' : ''}</span>
             {workload ? (
               <button type="button" className="button button--danger-ghost" onClick={() => setConfirmDelete(true)}>Delete workload</button>
             ) : null}

@@ -1,0 +1,307 @@
+// The portfolio Gantt: the six steps of every workload as bars per client, with today, sunset, deadline and commitment markers.
+// Rows are virtualized (hundreds of workloads stay smooth); the bars are one keyboard stop moved with the arrow keys.
+import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
+import { useVirtualizer } from '@tanstack/react-virtual';
+import { format, parseISO } from 'date-fns';
+import { Link } from 'wouter';
+import { fromDayNumber, toDayNumber } from '../../../shared/plan/calendar.ts';
+import type { PortfolioWorkload } from '../../../shared/portfolio.ts';
+import type { PlannedStep } from '../../../shared/plan/types.ts';
+import type { IsoDate } from '../../../shared/domain/types.ts';
+import { STATUS_META, StatusBadge, slackText } from './status.tsx';
+import './timeline.css';
+
+export interface TimelineGroup {
+  clientId: number;
+  clientName: string;
+  /** The client's internal sunset date (earliest of its workloads). */
+  sunset: IsoDate | null;
+  rows: PortfolioWorkload[];
+}
+
+export interface CommitmentMarker {
+  date: IsoDate;
+  label: string;
+  clientId: number;
+}
+
+interface Props {
+  groups: TimelineGroup[];
+  today: IsoDate;
+  trainingDeadline: IsoDate;
+  commitments: CommitmentMarker[];
+  onOpen(workloadId: number): void;
+}
+
+type FlatRow = { kind: 'client'; group: TimelineGroup } | { kind: 'workload'; group: TimelineGroup; item: PortfolioWorkload };
+
+const LABEL_W = 280;
+const ROW_H = 44;
+const CLIENT_H = 34;
+/** Left to right; step 4 (governance) runs beside step 3 in the lower lane. */
+const STEP_ORDER = [1, 2, 3, 4, 5, 6] as const;
+
+interface Tip { rowIndex: number; step: number; left: number; top: number; above: boolean }
+
+export function Timeline({ groups, today, trainingDeadline, commitments, onOpen }: Props) {
+  const scrollRef = useRef<HTMLDivElement>(null);
+  const [width, setWidth] = useState(1000);
+  const [focus, setFocus] = useState<{ row: number; step: number } | null>(null);
+  const [tip, setTip] = useState<Tip | null>(null);
+  const pendingFocus = useRef(false);
+
+  const rows = useMemo<FlatRow[]>(() => groups.flatMap((g) => [
+    { kind: 'client' as const, group: g },
+    ...g.rows.map((item) => ({ kind: 'workload' as const, group: g, item })),
+  ]), [groups]);
+
+  // The visible span: from just before the earliest start (or today) to just after the latest end, sunset or the deadline.
+  const range = useMemo(() => {
+    let lo = toDayNumber(today);
+    let hi = toDayNumber(trainingDeadline);
+    for (const g of groups) {
+      for (const r of g.rows) {
+        lo = Math.min(lo, toDayNumber(r.plan.start));
+        hi = Math.max(hi, toDayNumber(r.plan.end), toDayNumber(r.plan.sunset.date));
+      }
+    }
+    return { lo: lo - 3, hi: hi + 7 };
+  }, [groups, today, trainingDeadline]);
+
+  useLayoutEffect(() => {
+    const el = scrollRef.current;
+    if (!el) return undefined;
+    const measure = () => setWidth(el.clientWidth);
+    measure();
+    const ro = new ResizeObserver(measure);
+    ro.observe(el);
+    return () => ro.disconnect();
+  }, []);
+
+  const trackW = Math.max(480, width - LABEL_W);
+  const pxPerDay = trackW / (range.hi - range.lo + 1);
+  const x = useCallback((date: IsoDate) => (toDayNumber(date) - range.lo) * pxPerDay, [range.lo, pxPerDay]);
+
+  const virtualizer = useVirtualizer({
+    count: rows.length,
+    getScrollElement: () => scrollRef.current,
+    estimateSize: (i) => (rows[i].kind === 'client' ? CLIENT_H : ROW_H),
+    overscan: 10,
+  });
+  useEffect(() => { virtualizer.measure(); }, [rows, virtualizer]);
+
+  const firstWorkloadRow = rows.findIndex((r) => r.kind === 'workload');
+  const active = focus ?? (firstWorkloadRow >= 0 ? { row: firstWorkloadRow, step: 1 } : null);
+
+  // Focus follows the roving position once its row is rendered.
+  useEffect(() => {
+    if (!pendingFocus.current || !focus) return;
+    const el = scrollRef.current?.querySelector<HTMLElement>(`[data-bar="${focus.row}-${focus.step}"]`);
+    if (el) {
+      pendingFocus.current = false;
+      el.focus();
+    }
+  });
+
+  function move(row: number, step: number) {
+    pendingFocus.current = true;
+    setFocus({ row, step });
+    virtualizer.scrollToIndex(row, { align: 'auto' });
+  }
+
+  function onKeyDown(e: React.KeyboardEvent) {
+    if (!active) return;
+    const { row, step } = active;
+    const nextWorkload = (dir: 1 | -1) => {
+      for (let i = row + dir; i >= 0 && i < rows.length; i += dir) if (rows[i].kind === 'workload') return i;
+      return row;
+    };
+    const idx = STEP_ORDER.indexOf(step as (typeof STEP_ORDER)[number]);
+    switch (e.key) {
+      case 'ArrowRight': move(row, STEP_ORDER[Math.min(5, idx + 1)]); break;
+      case 'ArrowLeft': move(row, STEP_ORDER[Math.max(0, idx - 1)]); break;
+      case 'ArrowDown': move(nextWorkload(1), step); break;
+      case 'ArrowUp': move(nextWorkload(-1), step); break;
+      case 'Home': move(row, 1); break;
+      case 'End': move(row, 6); break;
+      case 'PageDown': { let r = row; for (let i = 0; i < 10; i++) r = nextWorkloadFrom(rows, r, 1); move(r, step); break; }
+      case 'PageUp': { let r = row; for (let i = 0; i < 10; i++) r = nextWorkloadFrom(rows, r, -1); move(r, step); break; }
+      case 'Enter': {
+        const r = rows[row];
+        if (r.kind === 'workload') onOpen(r.item.workload.id);
+        break;
+      }
+      default: return;
+    }
+    e.preventDefault();
+  }
+
+  function showTip(rowIndex: number, step: number, el: HTMLElement) {
+    const inner = el.closest('.gantt__inner') as HTMLElement | null;
+    if (!inner) return;
+    const a = el.getBoundingClientRect();
+    const b = inner.getBoundingClientRect();
+    const left = Math.min(Math.max(LABEL_W + 4, a.left - b.left), b.width - 332);
+    // Above the bar when it sits near the bottom of the visible area.
+    const above = a.bottom + 170 > scrollRef.current!.getBoundingClientRect().bottom;
+    setTip({ rowIndex, step, left, top: above ? a.top - b.top - 6 : a.bottom - b.top + 6, above });
+  }
+
+  const months = useMemo(() => monthStarts(range.lo, range.hi), [range]);
+  const mondays = useMemo(() => (pxPerDay * 7 >= 30 ? weekStarts(range.lo, range.hi) : []), [range, pxPerDay]);
+  const visibleCommitments = commitments.filter((c) => {
+    const d = toDayNumber(c.date);
+    return d >= range.lo && d <= range.hi;
+  });
+  const tipRow = tip ? rows[tip.rowIndex] : null;
+  const tipStep = tipRow?.kind === 'workload' ? tipRow.item.plan.steps.find((s) => s.step === tip!.step) : undefined;
+
+  return (
+    <div className="gantt" ref={scrollRef} role="region" aria-label="Timeline of the six steps per workload">
+      <div className="gantt__inner" style={{ width: LABEL_W + trackW }}>
+        <div className="gantt__axis">
+          <div className="gantt__axis-label" style={{ width: LABEL_W }}>Workload · status</div>
+          <div className="gantt__axis-track">
+            {months.map((m) => (
+              <span key={m} className="gantt__month" style={{ left: x(m) }}>{format(parseISO(m), 'MMM yyyy')}</span>
+            ))}
+            {mondays.map((m) => (
+              <span key={m} className="gantt__week" style={{ left: x(m) }} aria-hidden="true">{format(parseISO(m), 'd')}</span>
+            ))}
+            <span className="gantt__flag gantt__flag--today" style={{ left: x(today) }}>Today</span>
+            <span className="gantt__flag gantt__flag--deadline" style={{ left: x(trainingDeadline) }}>Training deadline {format(parseISO(trainingDeadline), 'MMM d')}</span>
+            {visibleCommitments.map((c, i) => (
+              <span key={`${c.date}-${i}`} className="gantt__commitment" style={{ left: x(c.date) + pxPerDay / 2 }}
+                role="img" aria-label={`Commitment due ${c.date}: ${c.label}`} title={`Commitment due ${c.date}: ${c.label}`} />
+            ))}
+          </div>
+        </div>
+
+        <div className="gantt__body" style={{ height: virtualizer.getTotalSize() }} onKeyDown={onKeyDown} role="grid" aria-label="Plan timeline" aria-rowcount={rows.length}>
+          {virtualizer.getVirtualItems().map((v) => {
+            const r = rows[v.index];
+            const lines = (
+              <>
+                {months.map((m) => <span key={m} className="gantt__line gantt__line--month" style={{ left: x(m) }} />)}
+                {visibleCommitments.filter((c) => c.clientId === r.group.clientId).map((c, i) => (
+                  <span key={`c${i}`} className="gantt__line gantt__line--commitment" style={{ left: x(c.date) + pxPerDay / 2 }} />
+                ))}
+                {r.group.sunset ? <span className="gantt__line gantt__line--sunset" style={{ left: x(r.group.sunset) + pxPerDay }} /> : null}
+                <span className="gantt__line gantt__line--today" style={{ left: x(today) }} />
+                <span className="gantt__line gantt__line--deadline" style={{ left: x(trainingDeadline) }} />
+              </>
+            );
+            if (r.kind === 'client') {
+              const late = r.group.rows.filter((w) => w.plan.status === 'late').length;
+              return (
+                <div key={v.key} role="row" aria-rowindex={v.index + 1} className="gantt__row gantt__row--client" style={{ top: v.start, height: v.size }}>
+                  <div role="rowheader" className="gantt__label" style={{ width: LABEL_W }}>
+                    <span>{r.group.clientName}</span>
+                    <span className="gantt__client-meta">{r.group.rows.length} workload{r.group.rows.length === 1 ? '' : 's'}{late ? ` · ${late} late` : ''}</span>
+                  </div>
+                  <div className="gantt__track" role="gridcell">
+                    {lines}
+                    {r.group.sunset ? (
+                      <span className="gantt__client-sunset" style={{ left: x(r.group.sunset) + pxPerDay }}>Sunset {format(parseISO(r.group.sunset), 'MMM d')}</span>
+                    ) : null}
+                  </div>
+                </div>
+              );
+            }
+            const { workload, plan } = r.item;
+            const isFocusRow = active?.row === v.index;
+            return (
+              <div key={v.key} role="row" aria-rowindex={v.index + 1} className={`gantt__row${focus?.row === v.index ? ' gantt__row--focus' : ''}`} style={{ top: v.start, height: v.size }}>
+                <div role="rowheader" className="gantt__label" style={{ width: LABEL_W }}>
+                  <Link href={`/workloads/${workload.id}`} className="gantt__name" tabIndex={-1} title={workload.name}>{workload.name}</Link>
+                  <StatusBadge status={plan.status} compact />
+                </div>
+                <div className="gantt__track" role="gridcell">
+                  {lines}
+                  <span className="gantt__sunset" style={{ left: x(plan.sunset.date) + pxPerDay }} title={`Sunset ${plan.sunset.date}`} />
+                  {plan.steps.map((s) => (
+                    <StepBar
+                      key={s.step}
+                      step={s}
+                      status={plan.status}
+                      left={x(s.start)}
+                      width={(toDayNumber(s.end) - toDayNumber(s.start) + 1) * pxPerDay - 1}
+                      label={`${workload.name}, step ${s.step} ${s.name}: ${s.start} to ${s.end}, ${s.durationDays} working days. ${STATUS_META[plan.status].label}.`}
+                      dataKey={`${v.index}-${s.step}`}
+                      tabIndex={isFocusRow && active?.step === s.step ? 0 : -1}
+                      onShow={(el) => showTip(v.index, s.step, el)}
+                      onHide={() => setTip(null)}
+                      onFocus={() => setFocus({ row: v.index, step: s.step })}
+                      onOpen={() => onOpen(workload.id)}
+                    />
+                  ))}
+                </div>
+              </div>
+            );
+          })}
+        </div>
+
+        {tip && tipRow?.kind === 'workload' && tipStep ? (
+          <div className="gantt__tooltip" style={{ left: tip.left, top: tip.top, transform: tip.above ? 'translateY(-100%)' : undefined }} aria-hidden="true">
+            <strong>{tipRow.item.workload.name}</strong>
+            <div>Step {tipStep.step}: {tipStep.name}</div>
+            <div className="gantt__tooltip-dates">{tipStep.start} → {tipStep.end} · {tipStep.durationDays} working days{tipStep.durationDays !== tipStep.fullDays ? ` (cut from ${tipStep.fullDays})` : ''}</div>
+            <ul>
+              {tipStep.reasons.map((reason) => <li key={reason}>{reason}</li>)}
+              {tipStep.capacityWaitDays > 0 ? <li>waited {tipStep.capacityWaitDays} working day(s) for a team slot</li> : null}
+            </ul>
+            <div className="gantt__tooltip-status">
+              {STATUS_META[tipRow.item.plan.status].label} · {slackText(tipRow.item.plan.slackDays, tipRow.item.plan.overrunDays)} · sunset {tipRow.item.plan.sunset.date}
+            </div>
+          </div>
+        ) : null}
+      </div>
+    </div>
+  );
+}
+
+function nextWorkloadFrom(rows: FlatRow[], from: number, dir: 1 | -1): number {
+  for (let i = from + dir; i >= 0 && i < rows.length; i += dir) if (rows[i].kind === 'workload') return i;
+  return from;
+}
+
+function StepBar({ step, status, left, width, label, dataKey, tabIndex, onShow, onHide, onFocus, onOpen }: {
+  step: PlannedStep; status: string; left: number; width: number; label: string; dataKey: string; tabIndex: number;
+  onShow(el: HTMLElement): void; onHide(): void; onFocus(): void; onOpen(): void;
+}) {
+  return (
+    <span
+      role="gridcell"
+      className={`gantt__bar gantt__bar--${status}${step.step === 4 ? ' gantt__bar--lane2' : ''}`}
+      style={{ left, width: Math.max(3, width) }}
+      aria-label={label}
+      data-bar={dataKey}
+      tabIndex={tabIndex}
+      onMouseEnter={(e) => onShow(e.currentTarget)}
+      onMouseLeave={onHide}
+      onFocus={(e) => { onFocus(); onShow(e.currentTarget); }}
+      onBlur={onHide}
+      onDoubleClick={onOpen}
+    >
+      {width >= 14 ? step.step : ''}
+    </span>
+  );
+}
+
+function monthStarts(lo: number, hi: number): IsoDate[] {
+  const out: IsoDate[] = [];
+  for (let d = lo; d <= hi; d++) {
+    const iso = fromDayNumber(d);
+    if (iso.endsWith('-01')) out.push(iso);
+  }
+  return out;
+}
+
+function weekStarts(lo: number, hi: number): IsoDate[] {
+  const out: IsoDate[] = [];
+  for (let d = lo; d <= hi; d++) {
+    const iso = fromDayNumber(d);
+    if (parseISO(iso).getDay() === 1) out.push(iso);
+  }
+  return out;
+}

@@ -1,0 +1,210 @@
+// The roadmap as a stack of fixed-size sheets: cover, summary, timeline, one section per workload, commitments register.
+// Flowing content is measured once (after the bundled fonts load), then packed whole onto sheets, so every sheet carries
+// its own running header and "page n of N" in the preview, in Electron's printToPDF and in headless Chromium alike.
+import { useEffect, useLayoutEffect, useMemo, useRef, useState, type CSSProperties, type ReactNode } from 'react';
+import type { PaperSize, RoadmapData } from '../../shared/ipc/exports.ts';
+import { buildModel, type RoadmapModel } from './model.ts';
+import { flowBlocks, type FlowBlock, type SectionId } from './blocks.tsx';
+import { chunkRows, packBlocks, sheetGeometry, timelineRowsPerPage, type SheetGeometry } from './layout.ts';
+import { TimelinePage, timelineAxis } from './Timeline.tsx';
+import { longDate, plural } from './words.ts';
+import './roadmap.css';
+
+const FLOW_SECTIONS: SectionId[] = ['summary', 'workloads', 'register'];
+
+interface Measured {
+  /** Per section: the pages, each a list of block indexes. */
+  pages: Record<SectionId, number[][]>;
+  oversized: string[];
+}
+
+/** Loads the weights the roadmap uses, so measuring happens with the real font metrics (no network: bundled files). */
+async function fontsReady(): Promise<void> {
+  if (!document.fonts) return;
+  await Promise.all(['400', '500', '600', '700'].map((w) => document.fonts.load(`${w} 12px Inter`).catch(() => [])));
+  await document.fonts.ready;
+}
+
+export interface RoadmapLayout {
+  pageCount: number;
+  timelinePages: number;
+  rowsPerPage: number;
+}
+
+export function RoadmapDocument({ data, paper, onLaidOut }: { data: RoadmapData; paper: PaperSize; onLaidOut?: (layout: RoadmapLayout) => void }) {
+  const g = useMemo(() => sheetGeometry(paper), [paper]);
+  const model = useMemo(() => buildModel(data), [data]);
+  const blocks = useMemo(() => flowBlocks(model), [model]);
+  const [measured, setMeasured] = useState<Measured | null>(null);
+  const measureRef = useRef<HTMLDivElement>(null);
+
+  useLayoutEffect(() => { setMeasured(null); }, [blocks, g]);
+
+  useEffect(() => {
+    if (measured) return undefined;
+    let cancelled = false;
+    void fontsReady().then(() => {
+      const root = measureRef.current;
+      if (cancelled || !root) return;
+      const pages = {} as Record<SectionId, number[][]>;
+      const oversized: string[] = [];
+      for (const section of FLOW_SECTIONS) {
+        const list = blocks[section];
+        const els = root.querySelectorAll<HTMLElement>(`[data-measure-section="${section}"] > .rm-block`);
+        const heights = Array.from(els, (el) => el.offsetHeight);
+        const packed = packBlocks(heights, list.map((b) => b.keepWithNext === true), g.bodyHeight);
+        pages[section] = packed.pages;
+        oversized.push(...packed.oversized.map((i) => list[i].key));
+      }
+      setMeasured({ pages, oversized });
+    });
+    return () => { cancelled = true; };
+  }, [measured, blocks, g]);
+
+  const rowsPerPage = timelineRowsPerPage(g);
+  const timelineChunks = useMemo(() => chunkRows(model.workloads, rowsPerPage), [model, rowsPerPage]);
+
+  const layout = useMemo(() => {
+    if (!measured) return null;
+    const start: Record<string, number> = {};
+    let n = 1; // the cover
+    start.summary = n + 1;
+    n += measured.pages.summary.length;
+    start.timeline = n + 1;
+    n += timelineChunks.length;
+    start.workloads = n + 1;
+    n += measured.pages.workloads.length;
+    start.register = n + 1;
+    n += measured.pages.register.length;
+    return { start, pageCount: n };
+  }, [measured, timelineChunks]);
+
+  useEffect(() => {
+    if (layout && onLaidOut) {
+      // Report once the sheets are on screen, so a printer that waits on this prints the final layout.
+      const frame = requestAnimationFrame(() => onLaidOut({ pageCount: layout.pageCount, timelinePages: timelineChunks.length, rowsPerPage }));
+      return () => cancelAnimationFrame(frame);
+    }
+    return undefined;
+  }, [layout, onLaidOut, timelineChunks.length, rowsPerPage]);
+
+  const style = { '--rm-sheet-w': `${g.width}px`, '--rm-sheet-h': `${g.height}px`, '--rm-pad-x': `${g.padX}px`, '--rm-header-h': `${g.headerHeight}px`, '--rm-footer-h': `${g.footerHeight}px`, '--rm-body-h': `${g.bodyHeight}px`, '--rm-body-w': `${g.bodyWidth}px` } as CSSProperties;
+
+  if (!measured || !layout) {
+    return (
+      <div className="rm-doc rm-doc--measuring" style={style} ref={measureRef} aria-busy="true">
+        {FLOW_SECTIONS.map((section) => (
+          <div key={section} className="rm-measure" data-measure-section={section}>
+            {blocks[section].map((b) => <div key={b.key} className="rm-block">{b.node}</div>)}
+          </div>
+        ))}
+      </div>
+    );
+  }
+
+  const total = layout.pageCount;
+  const sheets: ReactNode[] = [];
+  const axis = timelineAxis(model);
+  let page = 1;
+  sheets.push(<Sheet key="cover" g={g} model={model} page={page} total={total} cover><Cover model={model} layout={layout.start} /></Sheet>);
+  const flow = (section: SectionId) => {
+    for (const indexes of measured.pages[section]) {
+      page += 1;
+      sheets.push(
+        <Sheet key={`${section}-${page}`} g={g} model={model} page={page} total={total} section={section}>
+          {indexes.map((i) => <FlowBlockView key={blocks[section][i].key} block={blocks[section][i]} />)}
+        </Sheet>,
+      );
+    }
+  };
+  flow('summary');
+  timelineChunks.forEach((rows, i) => {
+    page += 1;
+    sheets.push(
+      <Sheet key={`timeline-${i}`} g={g} model={model} page={page} total={total} section="timeline">
+        <TimelinePage m={model} axis={axis} rows={rows} firstIndex={i * rowsPerPage} pageIndex={i} pageCount={timelineChunks.length} pageNumber={page} rowsPerPage={rowsPerPage} />
+      </Sheet>,
+    );
+  });
+  flow('workloads');
+  flow('register');
+
+  return (
+    <div
+      className="rm-doc"
+      style={style}
+      data-paper={paper}
+      data-pages={total}
+      data-timeline-pages={timelineChunks.length}
+      data-rows-per-page={rowsPerPage}
+      data-oversized={measured.oversized.join(' ')}
+    >
+      {sheets}
+    </div>
+  );
+}
+
+function FlowBlockView({ block }: { block: FlowBlock }) {
+  return <div className="rm-block" data-block={block.key}>{block.node}</div>;
+}
+
+function Sheet({ g, model, page, total, section, cover, children }: {
+  g: SheetGeometry; model: RoadmapModel; page: number; total: number; section?: string; cover?: boolean; children: ReactNode;
+}) {
+  const { data } = model;
+  return (
+    <section className={`rm-sheet${cover ? ' rm-sheet--cover' : ''}`} data-page={page} data-section={section ?? 'cover'} aria-label={`Page ${page} of ${total}`}>
+      {cover ? <div className="rm-running rm-running--cover" /> : (
+        <header className="rm-running">
+          <span><strong>Migration roadmap</strong> · {data.title}</span>
+          <span>Training deadline {longDate(data.portfolio.trainingDeadline)} · {data.portfolio.daysToDeadline >= 0 ? `${plural(data.portfolio.daysToDeadline, 'day')} left` : 'passed'}</span>
+        </header>
+      )}
+      <div className="rm-body" style={{ height: g.bodyHeight }}>{children}</div>
+      <footer className="rm-folio">
+        <span>Offramp · prepared {longDate(data.today)} · confidential</span>
+        <span className="rm-folio__page">Page {page} of {total}</span>
+      </footer>
+    </section>
+  );
+}
+
+function Cover({ model, layout }: { model: RoadmapModel; layout: Record<string, number> }) {
+  const { data } = model;
+  const { portfolio } = data;
+  const sunset = portfolio.workspaceSunset;
+  const setter = sunset ? model.workloads.find((w) => w.workload.id === sunset.workloadId) : undefined;
+  const scope = data.scope.clientName
+    ? `${plural(model.workloads.length, 'workload')}`
+    : `${plural(data.clients.length, 'client')} · ${plural(model.workloads.length, 'workload')}`;
+  return (
+    <div className="rm-cover">
+      <div className="rm-cover__brand">Offramp · Migration off hosted fine-tuning</div>
+      <h1 className="rm-cover__title">{data.title}</h1>
+      <p className="rm-cover__subtitle">Migration roadmap {data.scope.clientName ? '' : '— whole workspace '}· {scope}</p>
+      <p className="rm-cover__date">Generated {longDate(data.today)}</p>
+      <div className="rm-cover__facts">
+        <div className="rm-cover__fact rm-cover__fact--big">
+          <div className="rm-cover__value">{portfolio.daysToDeadline >= 0 ? portfolio.daysToDeadline : 'Passed'}</div>
+          <div className="rm-cover__label">{portfolio.daysToDeadline >= 0 ? 'days left to the training deadline' : 'the training deadline has passed'}<br /><strong>{longDate(portfolio.trainingDeadline)}</strong> ({portfolio.trainingDeadline}) — the vendor stops accepting new fine-tuning jobs</div>
+        </div>
+        <div className="rm-cover__fact">
+          <div className="rm-cover__value rm-cover__value--date">{sunset ? longDate(sunset.date) : '—'}</div>
+          <div className="rm-cover__label">
+            internal sunset date{sunset ? ` (${sunset.date})` : ''}
+            {sunset ? <><br />{sunset.reason}{setter ? `. Set by ${setter.workload.name}.` : '.'}</> : <><br />No workloads yet.</>}
+          </div>
+        </div>
+      </div>
+      <nav className="rm-contents" aria-label="Contents">
+        <div className="rm-subhead">Contents</div>
+        <ol>
+          <li><span>1 Executive summary</span><span className="rm-contents__dots" /><span>{layout.summary}</span></li>
+          <li><span>2 Portfolio timeline</span><span className="rm-contents__dots" /><span>{layout.timeline}</span></li>
+          <li><span>3 Workloads</span><span className="rm-contents__dots" /><span>{layout.workloads}</span></li>
+          <li><span>4 Commitments register</span><span className="rm-contents__dots" /><span>{layout.register}</span></li>
+        </ol>
+      </nav>
+    </div>
+  );
+}

@@ -1,0 +1,467 @@
+// The roadmap's flowing content as blocks: each block is measured, then packed whole onto a page (never split).
+import type { ReactNode } from 'react';
+import { JOBS, type PlanStatus } from '../../shared/domain/types.ts';
+import type { PortfolioWorkload } from '../../shared/portfolio.ts';
+import type { Commitment, Evaluation } from '../../shared/domain/types.ts';
+import type { RoadmapModel } from './model.ts';
+import { noticeBy } from './model.ts';
+import {
+  approachWords, commitmentKindWords, criticalityWords, deploymentWords, jobWords, longDate, num, pct, plural, signOffWords, statusMeaning, statusWords,
+} from './words.ts';
+
+export type SectionId = 'summary' | 'workloads' | 'register';
+
+export interface FlowBlock {
+  key: string;
+  section: SectionId;
+  node: ReactNode;
+  /** A heading: kept on the same page as the block after it. */
+  keepWithNext?: boolean;
+  /** The workload this block belongs to (its sections' first block starts the workload in the contents). */
+  workloadId?: number;
+}
+
+/** Rows per table chunk: long tables are cut into blocks of this many rows, each with its header repeated. */
+const CHUNK = 14;
+
+function chunks<T>(items: T[], size = CHUNK): T[][] {
+  const out: T[][] = [];
+  for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
+  return out;
+}
+
+export function StatusMark({ status, children }: { status: PlanStatus; children?: ReactNode }) {
+  return (
+    <span className={`rm-status rm-status--${status}`}>
+      <span className="rm-swatch" aria-hidden="true" />
+      <span className="rm-status__text">{children ?? statusWords[status]}</span>
+    </span>
+  );
+}
+
+function SectionTitle({ n, title, lead }: { n: string; title: string; lead?: ReactNode }) {
+  return (
+    <div className="rm-section-title">
+      <h2><span className="rm-section-title__n">{n}</span>{title}</h2>
+      {lead ? <p className="rm-lead">{lead}</p> : null}
+    </div>
+  );
+}
+
+const statusLine = (w: PortfolioWorkload): string => {
+  const p = w.plan;
+  if (p.status === 'late') return `Late by ${plural(p.overrunDays, 'working day')}`;
+  if (p.status === 'compressed') return `Compressed, ${plural(p.slackDays, 'working day')} spare`;
+  return `${statusWords[p.status]}, ${plural(p.slackDays, 'working day')} spare`;
+};
+
+// ---------- 1 Executive summary ----------
+
+function summaryBlocks(m: RoadmapModel): FlowBlock[] {
+  const { portfolio } = m.data;
+  const total = m.workloads.length;
+  const sunset = portfolio.workspaceSunset;
+  const blocks: FlowBlock[] = [];
+  const headline = total === 0
+    ? 'There are no workloads in this scope yet.'
+    : `${plural(m.statusCounts.on_track + m.statusCounts.tight, 'workload')} of ${total} can cut over before their internal sunset date; `
+      + `${plural(m.statusCounts.compressed, 'workload')} fit only with every step cut to its shortest, and ${plural(m.statusCounts.late, 'workload')} will not make it`
+      + `${m.bridges.length > 0 ? ` (${plural(m.bridges.length, 'bridge')} proposed)` : ''}.`;
+  blocks.push({
+    key: 'summary-title', section: 'summary', keepWithNext: true,
+    node: <SectionTitle n="1" title="Executive summary" lead={headline} />,
+  });
+  blocks.push({
+    key: 'summary-figures', section: 'summary',
+    node: (
+      <div className="rm-figures">
+        <Figure value={String(total)} label="workloads in scope" />
+        <Figure value={portfolio.daysToDeadline >= 0 ? String(portfolio.daysToDeadline) : 'Passed'} label={`days to the training deadline (${longDate(portfolio.trainingDeadline)})`} />
+        <Figure value={sunset ? longDate(sunset.date) : '—'} label="internal sunset date (earliest)" />
+        <Figure value={String(m.atRisk.length)} label="workloads at risk (late or compressed)" emphasis={m.atRisk.length > 0} />
+        <Figure value={String(m.affectedCommitments.length)} label="customer commitments affected" emphasis={m.affectedCommitments.length > 0} />
+      </div>
+    ),
+  });
+  blocks.push({
+    key: 'summary-counts', section: 'summary',
+    node: (
+      <div className="rm-two">
+        <table className="rm-table">
+          <caption>Workloads by status</caption>
+          <thead><tr><th>Status</th><th className="rm-num">Workloads</th><th className="rm-num">Share</th><th>Meaning</th></tr></thead>
+          <tbody>
+            {(['on_track', 'tight', 'compressed', 'late'] as const).map((s) => (
+              <tr key={s}>
+                <td><StatusMark status={s} /></td>
+                <td className="rm-num">{m.statusCounts[s]}</td>
+                <td className="rm-num">{total ? `${Math.round((m.statusCounts[s] / total) * 100)}%` : '—'}</td>
+                <td className="rm-muted">{statusMeaning[s]}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+        <table className="rm-table">
+          <caption>Workloads by recommended approach</caption>
+          <thead><tr><th>Approach</th><th className="rm-num">Workloads</th><th>Share</th></tr></thead>
+          <tbody>
+            {(Object.keys(m.approachCounts) as (keyof typeof m.approachCounts)[]).map((a) => (
+              <tr key={a}>
+                <td>{approachWords[a]}</td>
+                <td className="rm-num">{m.approachCounts[a]}</td>
+                <td><span className="rm-meter"><span style={{ width: `${total ? (m.approachCounts[a] / total) * 100 : 0}%` }} /></span></td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+    ),
+  });
+  if (sunset) {
+    const w = m.workloads.find((x) => x.workload.id === sunset.workloadId);
+    blocks.push({
+      key: 'summary-sunset', section: 'summary',
+      node: (
+        <p className="rm-callout">
+          <strong>Internal sunset date {longDate(sunset.date)}</strong>{w ? `, set by ${w.workload.name} (${m.clientName.get(w.workload.clientId) ?? ''})` : ''}: {sunset.reason}.
+        </p>
+      ),
+    });
+  }
+  const atRiskChunks = chunks(m.atRisk);
+  atRiskChunks.forEach((rows, i) => blocks.push({
+    key: `summary-risk-${i}`, section: 'summary',
+    node: (
+      <table className="rm-table">
+        <caption>At-risk workloads{atRiskChunks.length > 1 ? ` (${i + 1} of ${atRiskChunks.length})` : ''}</caption>
+        <thead><tr><th>Workload</th><th>Client</th><th>Status</th><th>Cut-over</th><th>Sunset date</th><th className="rm-num">Overrun</th><th>Before the training deadline?</th></tr></thead>
+        <tbody>
+          {rows.map((w) => (
+            <tr key={w.workload.id}>
+              <td><strong>{w.workload.name}</strong></td>
+              <td>{m.clientName.get(w.workload.clientId)}</td>
+              <td><StatusMark status={w.plan.status} /></td>
+              <td>{w.plan.end}</td>
+              <td>{w.plan.sunset.date}</td>
+              <td className="rm-num">{w.plan.overrunDays > 0 ? `${w.plan.overrunDays} wd` : '—'}</td>
+              <td>{w.plan.status === 'late' ? (w.plan.endsBeforeTrainingDeadline ? 'Yes — the buffer is consumed' : 'No — bridge needed') : 'Yes'}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    ),
+  }));
+  if (m.atRisk.length === 0) {
+    blocks.push({ key: 'summary-risk-none', section: 'summary', node: <p className="rm-callout rm-callout--ok">No workload is at risk: every plan cuts over before its internal sunset date without compressing steps.</p> });
+  }
+  const affected = chunks(m.affectedCommitments);
+  affected.forEach((rows, i) => blocks.push({
+    key: `summary-commitments-${i}`, section: 'summary',
+    node: (
+      <table className="rm-table">
+        <caption>Commitments affected{affected.length > 1 ? ` (${i + 1} of ${affected.length})` : ''}</caption>
+        <thead><tr><th>Customer</th><th>Commitment</th><th>Due</th><th>Notice by</th><th>Workloads at risk or cutting over after notice</th></tr></thead>
+        <tbody>
+          {rows.map(({ commitment: c, workloads }) => (
+            <tr key={c.id}>
+              <td><strong>{c.customer}</strong></td>
+              <td>{commitmentText(c)}</td>
+              <td>{c.dueDate ?? '—'}</td>
+              <td>{noticeBy(c) ?? '—'}</td>
+              <td>{workloads.map((w) => `${w.workload.name} (${statusWords[w.plan.status].toLowerCase()}, ends ${w.plan.end})`).join('; ')}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    ),
+  }));
+  const bridges = chunks(m.bridges, 8);
+  bridges.forEach((rows, i) => blocks.push({
+    key: `summary-bridges-${i}`, section: 'summary',
+    node: (
+      <table className="rm-table">
+        <caption>Bridges proposed{bridges.length > 1 ? ` (${i + 1} of ${bridges.length})` : ''}: one last refresh of the old fine-tuned model before the training deadline</caption>
+        <thead><tr><th>Workload</th><th>Refresh by</th><th>Holds?</th><th>Why</th></tr></thead>
+        <tbody>
+          {rows.map((w) => (
+            <tr key={w.workload.id}>
+              <td><strong>{w.workload.name}</strong><div className="rm-muted">{m.clientName.get(w.workload.clientId)}</div></td>
+              <td>{w.plan.bridge!.refreshBy}</td>
+              <td>{w.plan.bridge!.red ? <strong>No — retirement comes first</strong> : 'Yes'}</td>
+              <td>{w.plan.bridge!.text}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    ),
+  }));
+  return blocks;
+}
+
+function Figure({ value, label, emphasis }: { value: string; label: string; emphasis?: boolean }) {
+  return (
+    <div className={`rm-figure${emphasis ? ' rm-figure--alert' : ''}`}>
+      <div className="rm-figure__value">{value}</div>
+      <div className="rm-figure__label">{label}</div>
+    </div>
+  );
+}
+
+export function commitmentText(c: Commitment): string {
+  switch (c.kind) {
+    case 'accuracy': return `Accuracy ≥ ${c.threshold !== null ? pct(c.threshold) : '—'}`;
+    case 'latency': return `p95 latency ≤ ${num(c.threshold)} ms`;
+    case 'availability': return `Availability ≥ ${c.threshold !== null ? pct(c.threshold) : '—'}`;
+    case 'residency': return `Data stays in ${c.description || '—'}`;
+    default: return c.description || commitmentKindWords[c.kind];
+  }
+}
+
+// ---------- 3 One section per workload ----------
+
+function hardLimits(w: PortfolioWorkload, commitments: Commitment[]) {
+  const acc = commitments.filter((c) => c.kind === 'accuracy' && c.threshold !== null).map((c) => c.threshold as number);
+  const lat = commitments.filter((c) => c.kind === 'latency' && c.threshold !== null).map((c) => c.threshold as number);
+  if (w.workload.latencyTargetMs !== null) lat.push(w.workload.latencyTargetMs);
+  return { minAccuracy: acc.length ? Math.max(...acc) : null, maxP95: lat.length ? Math.min(...lat) : null };
+}
+
+function EvaluationMatrix({ w, evaluations, commitments }: { w: PortfolioWorkload; evaluations: Evaluation[]; commitments: Commitment[] }) {
+  const { minAccuracy, maxP95 } = hardLimits(w, commitments);
+  const selected = w.recommendation.selectedCandidate?.candidateId;
+  const breaks = (bad: boolean, text: string) => (bad ? <span className="rm-breach">✕ {text}</span> : text);
+  return (
+    <table className="rm-table rm-table--dense">
+      <caption>
+        Evaluation matrix{minAccuracy !== null || maxP95 !== null ? ` — hard constraints: ${[minAccuracy !== null ? `accuracy ≥ ${pct(minAccuracy)}` : '', maxP95 !== null ? `p95 ≤ ${num(maxP95)} ms` : ''].filter(Boolean).join(', ')}; ✕ marks a cell that breaks one` : ''}
+      </caption>
+      <thead>
+        <tr>
+          <th>Candidate</th><th>Approach</th><th className="rm-num">n</th><th className="rm-num">Cost / 1k</th><th className="rm-num">p50 ms</th><th className="rm-num">p95 ms</th>
+          <th className="rm-num">Accuracy</th><th className="rm-num">Grounded</th><th className="rm-num">Refusal</th><th className="rm-num">Halluc.</th><th className="rm-num">Win vs FT</th>
+          <th className="rm-num">Update h</th><th className="rm-num">Explain.</th><th>Eligible</th>
+        </tr>
+      </thead>
+      <tbody>
+        {evaluations.map((e) => (
+          <tr key={e.candidateId} className={e.candidateId === selected ? 'rm-selected' : undefined}>
+            <td><strong>{e.candidateName}</strong>{e.candidateId === selected ? <span className="rm-tag">★ Selected</span> : null}</td>
+            <td>{approachWords[e.approach]}</td>
+            <td className="rm-num">{num(e.sampleSize)}</td>
+            <td className="rm-num">{e.costPer1k === null ? '—' : `$${num(e.costPer1k, 2)}`}</td>
+            <td className="rm-num">{num(e.p50LatencyMs)}</td>
+            <td className="rm-num">{breaks(maxP95 !== null && e.p95LatencyMs !== null && e.p95LatencyMs > maxP95, num(e.p95LatencyMs))}</td>
+            <td className="rm-num">{breaks(minAccuracy !== null && e.accuracy !== null && e.accuracy < minAccuracy, pct(e.accuracy))}</td>
+            <td className="rm-num">{pct(e.groundedRate)}</td>
+            <td className="rm-num">{pct(e.refusalRate)}</td>
+            <td className="rm-num">{pct(e.hallucinationRate)}</td>
+            <td className="rm-num">{pct(e.winRate)}</td>
+            <td className="rm-num">{num(e.policyUpdateHours, 1)}</td>
+            <td className="rm-num">{e.explainability === null ? '—' : `${e.explainability}/5`}</td>
+            <td>{e.eligible ? 'Yes' : <span className="rm-breach">✕ No{e.ineligibleReason ? `: ${e.ineligibleReason}` : ''}</span>}</td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}
+
+function workloadBlocks(m: RoadmapModel, w: PortfolioWorkload): FlowBlock[] {
+  const { workload, profile, recommendation: r, plan } = w;
+  const id = workload.id;
+  const commitments = m.commitmentsOf(w);
+  const evaluations = m.data.evaluations[id] ?? [];
+  const candidates = m.data.candidates.filter((c) => c.workloadId === id);
+  const blocks: FlowBlock[] = [];
+  const facts: [string, string][] = [
+    ['Client', m.clientName.get(workload.clientId) ?? '—'],
+    ['Criticality', criticalityWords[workload.criticality]],
+    ['Deployment', deploymentWords[workload.deployment]],
+    ['Residency', workload.residency ?? 'No constraint'],
+    ['Regulated', workload.regulated ? `Yes${workload.auditTrailRequired ? ', audit trail required' : ''}` : 'No'],
+    ['Monthly volume', `${num(workload.monthlyVolume)} tasks`],
+    ['Latency target', workload.latencyTargetMs === null ? '—' : `p95 ≤ ${num(workload.latencyTargetMs)} ms`],
+    ['Fine-tuned model', workload.fineTunedModel || '—'],
+    ['Baseline', `accuracy ${pct(workload.baselineAccuracy)} · p95 ${workload.baselineP95Ms === null ? '—' : `${num(workload.baselineP95Ms)} ms`} · ${workload.baselineCostPer1k === null ? '—' : `$${num(workload.baselineCostPer1k, 2)}`} / 1k`],
+  ];
+  blocks.push({
+    key: `w${id}-head`, section: 'workloads', keepWithNext: true, workloadId: id,
+    node: (
+      <div className="rm-wl-head" data-workload-id={id}>
+        <div className="rm-wl-head__title">
+          <h3><span className="rm-section-title__n">{m.number.get(id)}</span>{workload.name}</h3>
+          <StatusMark status={plan.status}>{statusLine(w)}</StatusMark>
+        </div>
+        <div className="rm-wl-head__grid">
+          <dl className="rm-facts">
+            {facts.map(([k, v]) => <div key={k}><dt>{k}</dt><dd>{v}</dd></div>)}
+          </dl>
+          <div className="rm-profile">
+            <div className="rm-subhead">Job profile{profile ? (profile.confirmed ? '' : ' (not yet confirmed)') : ' (none recorded: defaults)'}</div>
+            {JOBS.map((job) => {
+              const weight = profile?.weights[job] ?? 0;
+              return (
+                <div className="rm-profile__row" key={job}>
+                  <span className="rm-profile__job">{jobWords[job]}</span>
+                  <span className="rm-meter rm-meter--wide"><span style={{ width: `${weight}%` }} /></span>
+                  <span className="rm-num rm-profile__w">{weight}</span>
+                  <span className="rm-muted rm-profile__src">{profile ? profile.sources[job] : ''}</span>
+                </div>
+              );
+            })}
+          </div>
+        </div>
+      </div>
+    ),
+  });
+  blocks.push({
+    key: `w${id}-rec`, section: 'workloads', workloadId: id,
+    node: (
+      <div className="rm-rec">
+        <div className="rm-subhead">Recommendation: {approachWords[r.architecture]} <span className="rm-muted">· confidence {r.confidence.level}{r.confidence.missing.length ? ` (missing: ${r.confidence.missing.join(', ')})` : ''}</span></div>
+        {r.architectureParts.length > 0 ? <p className="rm-parts">{r.architectureParts.join(' · ')}</p> : null}
+        <table className="rm-table rm-table--dense">
+          <thead><tr><th>Job</th><th className="rm-num">Weight</th><th>Approach</th><th>Rule</th><th>Why</th></tr></thead>
+          <tbody>
+            {r.components.map((c) => (
+              <tr key={c.job}>
+                <td>{jobWords[c.job]}</td>
+                <td className="rm-num">{c.weight}</td>
+                <td>{approachWords[c.approach]}{c.override ? <div className="rm-muted">Overridden by {c.override.actor} (rules chose {approachWords[c.ruleApproach]}): {c.override.reason}</div> : null}</td>
+                <td><span className="rm-rule">{c.ruleId}</span></td>
+                <td>{c.reason}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+        {r.selectedCandidate ? <p className="rm-note"><strong>Selected candidate: {r.selectedCandidate.name}.</strong> {r.selectedCandidate.reason}</p> : null}
+      </div>
+    ),
+  });
+  if (r.trace.length > 0 || r.warnings.length > 0 || r.notes.length > 0) {
+    blocks.push({
+      key: `w${id}-trace`, section: 'workloads', workloadId: id,
+      node: (
+        <div className="rm-trace">
+          <div className="rm-subhead">Rule trace</div>
+          <ol className="rm-trace__list">
+            {r.trace.map((t, i) => <li key={i}><span className="rm-rule">{t.ruleId}</span>{t.text}</li>)}
+          </ol>
+          {r.warnings.length > 0 ? (
+            <ul className="rm-warnings">{r.warnings.map((n, i) => <li key={i}><strong>⚠ Warning{n.ruleId ? ` (${n.ruleId})` : ''}:</strong> {n.text}</li>)}</ul>
+          ) : null}
+          {r.notes.length > 0 ? (
+            <ul className="rm-notes">{r.notes.map((n, i) => <li key={i}><strong>Note{n.ruleId ? ` (${n.ruleId})` : ''}:</strong> {n.text}</li>)}</ul>
+          ) : null}
+        </div>
+      ),
+    });
+  }
+  if (evaluations.length > 0) {
+    blocks.push({ key: `w${id}-eval`, section: 'workloads', workloadId: id, node: <EvaluationMatrix w={w} evaluations={evaluations} commitments={commitments} /> });
+  }
+  if (candidates.length > 0) {
+    blocks.push({
+      key: `w${id}-gov`, section: 'workloads', workloadId: id,
+      node: (
+        <table className="rm-table rm-table--dense">
+          <caption>Governance and sign-offs</caption>
+          <thead><tr><th>Candidate</th><th>Data lives</th><th>Who can inspect outputs</th><th>Audit trail</th><th>Legal</th><th>Security</th><th>Compliance</th></tr></thead>
+          <tbody>
+            {candidates.map((c) => {
+              const g = m.data.governance.find((x) => x.candidateId === c.id);
+              const so = (role: 'legal' | 'security' | 'compliance') => {
+                const s = m.data.signOffs.find((x) => x.candidateId === c.id && x.role === role);
+                if (!s) return <span className="rm-muted">Not asked</span>;
+                const mark = s.status === 'approved' ? '✓' : s.status === 'rejected' ? '✕' : '…';
+                return <span className={`rm-signoff rm-signoff--${s.status}`}>{mark} {signOffWords[s.status]}{s.by ? `, ${s.by}` : ''}{s.at ? ` ${s.at}` : ''}</span>;
+              };
+              return (
+                <tr key={c.id}>
+                  <td><strong>{c.name}</strong></td>
+                  <td>{g?.dataLocation || c.dataRegion || '—'}</td>
+                  <td>{g?.inspectors || '—'}</td>
+                  <td>{g ? (g.auditTrail ? 'Yes' : 'No') : '—'}</td>
+                  <td>{so('legal')}</td><td>{so('security')}</td><td>{so('compliance')}</td>
+                </tr>
+              );
+            })}
+          </tbody>
+        </table>
+      ),
+    });
+  }
+  blocks.push({
+    key: `w${id}-plan`, section: 'workloads', workloadId: id,
+    node: (
+      <div className="rm-plan">
+        <table className="rm-table rm-table--dense">
+          <caption>Plan — starts {plan.start}, cuts over {plan.end}; internal sunset date {plan.sunset.date}</caption>
+          <thead><tr><th>#</th><th>Step</th><th>Start</th><th>End</th><th className="rm-num">Working days</th><th>Why this long</th></tr></thead>
+          <tbody>
+            {plan.steps.map((s) => (
+              <tr key={s.step}>
+                <td>{s.step}</td>
+                <td>{s.name}</td>
+                <td>{s.start}</td>
+                <td>{s.end}</td>
+                <td className="rm-num">{s.durationDays}{s.durationDays !== s.fullDays ? ` (of ${s.fullDays})` : ''}</td>
+                <td className="rm-muted">{s.reasons.join('; ')}{s.capacityWaitDays > 0 ? `; waited ${s.capacityWaitDays} wd for a team slot` : ''}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+        <p className="rm-note"><strong>Sunset date {plan.sunset.date}:</strong> {plan.sunset.reason}. {plan.explanation.join(' ')}</p>
+        {plan.bridge ? <p className={`rm-callout${plan.bridge.red ? ' rm-callout--alert' : ''}`}><strong>Bridge{plan.bridge.red ? ' (does not hold)' : ''}: refresh by {plan.bridge.refreshBy}.</strong> {plan.bridge.text}</p> : null}
+        {commitments.length > 0 ? (
+          <p className="rm-note"><strong>Commitments:</strong> {commitments.map((c) => `${c.customer} — ${commitmentText(c)}${c.dueDate ? `, due ${c.dueDate}` : ''}`).join('; ')}.</p>
+        ) : null}
+      </div>
+    ),
+  });
+  return blocks;
+}
+
+// ---------- 4 Commitments register ----------
+
+function registerBlocks(m: RoadmapModel): FlowBlock[] {
+  const sorted = [...m.data.commitments].sort((a, b) => (a.dueDate ?? '9999').localeCompare(b.dueDate ?? '9999') || a.customer.localeCompare(b.customer));
+  const blocks: FlowBlock[] = [{
+    key: 'register-title', section: 'register', keepWithNext: true,
+    node: <SectionTitle n="4" title="Commitments register" lead={`${plural(sorted.length, 'commitment')} to customers that the migrations must keep, by due date. Notice by = due date minus the notice period.`} />,
+  }];
+  const parts = chunks(sorted, 16);
+  parts.forEach((rows, i) => blocks.push({
+    key: `register-${i}`, section: 'register',
+    node: (
+      <table className="rm-table rm-table--dense">
+        <thead><tr><th>Customer</th><th>Client</th><th>Commitment</th><th>Due</th><th className="rm-num">Notice</th><th>Notice by</th><th>Workloads</th><th>Penalty</th></tr></thead>
+        <tbody>
+          {rows.map((c) => (
+            <tr key={c.id}>
+              <td><strong>{c.customer}</strong></td>
+              <td>{m.clientName.get(c.clientId) ?? '—'}</td>
+              <td>{commitmentText(c)}</td>
+              <td>{c.dueDate ?? '—'}</td>
+              <td className="rm-num">{c.noticeDays} d</td>
+              <td>{noticeBy(c) ?? '—'}</td>
+              <td>{c.workloadIds.length === 0 ? `All of the client's (${m.workloadsOf(c).length})` : m.workloadsOf(c).map((w) => w.workload.name).join(', ')}</td>
+              <td>{c.penalty ?? '—'}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    ),
+  }));
+  if (sorted.length === 0) blocks.push({ key: 'register-none', section: 'register', node: <p className="rm-muted">No commitments are recorded for this scope.</p> });
+  return blocks;
+}
+
+export function flowBlocks(m: RoadmapModel): Record<SectionId, FlowBlock[]> {
+  const workloads: FlowBlock[] = [{
+    key: 'workloads-title', section: 'workloads', keepWithNext: true,
+    node: <SectionTitle n="3" title="Workloads" lead="For each workload: what the fine-tuned model does, what replaces it and why (every rule that fired), the evidence, the sign-offs and the dated plan." />,
+  }];
+  for (const w of m.workloads) workloads.push(...workloadBlocks(m, w));
+  return { summary: summaryBlocks(m), workloads, register: registerBlocks(m) };
+}

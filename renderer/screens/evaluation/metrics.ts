@@ -1,0 +1,33 @@
+// The matrix's columns: which metric, how it is shown, and which hard-constraint kind a broken cell names.
+import type { Evaluation } from '../../../shared/domain/types.ts';
+import type { HardConstraintKind } from '../../../shared/decision/constraints.ts';
+
+export interface MetricColumn {
+  key: string;
+  label: string;
+  /** Shown under the label, e.g. the unit or "lower is better". */
+  hint?: string;
+  value(e: Evaluation): string;
+  /** Cells of this column are marked when a constraint of this kind is not met. */
+  constraint?: HardConstraintKind;
+}
+
+const pct = (v: number | null) => (v === null ? '—' : `${(v * 100).toFixed(1)}%`);
+const ms = (v: number | null) => (v === null ? '—' : `${Math.round(v).toLocaleString('en-US')} ms`);
+const usd = (v: number | null) => (v === null ? '—' : `$${v < 10 ? v.toFixed(2) : Math.round(v).toLocaleString('en-US')}`);
+const hours = (v: number | null) => (v === null ? '—' : v < 48 ? `${v} h` : `${Math.round(v / 24)} days`);
+
+export const METRIC_COLUMNS: MetricColumn[] = [
+  { key: 'n', label: 'n', hint: 'tasks', value: (e) => e.sampleSize.toLocaleString('en-US') },
+  { key: 'cost', label: 'Cost per 1k', value: (e) => usd(e.costPer1k) },
+  { key: 'p50', label: 'p50 latency', value: (e) => ms(e.p50LatencyMs) },
+  { key: 'p95', label: 'p95 latency', value: (e) => ms(e.p95LatencyMs), constraint: 'latency' },
+  { key: 'accuracy', label: 'Accuracy', value: (e) => pct(e.accuracy), constraint: 'accuracy' },
+  { key: 'grounded', label: 'Grounded', value: (e) => pct(e.groundedRate) },
+  { key: 'refusal', label: 'Refusal', value: (e) => pct(e.refusalRate) },
+  { key: 'hallucination', label: 'Hallucination', value: (e) => pct(e.hallucinationRate) },
+  { key: 'win', label: 'Win rate', hint: 'vs fine-tuned', value: (e) => pct(e.winRate) },
+  { key: 'region', label: 'Data region', value: (e) => (e.dataRegion ?? '—') + (e.selfHostable ? ' · self-hostable' : ''), constraint: 'residency' },
+  { key: 'policy', label: 'Policy update', value: (e) => hours(e.policyUpdateHours) },
+  { key: 'explain', label: 'Explainability', hint: '1–5', value: (e) => (e.explainability === null ? '—' : `${e.explainability} / 5`) },
+];

@@ -1,0 +1,95 @@
+// The roll-up on top of the plan: per client, the internal sunset date and why, days left, counts by status and approach, the critical path.
+import { Link } from 'wouter';
+import { APPROACHES, PLAN_STATUSES } from '../../../shared/domain/types.ts';
+import type { ClientRollup } from '../../../shared/plan/types.ts';
+import type { Portfolio, PortfolioWorkload } from '../../../shared/portfolio.ts';
+import { daysUntil } from '../../../shared/plan/sunset.ts';
+import { StatusBadge } from '../../components/timeline/status.tsx';
+import { approachShort } from '../decision/words.ts';
+
+export function PortfolioSummary({ portfolio, rows }: { portfolio: Portfolio; rows: PortfolioWorkload[] }) {
+  const counts = Object.fromEntries(PLAN_STATUSES.map((s) => [s, rows.filter((r) => r.plan.status === s).length])) as Record<string, number>;
+  const sunset = rows.reduce<PortfolioWorkload | null>((min, r) => (min === null || r.plan.sunset.date < min.plan.sunset.date ? r : min), null);
+  return (
+    <dl className="plan-summary" aria-label="Portfolio summary">
+      <div className="plan-summary__item plan-summary__item--deadline">
+        <dt>Training deadline</dt>
+        <dd><span className="plan-summary__big">{portfolio.daysToDeadline >= 0 ? `${portfolio.daysToDeadline} days` : 'Passed'}</span> <span className="plan-summary__sub">to {portfolio.trainingDeadline}</span></dd>
+      </div>
+      <div className="plan-summary__item">
+        <dt>Earliest internal sunset</dt>
+        <dd>
+          <span className="plan-summary__big">{sunset ? sunset.plan.sunset.date : '—'}</span>
+          {sunset ? <span className="plan-summary__sub"> in {daysUntil(portfolio.today, sunset.plan.sunset.date)} days · {sunset.workload.name}</span> : null}
+        </dd>
+      </div>
+      <div className="plan-summary__item">
+        <dt>Workloads</dt>
+        <dd><span className="plan-summary__big">{rows.length}</span></dd>
+      </div>
+      <div className="plan-summary__item plan-summary__item--statuses">
+        <dt>By status</dt>
+        <dd className="status-counts">
+          {PLAN_STATUSES.map((s) => (
+            <span key={s} className="status-count"><StatusBadge status={s} compact /> <strong>{counts[s]}</strong></span>
+          ))}
+        </dd>
+      </div>
+    </dl>
+  );
+}
+
+export function RollupCards({ rollups, rows, today }: { rollups: ClientRollup[]; rows: Map<number, PortfolioWorkload>; today: string }) {
+  return (
+    <ul className="rollups" aria-label="Roll-up per client">
+      {rollups.map((r) => {
+        const approaches = APPROACHES.filter((a) => r.approachCounts[a] > 0);
+        return (
+          <li key={r.clientId} className="rollup">
+            <div className="rollup__head">
+              <h3 className="rollup__name">{r.clientName}</h3>
+              <span className="rollup__count">{r.workloadCount} workload{r.workloadCount === 1 ? '' : 's'}</span>
+            </div>
+            {r.sunset ? (
+              <div className="rollup__sunset">
+                <span className="rollup__label">Internal sunset</span>
+                <span className="rollup__date">{r.sunset.date}</span>
+                <span className="rollup__days">{daysUntil(today, r.sunset.date)} days from today</span>
+                <p className="rollup__reason">{r.sunset.reason}</p>
+              </div>
+            ) : <p className="muted">No workloads yet.</p>}
+            <div className="rollup__row">
+              <span className="rollup__label">Status</span>
+              <span className="status-counts">
+                {PLAN_STATUSES.filter((s) => r.statusCounts[s] > 0).map((s) => (
+                  <span key={s} className="status-count"><StatusBadge status={s} compact /> <strong>{r.statusCounts[s]}</strong></span>
+                ))}
+              </span>
+            </div>
+            {approaches.length ? (
+              <div className="rollup__row">
+                <span className="rollup__label">Approach</span>
+                <span className="chips">{approaches.map((a) => <span key={a} className="chip">{approachShort[a]} <strong>{r.approachCounts[a]}</strong></span>)}</span>
+              </div>
+            ) : null}
+            {r.criticalPath.length ? (
+              <div className="rollup__row rollup__row--critical">
+                <span className="rollup__label">Critical path</span>
+                <span className="rollup__critical">
+                  {r.criticalPath.slice(0, 3).map((id, i) => {
+                    const w = rows.get(id);
+                    return w ? (
+                      <span key={id}>{i > 0 ? ', ' : ''}<Link href={`/workloads/${id}`} className="link">{w.workload.name}</Link></span>
+                    ) : null;
+                  })}
+                  {r.criticalPath.length > 3 ? <span className="muted"> +{r.criticalPath.length - 3}</span> : null}
+                  {r.minSlackDays !== null ? <span className="muted"> · {r.minSlackDays < 0 ? `${-r.minSlackDays} days over` : `${r.minSlackDays} days slack`}</span> : null}
+                </span>
+              </div>
+            ) : null}
+          </li>
+        );
+      })}
+    </ul>
+  );
+}
