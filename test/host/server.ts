@@ -63,7 +63,7 @@ export async function startTestHost(options: TestHostOptions = {}): Promise<Test
       const chunks: Buffer[] = [];
       req.on('data', (c: Buffer) => chunks.push(c));
       req.on('end', () => {
-        let payload: unknown = {};
+        let payload: unknown;
         try {
           const text = Buffer.concat(chunks).toString('utf8');
           payload = text ? JSON.parse(text) : {};
