@@ -8,7 +8,7 @@ import { architectureParts } from './architecture.ts';
 import { assessConfidence } from './confidence.ts';
 import { hardConstraints } from './constraints.ts';
 import { decideJob } from './jobRules.ts';
-import { requiresSelfHosting } from './residency.ts';
+import { isOnPrem, requiresSelfHosting } from './residency.ts';
 import { selectCandidate } from './selectCandidate.ts';
 import { THRESHOLDS } from './thresholds.ts';
 import type { Recommendation, RecommendationComponent, RecommendationNote, SelectedCandidate, TraceEntry } from './types.ts';
@@ -75,7 +75,7 @@ export function recommend(input: RecommendInput): Recommendation {
     const jobsText = converted.length > 0 ? `prompting for ${converted.map((c) => c.job).join(', ')} becomes prompting a self-hosted open-weight model` : 'no prompting component needed converting';
     trace.push({
       ruleId: 'R6',
-      text: `Residency requires self-hosting (workload residency ${workload.residency ?? 'none'}${commitments.some((c) => c.kind === 'residency') ? ', residency commitment on_prem' : ''}): ${jobsText}; hosted-only candidates are ineligible.`,
+      text: `Residency requires self-hosting (workload residency ${workload.residency ?? 'none'}${commitments.some((c) => c.kind === 'residency' && isOnPrem(c.description)) ? ', a residency commitment says on_prem' : ''}): ${jobsText}; hosted-only candidates are ineligible.`,
       inputs: { residency: workload.residency, convertedJobs: converted.map((c) => c.job).join(', ') },
     });
   }

@@ -19,6 +19,19 @@ const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
  * this is its hot path. The round trip through Date.UTC rejects impossible days such as 2026-02-30.
  */
 export function toDayNumber(date: IsoDate): DayNumber {
+  let day = dayNumbers.get(date);
+  if (day === undefined) {
+    day = parseDayNumber(date);
+    // Plans reuse a few hundred distinct dates; the bound only guards against unbounded growth.
+    if (dayNumbers.size > 50_000) dayNumbers.clear();
+    dayNumbers.set(date, day);
+  }
+  return day;
+}
+
+const dayNumbers = new Map<IsoDate, DayNumber>();
+
+function parseDayNumber(date: IsoDate): DayNumber {
   const m = ISO_DATE.exec(date);
   if (m) {
     const y = Number(m[1]);

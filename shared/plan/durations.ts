@@ -22,14 +22,23 @@ export interface DurationInputs {
 /** The shortest a step can be: half its duration rounded up, at least one working day. */
 export const floorOf = (days: number): number => Math.max(1, Math.ceil(days / 2));
 
+/** Sums a base and its growth parts; parts that add nothing are left out of the reasons. */
+function grow(step: StepNumber, parts: [number, string][]): StepDuration {
+  let days = 0;
+  const reasons: string[] = [];
+  parts.forEach(([d, why], i) => {
+    days += d;
+    if (i === 0) reasons.push(why);
+    else if (d !== 0) reasons.push(`${d > 0 ? '+' : ''}${d}: ${why}`);
+  });
+  days = Math.max(1, days);
+  return { step, fullDays: days, floorDays: floorOf(days), reasons };
+}
+
 export function stepDurations({ workload, jobCount, architecture, commitments }: DurationInputs, policy: DeadlinePolicy): StepDuration[] {
   const base = policy.stepDurations;
   const jobs = Math.max(1, jobCount);
   const extraJobs = jobs - 1;
-  const grow = (step: StepNumber, parts: [number, string][]): StepDuration => {
-    const days = Math.max(1, parts.reduce((sum, [d]) => sum + d, 0));
-    return { step, fullDays: days, floorDays: floorOf(days), reasons: parts.filter(([d], i) => i === 0 || d !== 0).map(([d, why], i) => (i === 0 ? why : `${d > 0 ? '+' : ''}${d}: ${why}`)) };
-  };
 
   const missing = [
     workload.baselineAccuracy === null ? 'accuracy' : null,

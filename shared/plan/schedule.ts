@@ -85,24 +85,32 @@ const slackOf = (p: Prepared, l: Layout) => p.sunsetCount - (l.ends[5] + 1);
 
 type Fit = { layout: Layout; compressed: boolean; full: Layout };
 
-/** Full durations if they end by the sunset date, else every step at its floor. */
-function fit(p: Prepared, place: (days: number[]) => Layout): Fit {
-  const full = place(p.durations.map((d) => d.fullDays));
-  if (slackOf(p, full) >= 0) return { layout: full, compressed: false, full };
-  return { layout: place(p.durations.map((d) => d.floorDays)), compressed: true, full };
+/** Lays the steps out from the workload's start; with a board, steps 3–5 wait for the first free team slot. */
+function place(p: Prepared, days: number[], board: CapacityBoard | null): Layout {
+  const free = layout(p.startIndex, days, null);
+  if (board === null) return free;
+  return layout(p.startIndex, days, board.earliestSlot(free.starts[2], windowLength(days)));
 }
+
+/** Full durations if they end by the sunset date, else every step at its floor. */
+function fit(p: Prepared, board: CapacityBoard | null): Fit {
+  const full = place(p, p.durations.map((d) => d.fullDays), board);
+  if (slackOf(p, full) >= 0) return { layout: full, compressed: false, full };
+  return { layout: place(p, p.durations.map((d) => d.floorDays), board), compressed: true, full };
+}
+
+const isoAt = (cal: WorkingCalendar, index: number): IsoDate => cal.iso(cal.dayAt(index));
 
 function buildPlan(p: Prepared, f: Fit, opts: Required<ScheduleOptions>, capacity: number | null): WorkloadPlan {
   const cal = opts.calendar;
   const { workload } = p.input;
   const l = f.layout;
-  const iso = (index: number) => cal.iso(cal.dayAt(index));
   const steps: PlannedStep[] = p.durations.map((d, i) => {
     const durationDays = f.compressed ? d.floorDays : d.fullDays;
     const reasons = f.compressed ? [...d.reasons, `cut to its floor of ${d.floorDays} (compressed)`] : d.reasons;
     const wait = i === 2 || i === 3 ? l.wait : 0;
     return {
-      step: d.step, name: STEP_NAMES[d.step], start: iso(l.starts[i]), end: iso(l.ends[i]),
+      step: d.step, name: STEP_NAMES[d.step], start: isoAt(cal, l.starts[i]), end: isoAt(cal, l.ends[i]),
       durationDays, fullDays: d.fullDays, floorDays: d.floorDays,
       reasons: wait > 0 ? [...reasons, `starts ${wait} working day(s) late: waiting for a team slot (capacity ${capacity})`] : reasons,
       dependsOn: DEPENDS_ON[d.step], capacityWaitDays: wait,
@@ -127,7 +135,7 @@ function buildPlan(p: Prepared, f: Fit, opts: Required<ScheduleOptions>, capacit
       ? `Ends ${end}, ${slack} working days before the sunset date ${p.sunset.date}: on track (at least ${THRESHOLDS.onTrackSlackDays}).`
       : `Ends ${end}, only ${slack} working day(s) before the sunset date ${p.sunset.date}: tight (fewer than ${THRESHOLDS.onTrackSlackDays}).`);
   } else {
-    const fullEnd = iso(f.full.ends[5]);
+    const fullEnd = isoAt(cal, f.full.ends[5]);
     explanation.push(`With full durations it would end ${fullEnd}, ${-slackOf(p, f.full)} working day(s) after the sunset date ${p.sunset.date}.`);
     if (slack >= 0) {
       status = 'compressed';
@@ -171,9 +179,10 @@ function withCalendar(opts: ScheduleOptions): Required<ScheduleOptions> {
 }
 
 /** Priority for team slots: business-critical first, then earliest sunset date, then higher volume (then id, for determinism). */
+const criticalFirst = (p: Prepared) => (p.input.workload.criticality === 'business_critical' ? 0 : 1);
+
 function byPriority(a: Prepared, b: Prepared): number {
-  const crit = (p: Prepared) => (p.input.workload.criticality === 'business_critical' ? 0 : 1);
-  return crit(a) - crit(b)
+  return criticalFirst(a) - criticalFirst(b)
     || a.sunsetDay - b.sunsetDay
     || b.input.workload.monthlyVolume - a.input.workload.monthlyVolume
     || a.input.workload.id - b.input.workload.id;
@@ -183,7 +192,7 @@ function byPriority(a: Prepared, b: Prepared): number {
 export function scheduleWorkload(input: ScheduleInput, options: ScheduleOptions): WorkloadPlan {
   const opts = withCalendar(options);
   const p = prepare(input, opts);
-  return buildPlan(p, fit(p, (days) => layout(p.startIndex, days, null)), opts, null);
+  return buildPlan(p, fit(p, null), opts, null);
 }
 
 export interface PortfolioSchedule {
@@ -200,19 +209,16 @@ export function schedulePortfolio(inputs: ScheduleInput[], clients: Client[], op
   const plans = new Array<WorkloadPlan>(prepared.length);
 
   if (capacity === null || capacity <= 0) {
-    prepared.forEach((p, i) => { plans[i] = buildPlan(p, fit(p, (days) => layout(p.startIndex, days, null)), opts, null); });
+    prepared.forEach((p, i) => { plans[i] = buildPlan(p, fit(p, null), opts, null); });
   } else {
     const order = prepared.map((_, i) => i).sort((a, b) => byPriority(prepared[a], prepared[b]));
     const base = prepared.reduce((min, p) => Math.min(min, p.startIndex), Number.POSITIVE_INFINITY);
     const board = new CapacityBoard(capacity, Number.isFinite(base) ? base : 0);
     for (const i of order) {
       const p = prepared[i];
-      const place = (days: number[]) => {
-        const free = layout(p.startIndex, days, null);
-        return layout(p.startIndex, days, board.earliestSlot(free.starts[2], windowLength(days)));
-      };
-      const f = fit(p, place);
-      board.reserve(f.layout.starts[2], windowLength(f.compressed ? p.durations.map((d) => d.floorDays) : p.durations.map((d) => d.fullDays)));
+      const f = fit(p, board);
+      const l = f.layout;
+      board.reserve(l.starts[2], l.ends[4] - l.starts[2] + 1);
       plans[i] = buildPlan(p, f, opts, capacity);
     }
   }

@@ -43,32 +43,31 @@ export function computeSunsetDate(workload: Workload, { policy, commitments, con
     reason: `Training deadline ${deadline} minus ${bufferText}.`,
     source: 'training_deadline',
   };
-  const consider = (candidate: SunsetDate) => {
-    if (candidate.date < sunset.date) sunset = candidate;
-  };
-
+  // Reasons are written only for a date that wins: thousands of workloads share the same few dates.
   const retirement = inferenceRetirement(policy);
   if (retirement !== null) {
-    consider({ date: minusDays(retirement, buffer), reason: `Inference retirement ${retirement} minus ${bufferText}.`, source: 'inference_retirement' });
+    const date = minusDays(retirement, buffer);
+    if (date < sunset.date) sunset = { date, reason: `Inference retirement ${retirement} minus ${bufferText}.`, source: 'inference_retirement' };
   }
   for (const c of commitments) {
     if (c.dueDate === null || c.dueDate >= deadline || !commitmentAppliesTo(c, workload)) continue;
-    const what = c.kind === 'other' || c.kind === 'residency' ? `${c.kind} commitment` : `${c.kind} commitment${c.threshold !== null ? ` (${c.threshold})` : ''}`;
-    consider({
-      date: minusDays(c.dueDate, c.noticeDays),
-      reason: `${what[0].toUpperCase()}${what.slice(1)} to ${c.customer} due ${c.dueDate}, before the training deadline, minus its ${c.noticeDays}-day notice period.`,
-      source: 'commitment',
-    });
+    const date = minusDays(c.dueDate, c.noticeDays);
+    if (date < sunset.date) sunset = { date, reason: commitmentReason(c), source: 'commitment' };
   }
   for (const k of contracts) {
     if (k.renewalDate === null || k.renewalDate >= deadline || !contractAppliesTo(k, workload)) continue;
-    consider({
-      date: minusDays(k.renewalDate, k.noticeDays),
-      reason: `Contract "${k.name}" with ${k.counterparty} renews ${k.renewalDate}, before the training deadline, minus its ${k.noticeDays}-day notice period.`,
-      source: 'contract',
-    });
+    const date = minusDays(k.renewalDate, k.noticeDays);
+    if (date < sunset.date) {
+      sunset = { date, reason: `Contract "${k.name}" with ${k.counterparty} renews ${k.renewalDate}, before the training deadline, minus its ${k.noticeDays}-day notice period.`, source: 'contract' };
+    }
   }
   return sunset;
+}
+
+function commitmentReason(c: Commitment): string {
+  const kind = `${c.kind[0].toUpperCase()}${c.kind.slice(1)}`;
+  const threshold = c.threshold !== null && (c.kind === 'accuracy' || c.kind === 'latency' || c.kind === 'availability') ? ` (${c.threshold})` : '';
+  return `${kind} commitment${threshold} to ${c.customer} due ${c.dueDate}, before the training deadline, minus its ${c.noticeDays}-day notice period.`;
 }
 
 /** The client's sunset: the earliest of its workloads' (null when it has none). */
