@@ -140,7 +140,12 @@ function PolicyForm({ policy }: { policy: DeadlinePolicy }) {
                   </select>
                 </td>
                 <td className="cell-actions">
-                  <button type="button" className="button button--small button--danger-ghost" onClick={() => setEvents((l) => l.filter((_, j) => j !== i))}>
+                  <button
+                    type="button" className="button button--small button--danger-ghost"
+                    disabled={ev.kind === 'training_deadline' && events.filter((x) => x.kind === 'training_deadline').length === 1}
+                    title={ev.kind === 'training_deadline' ? 'Every plan needs one training deadline: change its date instead' : undefined}
+                    onClick={() => setEvents((l) => l.filter((_, j) => j !== i))}
+                  >
                     Remove<span className="visually-hidden"> event {ev.name || i + 1}</span>
                   </button>
                 </td>
@@ -163,7 +168,7 @@ function PolicyForm({ policy }: { policy: DeadlinePolicy }) {
           <NumberField label="Retest window" integer suffix="days" value={retestDays} onChange={setRetestDays} error={errors.retestDays} />
           <NumberField label="Rollback window" integer suffix="days" value={rollbackDays} onChange={setRollbackDays} error={errors.rollbackDays} />
           <NumberField
-            label="Team capacity" integer suffix="workloads" value={capacity} onChange={setCapacity} error={errors.capacity}
+            label="Team capacity" integer suffix="workloads" placeholder="No limit" value={capacity} onChange={setCapacity} error={errors.capacity}
             hint="At most this many workloads in benchmark, governance and pilot at once. Empty means no limit."
           />
         </div>
