@@ -6,6 +6,11 @@ import { WorkloadDetailScreen } from './screens/workloads/WorkloadDetailScreen.t
 import { ContractsScreen } from './screens/contracts/ContractsScreen.tsx';
 import { PlanScreen } from './screens/plan/PlanScreen.tsx';
 import { SettingsScreen } from './screens/settings/SettingsScreen.tsx';
+import { RoadmapScreen } from './screens/roadmap/RoadmapScreen.tsx';
+import { RoadmapPrintRoute, PRINT_ROADMAP_PATH } from './print/RoadmapPrintRoute.tsx';
+import { ImportsScreen } from './screens/imports/ImportsScreen.tsx';
+import { EvaluationScreen } from './screens/evaluation/EvaluationScreen.tsx';
+import { GovernanceScreen } from './screens/governance/GovernanceScreen.tsx';
 
 export interface RouteDef {
   /** wouter pattern, e.g. '/workloads/:id'. */
@@ -21,9 +26,14 @@ export interface RouteDef {
 export const routes: RouteDef[] = [
   { path: '/clients', component: ClientsScreen, nav: { label: 'Clients' } },
   { path: '/workloads', component: WorkloadsScreen, nav: { label: 'Workloads', matches: '/workloads' } },
+  { path: '/workloads/:id/evaluation', component: EvaluationScreen },
+  { path: '/workloads/:id/governance', component: GovernanceScreen },
   { path: '/workloads/:id', component: WorkloadDetailScreen },
   { path: '/agreements', component: ContractsScreen, nav: { label: 'Contracts & commitments' } },
   { path: '/plan', component: PlanScreen, nav: { label: 'Plan' } },
+  { path: '/imports', component: ImportsScreen, nav: { label: 'Imports' } },
+  { path: '/roadmap', component: RoadmapScreen, nav: { label: 'Roadmap' } },
+  { path: PRINT_ROADMAP_PATH, component: RoadmapPrintRoute },
   { path: '/settings', component: SettingsScreen, nav: { label: 'Settings' } },
 ];
 

@@ -1,5 +1,6 @@
 // Breadcrumb and tabs shared by a workload's detail, evaluation matrix and governance map.
 import { Link } from 'wouter';
+import './evaluation.css';
 
 const TABS = [
   { key: 'details', label: 'Details', suffix: '' },

@@ -12,6 +12,7 @@ import { notifyInfo } from '../../stores/ui.ts';
 import { workloadInput } from '../../../shared/ipc/inventory.ts';
 import type { Criticality, Deployment, KnowledgeChangeFrequency, Workload, WorkloadKind } from '../../../shared/domain/types.ts';
 import { DecisionSlot } from './DecisionSlot.tsx';
+import { WorkloadTabs } from '../evaluation/WorkloadTabs.tsx';
 
 interface Draft {
   clientId: string;
@@ -188,6 +189,7 @@ function WorkloadForm({ workload }: { workload: Workload | null }) {
             <button type="submit" className="button button--primary" disabled={busy}>{workload ? 'Save' : 'Create workload'}</button>
           </div>
         </div>
+        {workload ? <WorkloadTabs workloadId={workload.id} current="details" /> : null}
         <FormError message={errors._form} />
 
         <fieldset className="form-section">
