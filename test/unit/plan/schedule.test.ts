@@ -105,6 +105,12 @@ describe('a workload plan', () => {
     expect(p.bridge?.text).toContain('retires inference on 2027-01-08');
   });
 
+  it('says the bridge is impossible once the training deadline has passed', () => {
+    const p = plan({}, {}, '2027-02-01');
+    expect(p.status).toBe('late');
+    expect(p.bridge).toMatchObject({ refreshBy: '2027-01-05', red: true, text: expect.stringContaining('Bridge impossible') });
+  });
+
   it('starts today when the workload start date is in the past', () => {
     expect(plan({ startDate: '2026-01-15' }).start).toBe(TODAY);
   });
