@@ -72,7 +72,11 @@ export function recommend(input: RecommendInput): Recommendation {
       c.reason = `${c.reason} Residency is on_prem, so the prompt runs on a self-hosted open-weight model (R6).`;
     }
     if (components.length === 0) defaultApproach = 'open_weight';
-    const jobsText = converted.length > 0 ? `prompting for ${converted.map((c) => c.job).join(', ')} becomes prompting a self-hosted open-weight model` : 'no prompting component needed converting';
+    const jobsText = components.length === 0
+      ? 'the default prompt runs on a self-hosted open-weight model'
+      : converted.length > 0
+        ? `prompting for ${converted.map((c) => c.job).join(', ')} becomes prompting a self-hosted open-weight model`
+        : 'no prompting component needed converting';
     trace.push({
       ruleId: 'R6',
       text: `Residency requires self-hosting (workload residency ${workload.residency ?? 'none'}${commitments.some((c) => c.kind === 'residency' && isOnPrem(c.description)) ? ', a residency commitment says on_prem' : ''}): ${jobsText}; hosted-only candidates are ineligible.`,
