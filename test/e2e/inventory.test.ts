@@ -75,7 +75,7 @@ describe.skipIf(skipWithoutChromium())('inventory screens in Chromium', () => {
     const messages = await Promise.all(describedBy.split(' ').map((id) => page.locator(`[id="${id}"]`).innerText()));
     expect(messages.join(' ')).toContain('Use a value from 0 to 1');
     // Focus moves to the field to fix.
-    expect(await accuracy.evaluate((el) => el === document.activeElement)).toBe(true);
+    await expect.poll(() => accuracy.evaluate((el) => el === document.activeElement)).toBe(true);
     await shot(page, 'workload-validation');
 
     await accuracy.fill('0.91');
@@ -165,7 +165,7 @@ describe.skipIf(skipWithoutChromium())('inventory screens in Chromium', () => {
     await dialog.waitFor();
     expect(await dialog.innerText()).toContain('Claims triage');
     // Cancel has focus: Enter never deletes by accident.
-    expect(await dialog.getByRole('button', { name: 'Cancel' }).evaluate((el) => el === document.activeElement)).toBe(true);
+    await expect.poll(() => dialog.getByRole('button', { name: 'Cancel' }).evaluate((el) => el === document.activeElement)).toBe(true);
     await shot(page, 'delete-confirmation');
     await page.keyboard.press('Escape');
     await dialog.waitFor({ state: 'detached' });

