@@ -33,7 +33,7 @@ export const routes: RouteDef[] = [
   { path: '/plan', component: PlanScreen, nav: { label: 'Plan' } },
   { path: '/imports', component: ImportsScreen, nav: { label: 'Imports' } },
   { path: '/roadmap', component: RoadmapScreen, nav: { label: 'Roadmap' } },
-  { path: PRINT_ROADMAP_PATH, component: RoadmapPrintRoute },
+  { path: PRINT_ROADMAP_PATH, component: RoadmapPrintRoute, bare: true },
   { path: '/settings', component: SettingsScreen, nav: { label: 'Settings' } },
 ];
 

@@ -52,7 +52,7 @@ export function RoadmapDocument({ data, paper, onLaidOut }: { data: RoadmapData;
         const list = blocks[section];
         const els = root.querySelectorAll<HTMLElement>(`[data-measure-section="${section}"] > .rm-block`);
         const heights = Array.from(els, (el) => el.offsetHeight);
-        const packed = packBlocks(heights, list.map((b) => b.keepWithNext === true), g.bodyHeight);
+        const packed = packBlocks(heights, list.map((b) => b.keepWithNext === true), g.contentHeight);
         pages[section] = packed.pages;
         oversized.push(...packed.oversized.map((i) => list[i].key));
       }
@@ -160,7 +160,7 @@ function Sheet({ g, model, page, total, section, cover, children }: {
           <span>Training deadline {longDate(data.portfolio.trainingDeadline)} · {data.portfolio.daysToDeadline >= 0 ? `${plural(data.portfolio.daysToDeadline, 'day')} left` : 'passed'}</span>
         </header>
       )}
-      <div className="rm-body" style={{ height: g.bodyHeight }}>{children}</div>
+      <div className="rm-body" style={{ height: g.bodyHeight, paddingTop: g.bodyPadTop }}>{children}</div>
       <footer className="rm-folio">
         <span>Offramp · prepared {longDate(data.today)} · confidential</span>
         <span className="rm-folio__page">Page {page} of {total}</span>

@@ -48,6 +48,9 @@ function SectionTitle({ n, title, lead }: { n: string; title: string; lead?: Rea
   );
 }
 
+/** Ends a sentence with exactly one full stop (engine sentences may or may not carry one). */
+export const sentence = (s: string): string => `${s.trim().replace(/[.\s]+$/, '')}.`;
+
 const statusLine = (w: PortfolioWorkload): string => {
   const p = w.plan;
   if (p.status === 'late') return `Late by ${plural(p.overrunDays, 'working day')}`;
@@ -64,7 +67,7 @@ function summaryBlocks(m: RoadmapModel): FlowBlock[] {
   const blocks: FlowBlock[] = [];
   const headline = total === 0
     ? 'There are no workloads in this scope yet.'
-    : `${plural(m.statusCounts.on_track + m.statusCounts.tight, 'workload')} of ${total} can cut over before their internal sunset date; `
+    : `${m.statusCounts.on_track + m.statusCounts.tight === 0 ? `None of the ${total} workloads` : `${m.statusCounts.on_track + m.statusCounts.tight} of ${total} workloads`} can cut over before their internal sunset date; `
       + `${plural(m.statusCounts.compressed, 'workload')} fit only with every step cut to its shortest, and ${plural(m.statusCounts.late, 'workload')} will not make it`
       + `${m.bridges.length > 0 ? ` (${plural(m.bridges.length, 'bridge')} proposed)` : ''}.`;
   blocks.push({
@@ -123,7 +126,7 @@ function summaryBlocks(m: RoadmapModel): FlowBlock[] {
       key: 'summary-sunset', section: 'summary',
       node: (
         <p className="rm-callout">
-          <strong>Internal sunset date {longDate(sunset.date)}</strong>{w ? `, set by ${w.workload.name} (${m.clientName.get(w.workload.clientId) ?? ''})` : ''}: {sunset.reason}.
+          <strong>Internal sunset date {longDate(sunset.date)}</strong>{w ? `, set by ${w.workload.name} (${m.clientName.get(w.workload.clientId) ?? ''})` : ''}: {sentence(sunset.reason)}
         </p>
       ),
     });
@@ -318,10 +321,13 @@ function workloadBlocks(m: RoadmapModel, w: PortfolioWorkload): FlowBlock[] {
     key: `w${id}-rec`, section: 'workloads', workloadId: id,
     node: (
       <div className="rm-rec">
-        <div className="rm-subhead">Recommendation: {approachWords[r.architecture]} <span className="rm-muted">· confidence {r.confidence.level}{r.confidence.missing.length ? ` (missing: ${r.confidence.missing.join(', ')})` : ''}</span></div>
-        {r.architectureParts.length > 0 ? <p className="rm-parts">{r.architectureParts.join(' · ')}</p> : null}
+        <div className="rm-subhead">Recommendation: {approachWords[r.architecture]}</div>
+        <p className="rm-parts">
+          {r.architectureParts.length > 0 ? `${r.architectureParts.join(' · ')}. ` : ''}
+          Confidence {r.confidence.level}{r.confidence.missing.length ? ` — missing: ${r.confidence.missing.join(', ')}` : ''}.
+        </p>
         <table className="rm-table rm-table--dense">
-          <thead><tr><th>Job</th><th className="rm-num">Weight</th><th>Approach</th><th>Rule</th><th>Why</th></tr></thead>
+          <thead><tr><th>Job</th><th className="rm-num">Weight</th><th>Approach</th><th>Rule</th></tr></thead>
           <tbody>
             {r.components.map((c) => (
               <tr key={c.job}>
@@ -329,7 +335,6 @@ function workloadBlocks(m: RoadmapModel, w: PortfolioWorkload): FlowBlock[] {
                 <td className="rm-num">{c.weight}</td>
                 <td>{approachWords[c.approach]}{c.override ? <div className="rm-muted">Overridden by {c.override.actor} (rules chose {approachWords[c.ruleApproach]}): {c.override.reason}</div> : null}</td>
                 <td><span className="rm-rule">{c.ruleId}</span></td>
-                <td>{c.reason}</td>
               </tr>
             ))}
           </tbody>
@@ -411,8 +416,8 @@ function workloadBlocks(m: RoadmapModel, w: PortfolioWorkload): FlowBlock[] {
             ))}
           </tbody>
         </table>
-        <p className="rm-note"><strong>Sunset date {plan.sunset.date}:</strong> {plan.sunset.reason}. {plan.explanation.join(' ')}</p>
-        {plan.bridge ? <p className={`rm-callout${plan.bridge.red ? ' rm-callout--alert' : ''}`}><strong>Bridge{plan.bridge.red ? ' (does not hold)' : ''}: refresh by {plan.bridge.refreshBy}.</strong> {plan.bridge.text}</p> : null}
+        <p className="rm-note"><strong>Sunset date {plan.sunset.date}:</strong> {sentence(plan.sunset.reason)} {plan.explanation.filter((e) => !plan.bridge || !e.includes(plan.bridge.text)).map(sentence).join(' ')}</p>
+        {plan.bridge ? <p className={`rm-callout${plan.bridge.red ? ' rm-callout--alert' : ''}`}><strong>Bridge{plan.bridge.red ? ' (does not hold: the inference retirement date comes first)' : ''}: refresh by {plan.bridge.refreshBy}.</strong> {plan.bridge.text}</p> : null}
         {commitments.length > 0 ? (
           <p className="rm-note"><strong>Commitments:</strong> {commitments.map((c) => `${c.customer} — ${commitmentText(c)}${c.dueDate ? `, due ${c.dueDate}` : ''}`).join('; ')}.</p>
         ) : null}

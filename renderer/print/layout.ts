@@ -14,8 +14,10 @@ export interface SheetGeometry {
   padX: number;
   headerHeight: number;
   footerHeight: number;
-  /** Height and width available to the content between the running header and the folio. */
+  /** The body between the running header and the folio, and the space left in it for content (below its top padding). */
   bodyHeight: number;
+  bodyPadTop: number;
+  contentHeight: number;
   bodyWidth: number;
 }
 
@@ -35,15 +37,17 @@ export function sheetGeometry(paper: PaperSize): SheetGeometry {
     headerHeight,
     footerHeight,
     bodyHeight: height - headerHeight - footerHeight,
+    bodyPadTop: 12,
+    contentHeight: height - headerHeight - footerHeight - 12,
     bodyWidth: width - 2 * padX,
   };
 }
 
 /** Heights of the timeline's fixed parts, in px: the page title, the date axis (repeated on every page) and the legend. */
-export const TIMELINE = { titleHeight: 40, axisHeight: 34, legendHeight: 30, rowHeight: 24, labelWidth: 250 } as const;
+export const TIMELINE = { titleHeight: 40, axisHeight: 34, legendHeight: 40, rowHeight: 24, labelWidth: 250 } as const;
 
 export function timelineRowsPerPage(g: SheetGeometry): number {
-  return Math.max(1, Math.floor((g.bodyHeight - TIMELINE.titleHeight - TIMELINE.axisHeight - TIMELINE.legendHeight) / TIMELINE.rowHeight));
+  return Math.max(1, Math.floor((g.contentHeight - TIMELINE.titleHeight - TIMELINE.axisHeight - TIMELINE.legendHeight) / TIMELINE.rowHeight));
 }
 
 /** Splits rows into pages of at most `perPage` rows: a row (one workload's bar) is never cut across pages. */
@@ -89,7 +93,7 @@ export interface DateAxis {
   start: string;
   end: string;
   x(iso: string): number;
-  /** First day of each month in the range, with a short label, e.g. "Jan 27". */
+  /** First day of each month in the range, labelled with the month, and the year on the first tick and every January. */
   ticks: { date: string; label: string; x: number }[];
 }
 
@@ -105,7 +109,7 @@ export function dateAxis(dates: string[]): DateAxis {
   const ticks: { date: string; label: string; x: number }[] = [];
   for (;;) {
     const date = `${y}-${String(m).padStart(2, '0')}-01`;
-    ticks.push({ date, label: `${MONTHS[m - 1]} ${String(y).slice(2)}`, x: 0 });
+    ticks.push({ date, label: ticks.length === 0 || m === 1 ? `${MONTHS[m - 1]} ${y}` : MONTHS[m - 1], x: 0 });
     if (date > last) break;
     m += 1;
     if (m > 12) { m = 1; y += 1; }

@@ -1,2 +1,58 @@
-// Channels of the exports area (filled in by the exports work).
-export const exportsChannels = {} as const;
+// Channels of the exports area: the roadmap's data for the print view, and the file exports (PDF, iCalendar, CSV, JSON).
+import { z } from 'zod';
+import { query } from './contract.ts';
+import { isoDate } from './inventory.ts';
+import type {
+  Candidate, Client, Commitment, Contract, DeadlineEvent, Evaluation, GovernanceEntry, IsoDate, SignOff,
+} from '../domain/types.ts';
+import type { Portfolio } from '../portfolio.ts';
+
+const id = z.number().int().positive();
+
+export const PAPER_SIZES = ['A4', 'Letter'] as const;
+export type PaperSize = (typeof PAPER_SIZES)[number];
+
+/** Everything the roadmap print view shows, for one client or the whole workspace, on one day. */
+export interface RoadmapData {
+  /** The client's name, or the workspace's file name when the roadmap covers every client. */
+  title: string;
+  scope: { clientId: number | null; clientName: string | null };
+  workspaceName: string;
+  /** The day the plan is computed for (the roadmap's "generated on" date). */
+  today: IsoDate;
+  portfolio: Portfolio;
+  clients: Client[];
+  commitments: Commitment[];
+  contracts: Contract[];
+  candidates: Candidate[];
+  /** Aggregated evaluation matrix per workload id (only workloads with candidates). */
+  evaluations: Record<number, Evaluation[]>;
+  governance: GovernanceEntry[];
+  signOffs: SignOff[];
+  events: DeadlineEvent[];
+  retestDays: number;
+  rollbackDays: number;
+}
+
+/** What a file export answers: where it was written; null when the user cancelled the save dialog. */
+export type ExportResult = { path: string; pages?: number } | null;
+
+const scope = { clientId: id.optional(), today: isoDate.optional() };
+
+export const exportsChannels = {
+  /** The roadmap's content (portfolio, commitments, evaluation matrices, sign-offs) for the print view. */
+  'roadmap.data': query<RoadmapData>()(z.object(scope).default({})),
+  /** Asks where to save, prints the roadmap print view to PDF (landscape) and writes it. */
+  'export.roadmapPdf': query<ExportResult>()(z.object({ ...scope, paper: z.enum(PAPER_SIZES).default('A4') }).default({ paper: 'A4' })),
+  /** Milestones (step ends, sunset dates, the training deadline) as an iCalendar file. */
+  'export.ics': query<ExportResult>()(z.object(scope).default({})),
+  /** The plan, one row per step of every workload, as CSV. */
+  'export.planCsv': query<ExportResult>()(z.object(scope).default({})),
+  /** The whole workspace as JSON (the shape `cli export` prints). */
+  'export.workspaceJson': query<ExportResult>()(z.object({}).default({})),
+} as const;
+
+/** The print view's route (hash path) for a roadmap; Electron, the CLI and the preview all print this one. */
+export function roadmapRoute(options: { paper: PaperSize; clientId?: number | null; today?: IsoDate | null }): string {
+  return `/print/roadmap/${options.paper}/${options.clientId ?? 'all'}/${options.today ?? 'today'}`;
+}

@@ -1,0 +1,36 @@
+// Workspace files for the export tests and the benchmark, built through the same IPC app the product uses.
+import path from 'node:path';
+import { createIpcApp } from '../../../electron/ipc/app.ts';
+import { importSnapshot } from '../../../electron/db/snapshot.ts';
+import { generatePortfolio } from '../../../shared/sample/generate.ts';
+import { snapshotSchema } from '../../../shared/domain/snapshotSchema.ts';
+
+const noDialogs = { chooseWorkspace: async () => null, chooseSavePath: async () => null, chooseOpenPath: async () => null };
+
+/** The sample workspace (three clients from the migration guide's cases, one benchmarked workload). */
+export async function sampleWorkspaceFile(dir: string, today: string): Promise<string> {
+  const file = path.join(dir, 'sample.offramp');
+  const app = createIpcApp({ configDir: path.join(dir, 'config-sample'), platform: noDialogs, today });
+  try {
+    const r = await app.dispatch('workspace.createSample', { path: file });
+    if (!r.ok) throw new Error(r.error.message);
+  } finally {
+    app.close();
+  }
+  return file;
+}
+
+/** A synthetic workspace of `workloads` workloads across `clients` clients (deterministic for a seed). */
+export async function generatedWorkspaceFile(dir: string, options: { workloads: number; clients: number; seed?: number; today?: string }): Promise<string> {
+  const file = path.join(dir, `generated-${options.workloads}.offramp`);
+  const app = createIpcApp({ configDir: path.join(dir, `config-${options.workloads}`), platform: noDialogs, today: options.today });
+  try {
+    const r = await app.dispatch('workspace.create', { path: file });
+    if (!r.ok) throw new Error(r.error.message);
+    const snapshot = snapshotSchema.parse(generatePortfolio({ workloads: options.workloads, clients: options.clients, seed: options.seed ?? 7, today: options.today }));
+    app.ctx.workspace.mutate('generate a test portfolio', (db, rec) => importSnapshot(db, rec, snapshot, { replacePolicy: true }), 'import');
+  } finally {
+    app.close();
+  }
+  return file;
+}
