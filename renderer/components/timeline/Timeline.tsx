@@ -19,6 +19,13 @@ export interface TimelineGroup {
   rows: PortfolioWorkload[];
 }
 
+/** A span without work: a blackout period (e.g. a year-end change freeze). */
+export interface Closure {
+  name: string;
+  start: IsoDate;
+  end: IsoDate;
+}
+
 export interface CommitmentMarker {
   date: IsoDate;
   label: string;
@@ -30,6 +37,7 @@ interface Props {
   today: IsoDate;
   trainingDeadline: IsoDate;
   commitments: CommitmentMarker[];
+  closures?: Closure[];
   onOpen(workloadId: number): void;
 }
 
@@ -43,7 +51,7 @@ const STEP_ORDER = [1, 2, 3, 4, 5, 6] as const;
 
 interface Tip { rowIndex: number; step: number; left: number; top: number; above: boolean }
 
-export function Timeline({ groups, today, trainingDeadline, commitments, onOpen }: Props) {
+export function Timeline({ groups, today, trainingDeadline, commitments, closures = [], onOpen }: Props) {
   const scrollRef = useRef<HTMLDivElement>(null);
   const [width, setWidth] = useState(1000);
   const [focus, setFocus] = useState<{ row: number; step: number } | null>(null);
@@ -153,6 +161,10 @@ export function Timeline({ groups, today, trainingDeadline, commitments, onOpen 
     const d = toDayNumber(c.date);
     return d >= range.lo && d <= range.hi;
   });
+  const visibleClosures = closures
+    .map((c) => ({ ...c, lo: Math.max(range.lo, toDayNumber(c.start)), hi: Math.min(range.hi, toDayNumber(c.end)) }))
+    .filter((c) => c.lo <= c.hi);
+  const band = (c: { lo: number; hi: number }) => ({ left: (c.lo - range.lo) * pxPerDay, width: (c.hi - c.lo + 1) * pxPerDay });
   const tipRow = tip ? rows[tip.rowIndex] : null;
   const tipStep = tipRow?.kind === 'workload' ? tipRow.item.plan.steps.find((s) => s.step === tip!.step) : undefined;
 
@@ -162,6 +174,11 @@ export function Timeline({ groups, today, trainingDeadline, commitments, onOpen 
         <div className="gantt__axis">
           <div className="gantt__axis-label" style={{ width: LABEL_W }}>Workload · status</div>
           <div className="gantt__axis-track">
+            {visibleClosures.map((c) => (
+              <span key={c.name + c.start} className="gantt__closure gantt__closure--axis" style={band(c)} title={`${c.name}: ${c.start} to ${c.end} (no working days)`}>
+                <span className="gantt__closure-label">{c.name}</span>
+              </span>
+            ))}
             {months.map((m) => (
               <span key={m} className="gantt__month" style={{ left: x(m) }}>{format(parseISO(m), 'MMM yyyy')}</span>
             ))}
@@ -182,6 +199,7 @@ export function Timeline({ groups, today, trainingDeadline, commitments, onOpen 
             const r = rows[v.index];
             const lines = (
               <>
+                {visibleClosures.map((c) => <span key={c.name + c.start} className="gantt__closure" style={band(c)} />)}
                 {months.map((m) => <span key={m} className="gantt__line gantt__line--month" style={{ left: x(m) }} />)}
                 {visibleCommitments.filter((c) => c.clientId === r.group.clientId).map((c, i) => (
                   <span key={`c${i}`} className="gantt__line gantt__line--commitment" style={{ left: x(c.date) + pxPerDay / 2 }} />
@@ -283,7 +301,7 @@ function StepBar({ step, status, left, width, label, dataKey, tabIndex, onShow, 
       onBlur={onHide}
       onDoubleClick={onOpen}
     >
-      {width >= 14 ? step.step : ''}
+      {width >= 14 ? <span className="gantt__bar-number">{step.step}</span> : null}
     </span>
   );
 }

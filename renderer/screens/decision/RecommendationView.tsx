@@ -40,9 +40,12 @@ export function ComponentList({ recommendation, onOverride, onClear, disabledRea
       {recommendation.components.map((c) => (
         <li key={c.job} className={`component${c.override ? ' component--override' : ''}`}>
           <div className="component__main">
-            <span className="component__job">{jobLabel[c.job]}</span>
-            <span className="component__arrow" aria-hidden="true">→</span>
-            <span className="component__approach">{approachLabel[c.approach]}</span>
+            <span className="component__what" title={c.reason}>
+              <span className="component__job">{jobLabel[c.job]}</span>
+              <span className="component__arrow" aria-hidden="true"> → </span>
+              <span className="component__approach">{approachLabel[c.approach]}</span>
+              <span className="component__weight"> · weight {c.weight}</span>
+            </span>
             <span className="component__rule" title={ruleTitle.get(c.ruleId) ?? 'Default'}>{c.override ? `rules: ${approachLabel[c.ruleApproach]} (${c.ruleId})` : c.ruleId}</span>
             {onOverride ? (
               <span className="component__actions">
@@ -55,7 +58,7 @@ export function ComponentList({ recommendation, onOverride, onClear, disabledRea
               </span>
             ) : null}
           </div>
-          {c.override ? <OverrideNote override={c.override} /> : <p className="component__reason">{c.reason}</p>}
+          {c.override ? <OverrideNote override={c.override} /> : null}
         </li>
       ))}
     </ul>

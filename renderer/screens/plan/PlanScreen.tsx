@@ -30,6 +30,7 @@ export function PlanScreen() {
   const clientFilter = useInventory((s) => s.clientFilter);
   const commitments = useInventory((s) => s.commitments);
   const clients = useInventory((s) => s.clients);
+  const blackouts = useInventory((s) => s.policy?.blackouts);
   const [, navigate] = useLocation();
 
   // Settings, inventory edits, undo and redo can all replan: fetch now and after each of them.
@@ -111,7 +112,7 @@ export function PlanScreen() {
         {view === 'timeline' ? (
           <>
             <p className="plan__hint" id="timeline-help">Hover a bar, or Tab into the timeline and use the arrow keys, to read a step's dates and reasons. Enter opens the workload.</p>
-            <Timeline groups={groups} today={portfolio.today} trainingDeadline={portfolio.trainingDeadline} commitments={markers} onOpen={(id) => navigate(`/workloads/${id}`)} />
+            <Timeline groups={groups} today={portfolio.today} trainingDeadline={portfolio.trainingDeadline} commitments={markers} closures={blackouts} onOpen={(id) => navigate(`/workloads/${id}`)} />
           </>
         ) : (
           <PlanTable rows={groups.flatMap((g) => g.rows)} clientName={clientName} />
@@ -133,6 +134,7 @@ function Legend() {
       <span className="legend__item"><span className="legend__line legend__line--sunset" aria-hidden="true" />Sunset</span>
       <span className="legend__item"><span className="legend__line legend__line--deadline" aria-hidden="true" />Training deadline</span>
       <span className="legend__item"><span className="legend__diamond" aria-hidden="true" />Commitment due</span>
+      <span className="legend__item"><span className="legend__closure" aria-hidden="true" />Blackout</span>
     </div>
   );
 }

@@ -5,6 +5,7 @@ import type { PortfolioWorkload } from '../../../shared/portfolio.ts';
 import { STEP_NAMES } from '../../../shared/plan/types.ts';
 import { StatusBadge, slackText } from '../../components/timeline/status.tsx';
 import { approachShort, dayOf, jobLabel } from '../decision/words.ts';
+import '../decision/decision.css';
 
 const short = (d: string) => format(parseISO(d), 'MMM d');
 
@@ -15,11 +16,11 @@ export function PlanTable({ rows, clientName }: { rows: PortfolioWorkload[]; cli
         <thead>
           <tr>
             <th scope="col" className="plan-table__sticky">Workload</th>
+            <th scope="col">Status</th>
+            <th scope="col" className="num" title="Working days between the cut-over and the sunset date; negative when late">Slack (days)</th>
+            <th scope="col">Sunset</th>
             <th scope="col">Approach</th>
             {([1, 2, 3, 4, 5, 6] as const).map((n) => <th key={n} scope="col" title={STEP_NAMES[n]}>{n}. {STEP_NAMES[n].split(' ')[0]}</th>)}
-            <th scope="col">Sunset</th>
-            <th scope="col">Status</th>
-            <th scope="col" className="num">Slack / overrun</th>
           </tr>
         </thead>
         <tbody>
@@ -31,6 +32,9 @@ export function PlanTable({ rows, clientName }: { rows: PortfolioWorkload[]; cli
                   <Link href={`/workloads/${workload.id}`} className="link plan-table__name">{workload.name}</Link>
                   <span className="plan-table__client">{clientName(workload.clientId)}</span>
                 </th>
+                <td><StatusBadge status={plan.status} compact /></td>
+                <td className="num">{plan.overrunDays > 0 ? `−${plan.overrunDays}` : `+${plan.slackDays}`}<span className="visually-hidden"> ({slackText(plan.slackDays, plan.overrunDays)})</span></td>
+                <td className="plan-table__dates" title={plan.sunset.reason}>{plan.sunset.date}</td>
                 <td className="plan-table__approach">
                   <span className="cell-strong">{approachShort[plan.approach]}</span>
                   {recommendation.components.length > 1 || overrides.length ? (
@@ -45,20 +49,19 @@ export function PlanTable({ rows, clientName }: { rows: PortfolioWorkload[]; cli
                   ))}
                 </td>
                 {plan.steps.map((s) => (
-                  <td key={s.step} className="plan-table__dates" title={`${s.name}: ${s.start} to ${s.end}, ${s.durationDays} working days (${s.reasons.join('; ')})`}>
+                  <td key={s.step} data-step={s.step} className="plan-table__dates" title={`${s.name}: ${s.start} to ${s.end}, ${s.durationDays} working days (${s.reasons.join('; ')})`}>
                     {short(s.start)}–{short(s.end)}
-                    <span className="plan-table__days">{s.durationDays} d</span>
+                    <span className="plan-table__days">{s.durationDays} d{s.durationDays < s.fullDays ? ` of ${s.fullDays}` : ''}</span>
                   </td>
                 ))}
-                <td className="plan-table__dates" title={plan.sunset.reason}>{plan.sunset.date}</td>
-                <td><StatusBadge status={plan.status} compact /></td>
-                <td className="num">{plan.overrunDays > 0 ? `−${plan.overrunDays}` : `+${plan.slackDays}`}<span className="visually-hidden"> ({slackText(plan.slackDays, plan.overrunDays)})</span></td>
               </tr>,
               plan.bridge ? (
                 <tr key={`${workload.id}-bridge`} className="plan-table__bridge">
                   <td colSpan={11}>
-                    <span className={`bridge-tag${plan.bridge.red ? ' bridge-tag--red' : ''}`}>{plan.bridge.red ? '✕ Bridge does not hold' : 'Bridge'}</span>
-                    {' '}Refresh the old model by <strong>{plan.bridge.refreshBy}</strong>. {plan.bridge.text}
+                    <p className="plan-table__bridge-text">
+                      <span className={`bridge-tag${plan.bridge.red ? ' bridge-tag--red' : ''}`}>{plan.bridge.red ? '✕ Bridge does not hold' : 'Bridge'}</span>
+                      {' '}{plan.bridge.text}
+                    </p>
                   </td>
                 </tr>
               ) : null,

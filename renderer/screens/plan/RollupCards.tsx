@@ -54,38 +54,31 @@ export function RollupCards({ rollups, rows, today }: { rollups: ClientRollup[];
               <div className="rollup__sunset">
                 <span className="rollup__label">Internal sunset</span>
                 <span className="rollup__date">{r.sunset.date}</span>
-                <span className="rollup__days">{daysUntil(today, r.sunset.date)} days from today</span>
+                <span className="rollup__days">in {daysUntil(today, r.sunset.date)} days</span>
                 <p className="rollup__reason">{r.sunset.reason}</p>
               </div>
             ) : <p className="muted">No workloads yet.</p>}
-            <div className="rollup__row">
-              <span className="rollup__label">Status</span>
+            <div className="rollup__counts" aria-label="Counts by status and approach">
               <span className="status-counts">
                 {PLAN_STATUSES.filter((s) => r.statusCounts[s] > 0).map((s) => (
                   <span key={s} className="status-count"><StatusBadge status={s} compact /> <strong>{r.statusCounts[s]}</strong></span>
                 ))}
               </span>
+              <span className="rollup__divider" aria-hidden="true" />
+              <span className="chips">{approaches.map((a) => <span key={a} className="chip">{approachShort[a]} <strong>{r.approachCounts[a]}</strong></span>)}</span>
             </div>
-            {approaches.length ? (
-              <div className="rollup__row">
-                <span className="rollup__label">Approach</span>
-                <span className="chips">{approaches.map((a) => <span key={a} className="chip">{approachShort[a]} <strong>{r.approachCounts[a]}</strong></span>)}</span>
-              </div>
-            ) : null}
             {r.criticalPath.length ? (
-              <div className="rollup__row rollup__row--critical">
-                <span className="rollup__label">Critical path</span>
-                <span className="rollup__critical">
-                  {r.criticalPath.slice(0, 3).map((id, i) => {
-                    const w = rows.get(id);
-                    return w ? (
-                      <span key={id}>{i > 0 ? ', ' : ''}<Link href={`/workloads/${id}`} className="link">{w.workload.name}</Link></span>
-                    ) : null;
-                  })}
-                  {r.criticalPath.length > 3 ? <span className="muted"> +{r.criticalPath.length - 3}</span> : null}
-                  {r.minSlackDays !== null ? <span className="muted"> · {r.minSlackDays < 0 ? `${-r.minSlackDays} days over` : `${r.minSlackDays} days slack`}</span> : null}
-                </span>
-              </div>
+              <p className="rollup__critical">
+                <span className="rollup__label">Critical path</span>{' '}
+                {r.criticalPath.slice(0, 2).map((id, i) => {
+                  const w = rows.get(id);
+                  return w ? (
+                    <span key={id}>{i > 0 ? ', ' : ''}<Link href={`/workloads/${id}`} className="link">{w.workload.name}</Link></span>
+                  ) : null;
+                })}
+                {r.criticalPath.length > 2 ? <span className="muted"> +{r.criticalPath.length - 2} more</span> : null}
+                {r.minSlackDays !== null ? <span className="muted"> · {r.minSlackDays < 0 ? `${-r.minSlackDays} working days over` : `${r.minSlackDays} working days slack`}</span> : null}
+              </p>
             ) : null}
           </li>
         );
