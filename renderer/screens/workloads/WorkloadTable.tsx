@@ -93,17 +93,19 @@ export function WorkloadTable({ rows }: { rows: WorkloadRow[] }) {
 
   return (
     <div ref={scrollRef} className="virtual-scroll" tabIndex={-1}>
-      <table className="data-table data-table--grid workload-table" aria-rowcount={sortedRows.length + 1}>
+      {/* Explicit roles: display:grid on table parts can drop their table semantics in the accessibility tree. */}
+      <table role="table" className="data-table data-table--grid workload-table" aria-rowcount={sortedRows.length + 1}>
         <caption className="visually-hidden">Workloads, {sortedRows.length} shown. Column headers sort the table.</caption>
-        <thead className="sticky-head">
+        <thead role="rowgroup" className="sticky-head">
           {headerGroups.map((group) => (
-            <tr key={group.id} aria-rowindex={1}>
+            <tr key={group.id} role="row" aria-rowindex={1}>
               {group.headers.map((header) => {
                 const dir = header.column.getIsSorted();
                 return (
                   <th
                     key={header.id}
                     scope="col"
+                    role="columnheader"
                     className={NUMERIC.has(header.column.id) ? 'num' : undefined}
                     aria-sort={dir === 'asc' ? 'ascending' : dir === 'desc' ? 'descending' : 'none'}
                   >
@@ -117,20 +119,21 @@ export function WorkloadTable({ rows }: { rows: WorkloadRow[] }) {
             </tr>
           ))}
         </thead>
-        <tbody style={{ height: virtualizer.getTotalSize() }}>
+        <tbody role="rowgroup" style={{ height: virtualizer.getTotalSize() }}>
           {items.map((item) => {
             const row = sortedRows[item.index];
             return (
               <tr
                 key={row.id}
                 data-index={item.index}
+                role="row"
                 aria-rowindex={item.index + 2}
                 className="clickable-row"
                 style={{ transform: `translateY(${item.start}px)`, height: ROW_HEIGHT }}
                 onClick={() => navigate(`/workloads/${row.original.workload.id}`)}
               >
                 {row.getAllCells().map((cell) => (
-                  <td key={cell.id} className={NUMERIC.has(cell.column.id) ? 'num' : undefined}>
+                  <td key={cell.id} role="cell" className={NUMERIC.has(cell.column.id) ? 'num' : undefined}>
                     <table.FlexRender cell={cell} />
                   </td>
                 ))}
