@@ -27,7 +27,18 @@ export function hasCjk(text: string): boolean {
 
 /** "Arrrr" and "arrr" are the same signature word: runs of 3+ identical letters become 2. */
 function collapseRuns(word: string): string {
-  return word.replace(/(\p{L})\1{2,}/gu, '$1$1');
+  for (let i = 2; i < word.length; i++) {
+    if (word[i] === word[i - 1] && word[i] === word[i - 2]) return word.replace(/(\p{L})\1{2,}/gu, '$1$1');
+  }
+  return word;
+}
+
+/** Lower case, curly apostrophe straightened, possessive 's dropped, letter runs collapsed. */
+function normaliseWord(raw: string): string {
+  let w = raw.toLowerCase();
+  if (w.includes('’')) w = w.replaceAll('’', "'");
+  if (w.endsWith("'s")) w = w.slice(0, -2);
+  return collapseRuns(w);
 }
 
 export interface ContentToken {
@@ -35,30 +46,42 @@ export interface ContentToken {
   key: string;
   /** A number, or a capitalised word inside a sentence (a name): a specific fact rather than wording. */
   fact: boolean;
+  /** A word of a script written with spaces (a candidate signature word), not a number or a CJK bigram. */
+  word: boolean;
+}
+
+function hasDigit(s: string): boolean {
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c >= 48 && c <= 57) return true;
+  }
+  return false;
 }
 
 /**
- * Content tokens of a text: words of 3+ letters that are not stopwords, and numbers; for scripts
+ * Content tokens of a text: words of 2+ letters that are not stopwords, and numbers; for scripts
  * without spaces, bigrams of kanji/katakana/hangul characters (hiragana is mostly grammar).
  */
 export function contentTokens(text: string): ContentToken[] {
   const out: ContentToken[] = [];
+  const cjkText = CJK.test(text);
   for (const m of text.matchAll(WORD)) {
     const raw = m[0];
-    if (CJK.test(raw)) {
+    if (cjkText && CJK.test(raw)) {
       for (const run of raw.matchAll(CJK_CONTENT_RUN)) {
         const r = run[0];
-        for (let i = 0; i + 1 < r.length; i++) out.push({ key: r.slice(i, i + 2), fact: false });
+        for (let i = 0; i + 1 < r.length; i++) out.push({ key: r.slice(i, i + 2), fact: false, word: false });
       }
       continue;
     }
-    const hasDigit = /\p{N}/u.test(raw);
+    const digit = hasDigit(raw);
     const key = normaliseWord(raw);
-    if (!hasDigit && (key.length < 3 || STOPWORDS.has(key))) continue;
+    if (!digit && (key.length < 2 || STOPWORDS.has(key))) continue;
     const index = m.index ?? 0;
-    const capitalised = /^\p{Lu}\p{Ll}/u.test(raw) && index > 0 && !startsSentence(text, index) && !STOPWORDS.has(key);
+    const first = raw[0];
+    const capitalised = index > 0 && raw.length > 1 && first !== first.toLowerCase() && raw[1] === raw[1].toLowerCase() && !startsSentence(text, index);
     // A lone digit is usually a list or step number, not a fact.
-    out.push({ key, fact: (hasDigit && key.length >= 2) || capitalised });
+    out.push({ key, fact: (digit && key.length >= 2) || capitalised, word: !digit });
   }
   return out;
 }
@@ -72,21 +95,6 @@ function startsSentence(text: string, index: number): boolean {
   return true;
 }
 
-/** Lower case, curly apostrophe straightened, possessive 's dropped, letter runs collapsed. */
-function normaliseWord(raw: string): string {
-  return collapseRuns(raw.toLowerCase().replace(/’/g, "'").replace(/'s$/, ''));
-}
-
-/** Normalised words of the parts of a text written with spaces between words (for signature words). */
-export function words(text: string): string[] {
-  const out: string[] = [];
-  for (const m of text.matchAll(WORD)) {
-    if (CJK.test(m[0])) continue;
-    out.push(normaliseWord(m[0]));
-  }
-  return out;
-}
-
 /** Apologies and refusals are a behavior (declining out-of-scope requests), not a voice. */
 const REFUSAL_WORDS = new Set(['sorry', 'apologize', 'apologise', 'apologies', 'unfortunately', 'unable', 'cannot']);
 
@@ -98,7 +106,8 @@ const REFUSAL = /^(?:i'?m sorry|i am sorry|sorry|i apologi[sz]e|unfortunately|i 
 
 /** A reply that apologises or declines. */
 export function isRefusal(text: string): boolean {
-  return REFUSAL.test(text.trimStart().replace(/’/g, "'"));
+  const start = text.trimStart();
+  return REFUSAL.test(start.includes('’') ? start.replace(/’/g, "'") : start);
 }
 
 const QUESTION_START =

@@ -20,7 +20,6 @@ import {
   shareOf,
   structureCue,
   toneCue,
-  words,
   isStopword,
   isRefusal,
   isRefusalWord,
@@ -193,17 +192,17 @@ export function createTrainingAnalyser(options: TrainingAnalyserOptions = {}): T
     sampledExamples += 1;
     const prompt = new Set<string>();
     for (const s of ex.system) for (const t of systemTokens(s)) prompt.add(t);
-    for (const text of [...ex.user, ...ex.context]) for (const t of contentTokens(text)) prompt.add(t.key);
-    const promptWords = new Set<string>();
-    for (const text of [...ex.system, ...ex.user]) for (const w of words(text)) promptWords.add(w);
-    for (const w of promptWords) bump(promptWordDf, w, MAX_WORDS_TRACKED);
+    for (const text of ex.user) for (const t of contentTokens(text)) prompt.add(t.key);
+    // Signature words are compared with what system and user turns say (tool output aside).
+    for (const w of prompt) bump(promptWordDf, w, MAX_WORDS_TRACKED);
+    for (const text of ex.context) for (const t of contentTokens(text)) prompt.add(t.key);
 
-    for (const text of [...ex.system, ...ex.user, ...ex.context, ...ex.replies.map((r) => r.text)]) {
-      sampleChars += text.length;
-      sampleTokens += estimateTokens(text);
-    }
+    for (const text of ex.system) addSampleText(text);
+    for (const text of ex.user) addSampleText(text);
+    for (const text of ex.context) addSampleText(text);
 
     for (const reply of ex.replies) {
+      addSampleText(reply.text);
       if (reply.toolCalls.length > 0) continue;
       const text = reply.text.trim();
       if (text.length === 0 || jsonKeys(text) !== undefined) continue;
@@ -222,15 +221,24 @@ export function createTrainingAnalyser(options: TrainingAnalyserOptions = {}): T
       if (novel >= 3 && novel >= tokens.length / 2) novelReplies += 1;
       if (novelFact) factReplies += 1;
 
-      const replyWords = words(text);
-      const long = replyWords.length >= 4 || (hasCjk(text) && text.length >= 8);
+      const long = roughWordCount(text) >= 4 || (hasCjk(text) && text.length >= 8);
       if (!long) continue;
       signatureReplies += 1;
-      for (const w of new Set(replyWords)) if (w.length >= 2 && !isStopword(w) && !isRefusalWord(w)) bump(replyWordDf, w, MAX_WORDS_TRACKED);
+      const seen = new Set<string>();
+      for (const t of tokens) {
+        if (!t.word || seen.has(t.key) || isRefusalWord(t.key)) continue;
+        seen.add(t.key);
+        bump(replyWordDf, t.key, MAX_WORDS_TRACKED);
+      }
       endingReplies += 1;
       const ending = replyEnding(text);
       if (ending !== null) bump(endings, ending, MAX_ENDINGS);
     }
+  }
+
+  function addSampleText(text: string): void {
+    sampleChars += text.length;
+    sampleTokens += estimateTokens(text);
   }
 
   function addExample(ex: Example): void {
@@ -451,6 +459,7 @@ function roughWordCount(text: string): number {
 }
 
 function estimateTokens(text: string): number {
+  if (!hasCjk(text)) return text.length / 4;
   let cjk = 0;
   for (const _ of text.matchAll(/[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]/gu)) cjk += 1;
   return (text.length - cjk) / 4 + cjk;
