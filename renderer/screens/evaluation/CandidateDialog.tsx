@@ -42,8 +42,10 @@ const toDraft = (c: Candidate | null): Draft => ({
   notes: c?.notes ?? '',
 });
 
-export function CandidateDialog({ workloadId, candidate, open, onClose, onSaved }: {
+export function CandidateDialog({ workloadId, candidate, open, onClose, onSaved, onDelete }: {
   workloadId: number; candidate: Candidate | null; open: boolean; onClose(): void; onSaved(): void;
+  /** Offered for an existing candidate; asks for confirmation elsewhere. */
+  onDelete?(): void;
 }) {
   const [draft, setDraft] = useState<Draft>(() => toDraft(candidate));
   const [busy, setBusy] = useState(false);
@@ -97,6 +99,7 @@ export function CandidateDialog({ workloadId, candidate, open, onClose, onSaved 
         <TextAreaField label="Notes" value={draft.notes} onChange={set('notes')} error={errors.notes} rows={2} />
         <datalist id="candidate-regions"><option value="EU" /><option value="US" /><option value="UK" /><option value="on_prem" /></datalist>
         <div className="form__actions">
+          {onDelete ? <button type="button" className="button button--danger-ghost candidate-form__delete" onClick={onDelete}>Delete candidate…</button> : null}
           <button type="button" className="button" onClick={onClose}>Cancel</button>
           <button type="submit" className="button button--primary" disabled={busy}>{candidate ? 'Save candidate' : 'Add candidate'}</button>
         </div>

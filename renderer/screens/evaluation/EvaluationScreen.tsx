@@ -75,9 +75,9 @@ function Matrix({ workloadId, name }: { workloadId: number; name: string }) {
             <MatrixTable
               matrix={data}
               onEdit={(id) => setEditing(candidates.find((c) => c.id === id) ?? null)}
-              onDelete={(id) => setDeleting(candidates.find((c) => c.id === id) ?? null)}
             />
           )}
+          <IneligibleNotes matrix={data} />
         </>
       ) : !error ? <p className="muted" role="status">Loading the matrix…</p> : null}
 
@@ -89,6 +89,7 @@ function Matrix({ workloadId, name }: { workloadId: number; name: string }) {
           open
           onClose={() => setEditing(null)}
           onSaved={() => { setEditing(null); reload(); }}
+          onDelete={editing === 'new' ? undefined : () => { const c = editing; setEditing(null); setDeleting(c); }}
         />
       ) : null}
       <ConfirmDialog
@@ -144,7 +145,7 @@ function Constraints({ matrix }: { matrix: EvaluationMatrix }) {
   );
 }
 
-function MatrixTable({ matrix, onEdit, onDelete }: { matrix: EvaluationMatrix; onEdit(id: number): void; onDelete(id: number): void }) {
+function MatrixTable({ matrix, onEdit }: { matrix: EvaluationMatrix; onEdit(id: number): void }) {
   const pickId = matrix.recommendation.selectedCandidate?.candidateId ?? null;
   return (
     <div className="table-card matrix-scroll">
@@ -157,7 +158,6 @@ function MatrixTable({ matrix, onEdit, onDelete }: { matrix: EvaluationMatrix; o
                 {m.label}{m.hint ? <span className="matrix__hint">{m.hint}</span> : null}
               </th>
             ))}
-            <th scope="col"><span className="visually-hidden">Actions</span></th>
           </tr>
         </thead>
         <tbody>
@@ -168,7 +168,6 @@ function MatrixTable({ matrix, onEdit, onDelete }: { matrix: EvaluationMatrix; o
               cells={matrix.checks[e.candidateId] ?? []}
               picked={e.candidateId === pickId}
               onEdit={() => onEdit(e.candidateId)}
-              onDelete={() => onDelete(e.candidateId)}
             />
           ))}
         </tbody>
@@ -177,33 +176,54 @@ function MatrixTable({ matrix, onEdit, onDelete }: { matrix: EvaluationMatrix; o
   );
 }
 
-function CandidateRow({ evaluation: e, cells, picked, onEdit, onDelete }: {
-  evaluation: Evaluation; cells: MatrixCell[]; picked: boolean; onEdit(): void; onDelete(): void;
+function CandidateRow({ evaluation: e, cells, picked, onEdit }: {
+  evaluation: Evaluation; cells: MatrixCell[]; picked: boolean; onEdit(): void;
 }) {
   const rowClass = [picked ? 'matrix__row--pick' : '', e.eligible ? '' : 'matrix__row--ineligible'].filter(Boolean).join(' ');
   return (
     <tr className={rowClass || undefined}>
       <th scope="row" className="matrix__candidate">
-        <span className="cell-strong">{e.candidateName}</span>
+        <span className="matrix__name-line">
+          <span className="cell-strong">{e.candidateName}</span>
+          <button type="button" className="button button--ghost button--small matrix__edit" onClick={onEdit} aria-label={`Edit ${e.candidateName}`}>Edit</button>
+        </span>
         <span className="matrix__approach">{approachShort[e.approach]}</span>
         {picked ? <span className="pick-badge"><span aria-hidden="true">★ </span>R8 pick</span> : null}
         {e.eligible ? null : (
-          <span className="ineligible"><span aria-hidden="true">✕ </span>Not eligible: {e.ineligibleReason ?? 'governance'}</span>
+          <span className="ineligible" title={e.ineligibleReason ?? undefined}>
+            <span aria-hidden="true">✕ </span>Not eligible: {shortReason(e.ineligibleReason)}
+          </span>
         )}
       </th>
       {METRIC_COLUMNS.map((m) => <MetricCell key={m.key} column={m} evaluation={e} cells={cells} />)}
-      <td className="cell-actions">
-        <button type="button" className="button button--small" onClick={onEdit} aria-label={`Edit ${e.candidateName}`}>Edit</button>
-        <button type="button" className="button button--small button--danger-ghost" onClick={onDelete} aria-label={`Delete ${e.candidateName}`}>Delete</button>
-      </td>
     </tr>
+  );
+}
+
+/** The first sentence in the row; every reason in full under the table. */
+function shortReason(reason: string | null): string {
+  if (!reason) return 'governance';
+  const first = reason.split(/(?<=\.)\s/)[0];
+  return first.length > 90 ? `${first.slice(0, 88)}…` : first;
+}
+
+function IneligibleNotes({ matrix }: { matrix: EvaluationMatrix }) {
+  const ineligible = matrix.evaluations.filter((e) => !e.eligible);
+  if (ineligible.length === 0) return null;
+  return (
+    <section className="ineligible-notes" aria-labelledby="ineligible-title">
+      <h2 id="ineligible-title" className="section-title">Why some candidates are not eligible</h2>
+      <ul className="bullet-list">
+        {ineligible.map((e) => <li key={e.candidateId}><strong>{e.candidateName}</strong>: {e.ineligibleReason ?? 'not eligible under governance'}{' '}<Link href={`/workloads/${e.workloadId}/governance`} className="link">Governance map</Link></li>)}
+      </ul>
+    </section>
   );
 }
 
 function MetricCell({ column, evaluation, cells }: { column: MetricColumn; evaluation: Evaluation; cells: MatrixCell[] }) {
   const broken = column.constraint ? cells.filter((c) => c.constraint.kind === column.constraint && !c.check.met) : [];
   const value = column.value(evaluation);
-  const align = column.key === 'region' ? '' : 'num';
+  const align = column.key === 'region' ? 'matrix__wrap' : 'num';
   if (broken.length === 0) return <td className={align}>{value}</td>;
   return (
     <td className={`${align} cell--broken`} title={broken.map((b) => b.check.why).join('; ')}>

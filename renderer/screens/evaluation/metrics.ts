@@ -20,14 +20,16 @@ const hours = (v: number | null) => (v === null ? '—' : v < 48 ? `${v} h` : `$
 export const METRIC_COLUMNS: MetricColumn[] = [
   { key: 'n', label: 'n', hint: 'tasks', value: (e) => e.sampleSize.toLocaleString('en-US') },
   { key: 'cost', label: 'Cost per 1k', value: (e) => usd(e.costPer1k) },
-  { key: 'p50', label: 'p50 latency', value: (e) => ms(e.p50LatencyMs) },
-  { key: 'p95', label: 'p95 latency', value: (e) => ms(e.p95LatencyMs), constraint: 'latency' },
+  {
+    key: 'latency', label: 'Latency', hint: 'p50 / p95', constraint: 'latency',
+    value: (e) => (e.p50LatencyMs === null && e.p95LatencyMs === null ? '—' : `${ms(e.p50LatencyMs).replace(' ms', '')} / ${ms(e.p95LatencyMs)}`),
+  },
   { key: 'accuracy', label: 'Accuracy', value: (e) => pct(e.accuracy), constraint: 'accuracy' },
   { key: 'grounded', label: 'Grounded', value: (e) => pct(e.groundedRate) },
   { key: 'refusal', label: 'Refusal', value: (e) => pct(e.refusalRate) },
-  { key: 'hallucination', label: 'Hallucination', value: (e) => pct(e.hallucinationRate) },
-  { key: 'win', label: 'Win rate', hint: 'vs fine-tuned', value: (e) => pct(e.winRate) },
-  { key: 'region', label: 'Data region', value: (e) => (e.dataRegion ?? '—') + (e.selfHostable ? ' · self-hostable' : ''), constraint: 'residency' },
-  { key: 'policy', label: 'Policy update', value: (e) => hours(e.policyUpdateHours) },
-  { key: 'explain', label: 'Explainability', hint: '1–5', value: (e) => (e.explainability === null ? '—' : `${e.explainability} / 5`) },
+  { key: 'hallucination', label: 'Halluci\u00ADnation', value: (e) => pct(e.hallucinationRate) },
+  { key: 'win', label: 'Win rate', hint: 'vs today', value: (e) => pct(e.winRate) },
+  { key: 'region', label: 'Data region', hint: '', value: (e) => (e.dataRegion ?? '—') + (e.selfHostable ? ' (self-host)' : ''), constraint: 'residency' },
+  { key: 'policy', label: 'Policy update', hint: 'time', value: (e) => hours(e.policyUpdateHours) },
+  { key: 'explain', label: 'Explain\u00ADability', hint: '1–5', value: (e) => (e.explainability === null ? '—' : `${e.explainability} / 5`) },
 ];

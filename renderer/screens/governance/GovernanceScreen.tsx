@@ -208,11 +208,11 @@ function SignOffStatusText({ signOff }: { signOff: SignOff | null }) {
 /** The engine's verdict (from the matrix); the headline names the approvals still missing. */
 function Eligibility({ regulated, evaluation, signOffs }: { regulated: boolean; evaluation: Evaluation | null; signOffs: SignOff[] }) {
   if (!evaluation) return null;
-  if (evaluation.eligible) return <span className="eligibility eligibility--ok"><span aria-hidden="true">✓</span>Eligible</span>;
+  if (evaluation.eligible) return <span className="eligibility eligibility--ok"><span aria-hidden="true">✓</span><span>Eligible</span></span>;
   const current = currentSignOffs(signOffs);
   const missing = regulated ? SIGN_OFF_ROLES.filter((r) => current[r]?.status !== 'approved').map((r) => ROLE_LABEL[r].toLowerCase()) : [];
   const headline = missing.length ? `Not eligible: missing ${listOf(missing)} approval` : 'Not eligible';
-  return <span className="eligibility eligibility--no"><span aria-hidden="true">✕</span>{headline}</span>;
+  return <span className="eligibility eligibility--no"><span aria-hidden="true">✕</span><span>{headline}</span></span>;
 }
 
 function listOf(items: string[]): string {

@@ -46,9 +46,8 @@ export function JobsImportCard() {
               <thead>
                 <tr>
                   <th scope="col">Workload draft</th>
-                  <th scope="col">Base model</th>
                   <th scope="col" className="num">Jobs counted</th>
-                  <th scope="col" className="num">Failed or cancelled</th>
+                  <th scope="col" className="num">Failed or cancelled <span className="visually-hidden">(not counted)</span></th>
                   <th scope="col" className="num">Retrain cadence</th>
                   <th scope="col">Last retrain</th>
                   <th scope="col">On import</th>
@@ -57,15 +56,14 @@ export function JobsImportCard() {
               <tbody>
                 {preview.drafts.map((d) => (
                   <tr key={d.key}>
-                    <th scope="row">
+                    <th scope="row" title={`Base model ${d.baseModel}`}>
                       <span className="cell-strong">{d.name}</span>
                       {d.fineTunedModel ? <span className="cell-sub" title={d.fineTunedModel}>{d.fineTunedModel}</span> : null}
                     </th>
-                    <td>{d.baseModel}</td>
                     <td className="num">{d.succeeded}</td>
                     <td className="num">{d.notCounted ? <span title="Shown, not counted in the retrain history">{d.notCounted} not counted</span> : '0'}</td>
                     <td className="num">{d.retrainCadenceDays === null ? '—' : `every ${d.retrainCadenceDays} days`}</td>
-                    <td>{formatDate(d.lastRetrainDate)}</td>
+                    <td className="nowrap">{formatDate(d.lastRetrainDate)}</td>
                     <td><ActionBadge action={d.action} /></td>
                   </tr>
                 ))}

@@ -81,7 +81,7 @@ function AnalysisSummary({ analysis }: { analysis: TrainingAnalysis & { file: st
       <Stat label="Examples" value={formatNumber(analysis.examples)} sub={`of ${plural(analysis.lines, 'line')}`} />
       <Stat label="Formats" value={formats.join(', ') || '—'} />
       <Stat label="Tokens (estimate)" value={formatNumber(analysis.estimatedTokens)} />
-      <Stat label="System prompts" value={`${formatNumber(analysis.systemPrompts.variants)}${analysis.systemPrompts.capped ? '+' : ''} variants`} sub={analysis.systemPrompts.examplesWithout ? `${formatNumber(analysis.systemPrompts.examplesWithout)} without one` : undefined} />
+      <Stat label="System prompts" value={`${plural(analysis.systemPrompts.variants, 'variant')}${analysis.systemPrompts.capped ? '+' : ''}`} sub={analysis.systemPrompts.examplesWithout ? `${formatNumber(analysis.systemPrompts.examplesWithout)} without one` : undefined} />
       <Stat label="Turns" value={`${analysis.turns.meanMessages.toFixed(1)} messages on average`} sub={`${formatNumber(analysis.turns.multiTurnExamples)} multi-turn`} />
       <Stat label="Replies" value={formatNumber(analysis.replies.total)} sub={`${formatNumber(analysis.replies.json)} JSON, ${formatNumber(analysis.replies.distinct)}${analysis.replies.distinctCapped ? '+' : ''} distinct`} />
       <Stat label="Preference pairs" value={formatNumber(analysis.preferencePairs)} />
