@@ -4,8 +4,8 @@
 import { useEffect, useLayoutEffect, useMemo, useRef, useState, type CSSProperties, type ReactNode } from 'react';
 import type { PaperSize, RoadmapData } from '../../shared/ipc/exports.ts';
 import { buildModel, type RoadmapModel } from './model.ts';
-import { flowBlocks, type FlowBlock, type SectionId } from './blocks.tsx';
-import { chunkRows, packBlocks, sheetGeometry, timelineRowsPerPage, type SheetGeometry } from './layout.ts';
+import { flowBlocks, sentence, TableView, type FlowBlock, type SectionId } from './blocks.tsx';
+import { chunkRows, packBlocks, sheetGeometry, timelineRowsPerPage, type MeasuredBlock, type PagePiece, type SheetGeometry } from './layout.ts';
 import { TimelinePage, timelineAxis } from './Timeline.tsx';
 import { longDate, plural } from './words.ts';
 import './roadmap.css';
@@ -13,8 +13,8 @@ import './roadmap.css';
 const FLOW_SECTIONS: SectionId[] = ['summary', 'workloads', 'register'];
 
 interface Measured {
-  /** Per section: the pages, each a list of block indexes. */
-  pages: Record<SectionId, number[][]>;
+  /** Per section: the pages, each a list of whole blocks or table row ranges. */
+  pages: Record<SectionId, PagePiece[][]>;
   oversized: string[];
 }
 
@@ -46,13 +46,18 @@ export function RoadmapDocument({ data, paper, onLaidOut }: { data: RoadmapData;
     void fontsReady().then(() => {
       const root = measureRef.current;
       if (cancelled || !root) return;
-      const pages = {} as Record<SectionId, number[][]>;
+      const pages = {} as Record<SectionId, PagePiece[][]>;
       const oversized: string[] = [];
       for (const section of FLOW_SECTIONS) {
         const list = blocks[section];
-        const els = root.querySelectorAll<HTMLElement>(`[data-measure-section="${section}"] > .rm-block`);
-        const heights = Array.from(els, (el) => el.offsetHeight);
-        const packed = packBlocks(heights, list.map((b) => b.keepWithNext === true), g.contentHeight);
+        const els = Array.from(root.querySelectorAll<HTMLElement>(`[data-measure-section="${section}"] > .rm-block`));
+        const measuredBlocks: MeasuredBlock[] = els.map((el, i) => {
+          if (!list[i].table) return { height: el.offsetHeight, keepWithNext: list[i].keepWithNext };
+          const rowHeights = Array.from(el.querySelectorAll<HTMLElement>('tbody > tr'), (tr) => tr.offsetHeight);
+          return { height: el.offsetHeight, table: { headHeight: el.offsetHeight - rowHeights.reduce((a, h) => a + h, 0), rowHeights } };
+        });
+        // A few px of slack absorb rounding between measured rows and the same rows in a split table.
+        const packed = packBlocks(measuredBlocks, g.contentHeight - 4);
         pages[section] = packed.pages;
         oversized.push(...packed.oversized.map((i) => list[i].key));
       }
@@ -95,7 +100,7 @@ export function RoadmapDocument({ data, paper, onLaidOut }: { data: RoadmapData;
       <div className="rm-doc rm-doc--measuring" style={style} ref={measureRef} aria-busy="true">
         {FLOW_SECTIONS.map((section) => (
           <div key={section} className="rm-measure" data-measure-section={section}>
-            {blocks[section].map((b) => <div key={b.key} className="rm-block">{b.node}</div>)}
+            {blocks[section].map((b) => <div key={b.key} className="rm-block">{b.table ? <TableView table={b.table} /> : b.node}</div>)}
           </div>
         ))}
       </div>
@@ -108,11 +113,11 @@ export function RoadmapDocument({ data, paper, onLaidOut }: { data: RoadmapData;
   let page = 1;
   sheets.push(<Sheet key="cover" g={g} model={model} page={page} total={total} cover><Cover model={model} layout={layout.start} /></Sheet>);
   const flow = (section: SectionId) => {
-    for (const indexes of measured.pages[section]) {
+    for (const pieces of measured.pages[section]) {
       page += 1;
       sheets.push(
         <Sheet key={`${section}-${page}`} g={g} model={model} page={page} total={total} section={section}>
-          {indexes.map((i) => <FlowBlockView key={blocks[section][i].key} block={blocks[section][i]} />)}
+          {pieces.map((p) => <FlowBlockView key={`${blocks[section][p.block].key}-${p.from ?? 0}`} block={blocks[section][p.block]} piece={p} />)}
         </Sheet>,
       );
     }
@@ -144,8 +149,12 @@ export function RoadmapDocument({ data, paper, onLaidOut }: { data: RoadmapData;
   );
 }
 
-function FlowBlockView({ block }: { block: FlowBlock }) {
-  return <div className="rm-block" data-block={block.key}>{block.node}</div>;
+function FlowBlockView({ block, piece }: { block: FlowBlock; piece: PagePiece }) {
+  return (
+    <div className="rm-block" data-block={block.key} data-rows={piece.from !== undefined ? `${piece.from}-${piece.to}` : undefined}>
+      {block.table ? <TableView table={block.table} from={piece.from} to={piece.to} continued={(piece.from ?? 0) > 0} /> : block.node}
+    </div>
+  );
 }
 
 function Sheet({ g, model, page, total, section, cover, children }: {
@@ -192,7 +201,7 @@ function Cover({ model, layout }: { model: RoadmapModel; layout: Record<string, 
           <div className="rm-cover__value rm-cover__value--date">{sunset ? longDate(sunset.date) : '—'}</div>
           <div className="rm-cover__label">
             internal sunset date{sunset ? ` (${sunset.date})` : ''}
-            {sunset ? <><br />{sunset.reason}{setter ? `. Set by ${setter.workload.name}.` : '.'}</> : <><br />No workloads yet.</>}
+            {sunset ? <><br />{sentence(sunset.reason)}{setter ? ` Set by ${setter.workload.name}.` : ''}</> : <><br />No workloads yet.</>}
           </div>
         </div>
       </div>

@@ -11,23 +11,34 @@ import {
 
 export type SectionId = 'summary' | 'workloads' | 'register';
 
+/** A long table: measured row by row, split between rows across pages with its header repeated. */
+export interface FlowTable {
+  caption: string;
+  className?: string;
+  head: ReactNode;
+  rows: ReactNode[];
+}
+
 export interface FlowBlock {
   key: string;
   section: SectionId;
-  node: ReactNode;
+  node?: ReactNode;
+  table?: FlowTable;
   /** A heading: kept on the same page as the block after it. */
   keepWithNext?: boolean;
   /** The workload this block belongs to (its sections' first block starts the workload in the contents). */
   workloadId?: number;
 }
 
-/** Rows per table chunk: long tables are cut into blocks of this many rows, each with its header repeated. */
-const CHUNK = 14;
-
-function chunks<T>(items: T[], size = CHUNK): T[][] {
-  const out: T[][] = [];
-  for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
-  return out;
+/** Rows [from, to) of a flow table; the caption says "continued" on later pages. */
+export function TableView({ table, from = 0, to, continued }: { table: FlowTable; from?: number; to?: number; continued?: boolean }) {
+  return (
+    <table className={`rm-table ${table.className ?? ''}`}>
+      <caption>{table.caption}{continued ? ' (continued)' : ''}</caption>
+      <thead>{table.head}</thead>
+      <tbody>{table.rows.slice(from, to)}</tbody>
+    </table>
+  );
 }
 
 export function StatusMark({ status, children }: { status: PlanStatus; children?: ReactNode }) {
@@ -131,73 +142,64 @@ function summaryBlocks(m: RoadmapModel): FlowBlock[] {
       ),
     });
   }
-  const atRiskChunks = chunks(m.atRisk);
-  atRiskChunks.forEach((rows, i) => blocks.push({
-    key: `summary-risk-${i}`, section: 'summary',
-    node: (
-      <table className="rm-table">
-        <caption>At-risk workloads{atRiskChunks.length > 1 ? ` (${i + 1} of ${atRiskChunks.length})` : ''}</caption>
-        <thead><tr><th>Workload</th><th>Client</th><th>Status</th><th>Cut-over</th><th>Sunset date</th><th className="rm-num">Overrun</th><th>Before the training deadline?</th></tr></thead>
-        <tbody>
-          {rows.map((w) => (
-            <tr key={w.workload.id}>
-              <td><strong>{w.workload.name}</strong></td>
-              <td>{m.clientName.get(w.workload.clientId)}</td>
-              <td><StatusMark status={w.plan.status} /></td>
-              <td>{w.plan.end}</td>
-              <td>{w.plan.sunset.date}</td>
-              <td className="rm-num">{w.plan.overrunDays > 0 ? `${w.plan.overrunDays} wd` : '—'}</td>
-              <td>{w.plan.status === 'late' ? (w.plan.endsBeforeTrainingDeadline ? 'Yes — the buffer is consumed' : 'No — bridge needed') : 'Yes'}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    ),
-  }));
+  if (m.atRisk.length > 0) {
+    blocks.push({
+      key: 'summary-risk', section: 'summary',
+      table: {
+        caption: 'At-risk workloads',
+        head: <tr><th>Workload</th><th>Client</th><th>Status</th><th>Cut-over</th><th>Sunset date</th><th className="rm-num">Overrun</th><th>Before the training deadline?</th></tr>,
+        rows: m.atRisk.map((w) => (
+          <tr key={w.workload.id}>
+            <td><strong>{w.workload.name}</strong></td>
+            <td>{m.clientName.get(w.workload.clientId)}</td>
+            <td><StatusMark status={w.plan.status} /></td>
+            <td>{w.plan.end}</td>
+            <td>{w.plan.sunset.date}</td>
+            <td className="rm-num">{w.plan.overrunDays > 0 ? `${w.plan.overrunDays} wd` : '—'}</td>
+            <td>{w.plan.status === 'late' ? (w.plan.endsBeforeTrainingDeadline ? 'Yes — the buffer is consumed' : 'No — bridge needed') : 'Yes'}</td>
+          </tr>
+        )),
+      },
+    });
+  }
   if (m.atRisk.length === 0) {
     blocks.push({ key: 'summary-risk-none', section: 'summary', node: <p className="rm-callout rm-callout--ok">No workload is at risk: every plan cuts over before its internal sunset date without compressing steps.</p> });
   }
-  const affected = chunks(m.affectedCommitments);
-  affected.forEach((rows, i) => blocks.push({
-    key: `summary-commitments-${i}`, section: 'summary',
-    node: (
-      <table className="rm-table">
-        <caption>Commitments affected{affected.length > 1 ? ` (${i + 1} of ${affected.length})` : ''}</caption>
-        <thead><tr><th>Customer</th><th>Commitment</th><th>Due</th><th>Notice by</th><th>Workloads at risk or cutting over after notice</th></tr></thead>
-        <tbody>
-          {rows.map(({ commitment: c, workloads }) => (
-            <tr key={c.id}>
-              <td><strong>{c.customer}</strong></td>
-              <td>{commitmentText(c)}</td>
-              <td>{c.dueDate ?? '—'}</td>
-              <td>{noticeBy(c) ?? '—'}</td>
-              <td>{workloads.map((w) => `${w.workload.name} (${statusWords[w.plan.status].toLowerCase()}, ends ${w.plan.end})`).join('; ')}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    ),
-  }));
-  const bridges = chunks(m.bridges, 8);
-  bridges.forEach((rows, i) => blocks.push({
-    key: `summary-bridges-${i}`, section: 'summary',
-    node: (
-      <table className="rm-table">
-        <caption>Bridges proposed{bridges.length > 1 ? ` (${i + 1} of ${bridges.length})` : ''}: one last refresh of the old fine-tuned model before the training deadline</caption>
-        <thead><tr><th>Workload</th><th>Refresh by</th><th>Holds?</th><th>Why</th></tr></thead>
-        <tbody>
-          {rows.map((w) => (
-            <tr key={w.workload.id}>
-              <td><strong>{w.workload.name}</strong><div className="rm-muted">{m.clientName.get(w.workload.clientId)}</div></td>
-              <td>{w.plan.bridge!.refreshBy}</td>
-              <td>{w.plan.bridge!.red ? <strong>No — retirement comes first</strong> : 'Yes'}</td>
-              <td>{w.plan.bridge!.text}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    ),
-  }));
+  if (m.affectedCommitments.length > 0) {
+    blocks.push({
+      key: 'summary-commitments', section: 'summary',
+      table: {
+        caption: 'Commitments affected',
+        head: <tr><th>Customer</th><th>Commitment</th><th>Due</th><th>Notice by</th><th>Workloads at risk or cutting over after notice</th></tr>,
+        rows: m.affectedCommitments.map(({ commitment: c, workloads }) => (
+          <tr key={c.id}>
+            <td><strong>{c.customer}</strong></td>
+            <td>{commitmentText(c)}</td>
+            <td>{c.dueDate ?? '—'}</td>
+            <td>{noticeBy(c) ?? '—'}</td>
+            <td>{workloads.map((w) => `${w.workload.name} (${statusWords[w.plan.status].toLowerCase()}, ends ${w.plan.end})`).join('; ')}</td>
+          </tr>
+        )),
+      },
+    });
+  }
+  if (m.bridges.length > 0) {
+    blocks.push({
+      key: 'summary-bridges', section: 'summary',
+      table: {
+        caption: 'Bridges proposed: one last refresh of the old fine-tuned model before the training deadline',
+        head: <tr><th>Workload</th><th>Refresh by</th><th>Holds?</th><th>Why</th></tr>,
+        rows: m.bridges.map((w) => (
+          <tr key={w.workload.id}>
+            <td><strong>{w.workload.name}</strong><div className="rm-muted">{m.clientName.get(w.workload.clientId)}</div></td>
+            <td>{w.plan.bridge!.refreshBy}</td>
+            <td>{w.plan.bridge!.red ? <strong>No — retirement comes first</strong> : 'Yes'}</td>
+            <td>{w.plan.bridge!.text}</td>
+          </tr>
+        )),
+      },
+    });
+  }
   return blocks;
 }
 
@@ -435,29 +437,28 @@ function registerBlocks(m: RoadmapModel): FlowBlock[] {
     key: 'register-title', section: 'register', keepWithNext: true,
     node: <SectionTitle n="4" title="Commitments register" lead={`${plural(sorted.length, 'commitment')} to customers that the migrations must keep, by due date. Notice by = due date minus the notice period.`} />,
   }];
-  const parts = chunks(sorted, 16);
-  parts.forEach((rows, i) => blocks.push({
-    key: `register-${i}`, section: 'register',
-    node: (
-      <table className="rm-table rm-table--dense">
-        <thead><tr><th>Customer</th><th>Client</th><th>Commitment</th><th>Due</th><th className="rm-num">Notice</th><th>Notice by</th><th>Workloads</th><th>Penalty</th></tr></thead>
-        <tbody>
-          {rows.map((c) => (
-            <tr key={c.id}>
-              <td><strong>{c.customer}</strong></td>
-              <td>{m.clientName.get(c.clientId) ?? '—'}</td>
-              <td>{commitmentText(c)}</td>
-              <td>{c.dueDate ?? '—'}</td>
-              <td className="rm-num">{c.noticeDays} d</td>
-              <td>{noticeBy(c) ?? '—'}</td>
-              <td>{c.workloadIds.length === 0 ? `All of the client's (${m.workloadsOf(c).length})` : m.workloadsOf(c).map((w) => w.workload.name).join(', ')}</td>
-              <td>{c.penalty ?? '—'}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    ),
-  }));
+  if (sorted.length > 0) {
+    blocks.push({
+      key: 'register', section: 'register',
+      table: {
+        caption: 'Commitments',
+        className: 'rm-table--dense',
+        head: <tr><th>Customer</th><th>Client</th><th>Commitment</th><th>Due</th><th className="rm-num">Notice</th><th>Notice by</th><th>Workloads</th><th>Penalty</th></tr>,
+        rows: sorted.map((c) => (
+          <tr key={c.id}>
+            <td><strong>{c.customer}</strong></td>
+            <td>{m.clientName.get(c.clientId) ?? '—'}</td>
+            <td>{commitmentText(c)}</td>
+            <td>{c.dueDate ?? '—'}</td>
+            <td className="rm-num">{c.noticeDays} d</td>
+            <td>{noticeBy(c) ?? '—'}</td>
+            <td>{c.workloadIds.length === 0 ? `All of the client's (${m.workloadsOf(c).length})` : m.workloadsOf(c).map((w) => w.workload.name).join(', ')}</td>
+            <td>{c.penalty ?? '—'}</td>
+          </tr>
+        )),
+      },
+    });
+  }
   if (sorted.length === 0) blocks.push({ key: 'register-none', section: 'register', node: <p className="rm-muted">No commitments are recorded for this scope.</p> });
   return blocks;
 }

@@ -57,29 +57,79 @@ export function chunkRows<T>(rows: T[], perPage: number): T[][] {
   return pages.length > 0 ? pages : [[]];
 }
 
+/** A measured block: its height, or for a table its header (caption + column heads + spacing) and each row. */
+export interface MeasuredBlock {
+  height: number;
+  keepWithNext?: boolean;
+  table?: { headHeight: number; rowHeights: number[] };
+}
+
+/** One piece of a page: a whole block, or rows [from, to) of a table block (its header repeated). */
+export interface PagePiece {
+  block: number;
+  from?: number;
+  to?: number;
+}
+
+/** Fewest table rows worth starting on a page (no lonely rows under a header at the foot of a page). */
+const MIN_ROWS = 3;
+
+function firstPieceHeight(b: MeasuredBlock): number {
+  if (!b.table) return b.height;
+  return b.table.headHeight + b.table.rowHeights.slice(0, MIN_ROWS).reduce((a, h) => a + h, 0);
+}
+
 /**
- * Greedy packing of measured blocks into pages of `capacity` px. A block marked keepWithNext (a heading) moves to
- * the next page with the block after it. A block taller than a page gets a page of its own (and is flagged).
+ * Greedy packing of measured blocks into pages of `capacity` px. Blocks are never split; tables split between rows
+ * and repeat their header. A heading (keepWithNext) moves to the next page with the start of what follows it.
+ * A block taller than a page gets a page of its own and is reported as oversized.
  */
-export function packBlocks(heights: number[], keepWithNext: boolean[], capacity: number): { pages: number[][]; oversized: number[] } {
-  const pages: number[][] = [];
+export function packBlocks(blocks: MeasuredBlock[], capacity: number): { pages: PagePiece[][]; oversized: number[] } {
+  const pages: PagePiece[][] = [];
   const oversized: number[] = [];
-  let page: number[] = [];
+  let page: PagePiece[] = [];
   let used = 0;
   const flush = () => {
     if (page.length > 0) pages.push(page);
     page = [];
     used = 0;
   };
-  for (let i = 0; i < heights.length; i++) {
-    const h = heights[i];
-    if (h > capacity) oversized.push(i);
-    let need = h;
-    if (keepWithNext[i] && i + 1 < heights.length) need += Math.min(heights[i + 1], capacity - h);
-    if (used + need > capacity && page.length > 0) flush();
-    page.push(i);
-    used += h;
-  }
+  blocks.forEach((b, i) => {
+    if (!b.table) {
+      if (b.height > capacity) oversized.push(i);
+      let need = b.height;
+      if (b.keepWithNext && i + 1 < blocks.length) need += Math.min(firstPieceHeight(blocks[i + 1]), capacity - b.height);
+      if (used + need > capacity && page.length > 0) flush();
+      page.push({ block: i });
+      used += b.height;
+      return;
+    }
+    const { headHeight, rowHeights } = b.table;
+    let r = 0;
+    while (r < rowHeights.length || (r === 0 && rowHeights.length === 0)) {
+      let h = headHeight;
+      let k = 0;
+      while (r + k < rowHeights.length && used + h + rowHeights[r + k] <= capacity) {
+        h += rowHeights[r + k];
+        k += 1;
+      }
+      const wanted = Math.min(MIN_ROWS, rowHeights.length - r);
+      if (k < wanted && page.length > 0) {
+        flush();
+        continue;
+      }
+      if (k === 0 && rowHeights.length > 0) {
+        oversized.push(i);
+        k = 1;
+        h += rowHeights[r];
+      }
+      page.push({ block: i, from: r, to: r + k });
+      used += h;
+      r += k;
+      if (rowHeights.length === 0) break;
+      if (r < rowHeights.length) flush();
+    }
+  });
   flush();
   return { pages, oversized };
 }
