@@ -57,7 +57,7 @@ const ROW_HEIGHT = 44;
 
 function WorkloadLink({ row }: { row: WorkloadRow }) {
   return (
-    <a className="link cell-strong" href={`#/workloads/${row.workload.id}`} onClick={(e) => e.stopPropagation()}>
+    <a className="link cell-strong" href={`#/workloads/${row.workload.id}`} title={row.workload.name} onClick={(e) => e.stopPropagation()}>
       {row.workload.name}
     </a>
   );
@@ -134,7 +134,7 @@ export function WorkloadTable({ rows }: { rows: WorkloadRow[] }) {
               >
                 {row.getAllCells().map((cell) => (
                   <td key={cell.id} role="cell" className={NUMERIC.has(cell.column.id) ? 'num' : undefined}>
-                    <table.FlexRender cell={cell} />
+                    <span className="cell-text"><table.FlexRender cell={cell} /></span>
                   </td>
                 ))}
               </tr>
