@@ -133,12 +133,17 @@ export async function readLines(file: string, sink: LineSink, options: ReadLines
     else if (pendingBytes > 0) emit(Buffer.alloc(0), 0, 0);
     else lineNo -= 1; // the file ended with a newline: no further line
   } catch (e) {
-    if (e instanceof OfframpError) throw e;
+    // Errors of the sink (the analyser) pass through untouched; only file-system errors are reworded.
+    if (e instanceof OfframpError || !isSystemError(e)) throw e;
     throw ioError(e, file);
   } finally {
     stream.destroy();
   }
   return { lines: lineNo, bytes: bytesRead };
+}
+
+function isSystemError(e: unknown): boolean {
+  return typeof e === 'object' && e !== null && typeof (e as { code?: unknown }).code === 'string' && 'syscall' in e;
 }
 
 function checkEncoding(buf: Buffer, file: string, name: string): void {

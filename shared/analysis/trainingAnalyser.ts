@@ -630,10 +630,10 @@ function suggestJobs(s: Signals): { weights: JobWeights; byJob: Record<Job, stri
   if (s.signature && signatureShare >= endingShare) {
     const inPrompts = s.signature.inPrompts === 0 ? 'never appears in the prompts' : 'is rare in the prompts';
     byJob.style.push(
-      `${shareOf(s.signature.replies, s.signatureReplies)} ${sampleWord}free-text replies use the word ${quote(s.signature.word)}, which ${inPrompts}: a verbal signature the model was trained to keep.`,
+      `${shareOf(s.signature.replies, s.signatureReplies)} ${sampleWord}free-text replies use the word ${quote(s.signature.word)}, which ${inPrompts}: a verbal habit the model was trained to keep.`,
     );
   } else if (s.ending) {
-    byJob.style.push(`${shareOf(s.ending.replies, s.endingReplies)} ${sampleWord}free-text replies end with ${quote(s.ending.ending)}: a habit of voice the model was trained to keep.`);
+    byJob.style.push(`${shareOf(s.ending.replies, s.endingReplies)} ${sampleWord}free-text replies end with ${quote(s.ending.ending)}: a verbal habit the model was trained to keep.`);
   }
   if (weights.style > 0 && s.textReplies > 0) {
     const textDistinct = Math.min(distinct, s.textReplies);

@@ -435,6 +435,8 @@ function checkThreshold(
   if (kind !== 'accuracy' && kind !== 'availability') return;
   const col = columns.find((c) => c.spec.key === 'threshold');
   const header = col?.header ?? 'threshold';
+  // A threshold cell that could not be read is already reported.
+  if (col && !('threshold' in values)) return;
   const t = values.threshold;
   if (typeof t === 'number' && t > 1 && t <= 100) {
     // "95" in a share column means 95%.
