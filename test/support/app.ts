@@ -12,15 +12,19 @@ export interface TestApp {
   file: string;
   call<C extends ChannelName>(channel: C, payload: PayloadOf<C>): Promise<ResultOf<C>>;
   fail<C extends ChannelName>(channel: C, payload: unknown): Promise<ErrorInfo>;
+  /** Answers for the next file dialogs (absolute paths; null = cancelled). */
+  dialogAnswers: (string | null)[];
 }
 
 export async function aWorkspace(options: { today?: string } = {}): Promise<TestApp> {
   const dir = tempDir();
   const file = path.join(dir, 'workspace.offramp');
+  const dialogAnswers: (string | null)[] = [];
+  const answer = async () => dialogAnswers.shift() ?? null;
   const app = createIpcApp({
     configDir: path.join(dir, 'config'),
     today: options.today ?? '2026-11-25',
-    platform: { chooseWorkspace: async () => null, chooseSavePath: async () => null, chooseOpenPath: async () => null },
+    platform: { chooseWorkspace: answer, chooseSavePath: answer, chooseOpenPath: answer },
   });
   const call = async <C extends ChannelName>(channel: C, payload: PayloadOf<C>): Promise<ResultOf<C>> => {
     const r = await app.dispatch(channel, payload);
@@ -33,5 +37,5 @@ export async function aWorkspace(options: { today?: string } = {}): Promise<Test
     return (r as { ok: false; error: ErrorInfo }).error;
   };
   await call('workspace.create', { path: file });
-  return { app, dir, file, call, fail };
+  return { app, dir, file, call, fail, dialogAnswers };
 }

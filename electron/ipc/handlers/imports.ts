@@ -16,10 +16,13 @@ import { parseEvaluationFile, type EvaluationImport } from '../../../shared/impo
 import { insertCandidate, listCandidates } from '../../db/candidates.ts';
 import type { Approach } from '../../../shared/domain/types.ts';
 import { intOrNull } from '../../db/rows.ts';
+import { applySpreadsheet, planSpreadsheet, spreadsheetText, type PlannedRow } from '../../services/spreadsheet.ts';
+import type { SpreadsheetKind } from '../../../shared/imports/spreadsheet.ts';
 
 /** JSON files are read whole; beyond this size the jobs list is certainly not one. */
 const MAX_JSON_BYTES = 256 * 1024 * 1024;
 const pendingJobs = new PendingImports<{ files: string[]; parsed: JobsListImport }>();
+const pendingSheets = new PendingImports<{ kind: SpreadsheetKind; rows: PlannedRow[]; errors: number }>();
 const pendingEvaluations = new PendingImports<{ file: string; workloadId: number; parsed: EvaluationImport }>();
 
 /** A first guess of a candidate's approach from its name; the user confirms it in the preview. */
@@ -133,6 +136,29 @@ export const importsHandlers: HandlerMap<keyof typeof importsChannels> = {
     })));
     pendingEvaluations.drop(token);
     return { candidates: ids.size, rows: pending.parsed.rows.length };
+  },
+
+  'imports.spreadsheet.preview': ({ path: file, kind, mapping }, ctx) => {
+    const plan = planSpreadsheet(ctx.workspace.database(), kind, file, readTextFile(file), mapping);
+    const token = pendingSheets.put({ kind, rows: plan.rows, errors: plan.errors.length });
+    const { rows: _rows, ...preview } = plan;
+    return { ...preview, token, file };
+  },
+  'imports.spreadsheet.commit': ({ token }, _ctx, db, rec) => {
+    const pending = pendingSheets.take(token);
+    if (pending.errors > 0) {
+      throw new OfframpError({ code: 'import_invalid', message: `The file has ${pending.errors} problem${pending.errors === 1 ? '' : 's'}; fix them in the spreadsheet (or the column mapping) and choose it again. Nothing was changed.` });
+    }
+    const result = applySpreadsheet(db, rec, pending.kind, pending.rows);
+    pendingSheets.drop(token);
+    return result;
+  },
+  'export.spreadsheet': async ({ kind }, ctx) => {
+    const text = spreadsheetText(ctx.workspace.database(), kind);
+    const file = await ctx.platform.chooseSavePath({ title: `Export ${kind} as CSV`, defaultName: `${kind}.csv`, filters: [{ name: 'CSV', extensions: ['csv'] }] });
+    if (file === null) return null;
+    fs.writeFileSync(file, text);
+    return { path: file };
   },
 
   'imports.training.accept': ({ workloadId, file, weights, evidence, preferencePairs }, _ctx, db, rec) => {
