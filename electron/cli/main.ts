@@ -1,11 +1,15 @@
 // The headless command line: the same services as the app, for automation and tests.
 //   npm run cli -- export --db FILE                 print the workspace as JSON (docs/workspace-json.md)
 //   npm run cli -- import --db FILE --json IN       load such a JSON in one transaction (creates FILE if missing)
+//   plan, generate, roadmap, ics, csv: see `npm run cli -- help`
 import fs from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { OfframpError } from '../../shared/errors.ts';
-import { commands, type CliCommand } from './commands.ts';
+import { commands as coreCommands, type CliCommand } from './commands.ts';
+import { csvCommand, icsCommand, roadmapCommand } from './roadmap.ts';
+
+const commands: Record<string, CliCommand> = { ...coreCommands, roadmap: roadmapCommand, ics: icsCommand, csv: csvCommand };
 
 const USAGE = `Offramp command line
 
