@@ -382,7 +382,7 @@ export function createTrainingAnalyser(options: TrainingAnalyserOptions = {}): T
       });
 
       const notes = [
-        'Tokens are estimated, not counted with the model’s tokenizer: about 4 characters per token for text with spaces between words, 1 per character for Chinese, Japanese and Korean.',
+        'Tokens are estimated from the text of the messages, not counted with the model’s tokenizer: about 4 characters per token for text with spaces between words, 1 per character for Chinese, Japanese and Korean; tool definitions and per-message overhead are left out.',
       ];
       if (sampled) {
         notes.push(
@@ -395,6 +395,9 @@ export function createTrainingAnalyser(options: TrainingAnalyserOptions = {}): T
 
       const evidence = [...general];
       for (const job of ranked) if (weights[job] > 0) evidence.push(...byJob[job]);
+      if (examples > 0 && JOBS.every((j) => weights[j] < 20)) {
+        evidence.push('The data shows no clear job: replies are neither labels, JSON, tool calls, a marked voice nor facts missing from the prompt. Set the profile with the questionnaire instead.');
+      }
 
       return {
         lines,

@@ -340,8 +340,11 @@ function plainColumnIndex(header: string[]): Partial<Record<PlainField, number>>
   return out;
 }
 
+/** A candidate column, and no column of promptfoo [PASS]/[FAIL] cells (a promptfoo var may be called "model"). */
 function isPlainCsv(table: CsvTable): boolean {
-  return plainColumnIndex(table.header).candidate !== undefined;
+  if (plainColumnIndex(table.header).candidate === undefined) return false;
+  const sample = table.rows.slice(0, 50);
+  return !table.header.some((_, c) => sample.some((r) => RESULT_CELL.test((r.cells[c] ?? '').trim())));
 }
 
 /** The plain per-task CSV: candidate, latency_ms, cost_usd, correct, grounded, refused, hallucinated, task_id, win_vs_baseline. */

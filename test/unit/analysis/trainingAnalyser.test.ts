@@ -211,3 +211,13 @@ describe('createTrainingAnalyser: job suggestions', () => {
     expect(r.notes.join(' ')).toContain('Distinct replies were tracked up to 5');
   });
 });
+
+describe('createTrainingAnalyser: no clear job', () => {
+  it('says so in words when no signal stands out', () => {
+    const r = analyse([exchange('hello there', 'hi'), exchange('good morning', 'morning'), exchange('thanks', 'welcome')]);
+    expect(Object.values(r.suggestedWeights).every((w) => w < 20)).toBe(true);
+    expect(r.evidence.at(-1)).toBe(
+      'The data shows no clear job: replies are neither labels, JSON, tool calls, a marked voice nor facts missing from the prompt. Set the profile with the questionnaire instead.',
+    );
+  });
+});

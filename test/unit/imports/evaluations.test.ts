@@ -204,3 +204,11 @@ describe('promptfoo CSV, oldest shape', () => {
     expect(e).toMatchObject({ line: 3, field: '[openai:x] P' });
   });
 });
+
+describe('parseEvaluationFile format detection', () => {
+  it('treats a CSV with [PASS]/[FAIL] cells as promptfoo output even when a variable is called "model"', () => {
+    const r = parseEvaluationFile({ name: 'p.csv', text: 'Prompt A,model\n[PASS] (1.00) fine,gpt\n[FAIL] (0.00) no,gpt\n' });
+    expect(r.candidates).toEqual(['Prompt A']);
+    expect(r.rows.map((x) => x.correct)).toEqual([true, false]);
+  });
+});
