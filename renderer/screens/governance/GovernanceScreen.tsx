@@ -84,7 +84,7 @@ function CandidateGovernance({ map, candidate, entry, signOffs, evaluation, onSa
   const initial = Object.fromEntries(SIGN_OFF_ROLES.map((role) => [role, {
     status: current[role]?.status ?? 'pending', by: current[role]?.by ?? '', at: current[role]?.at ?? '',
   }])) as Record<SignOffRole, SignOffDraft>;
-  const [location, setLocation] = useState(entry?.dataLocation ?? candidate.dataRegion ?? '');
+  const [location, setLocation] = useState(entry?.dataLocation ?? '');
   const [inspectors, setInspectors] = useState(entry?.inspectors ?? '');
   const [auditTrail, setAuditTrail] = useState(entry?.auditTrail ?? false);
   const [drafts, setDrafts] = useState(initial);
@@ -147,7 +147,7 @@ function CandidateGovernance({ map, candidate, entry, signOffs, evaluation, onSa
       {evaluation && !evaluation.eligible && evaluation.ineligibleReason ? <p className="gov-reason">{evaluation.ineligibleReason}</p> : null}
 
       <div className="form-grid form-grid--3">
-        <TextField label="Data location" value={location} onChange={setLocation} hint="Region, vendor or on-prem" />
+        <TextField label="Data location" value={location} onChange={setLocation} placeholder={candidate.dataRegion ?? undefined} hint="Region, vendor or on-prem" />
         <TextField label="Who may inspect outputs" value={inspectors} onChange={setInspectors} hint="Roles or teams" />
         <CheckboxField label="Audit trail" checked={auditTrail} onChange={setAuditTrail} hint="Every answer can be traced later" />
       </div>

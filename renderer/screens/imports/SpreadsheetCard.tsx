@@ -9,6 +9,9 @@ import { ActionBadge, DoneNote, ImportError, baseName, errorPlace } from './Impo
 const KIND_LABEL: Record<SpreadsheetKind, string> = { workloads: 'Workloads', contracts: 'Contracts', commitments: 'Commitments' };
 const kindOptions = SPREADSHEET_KINDS.map((k) => ({ value: k, label: KIND_LABEL[k] }));
 
+/** "monthlyVolume" → "monthly volume": field keys in words a spreadsheet user recognises. */
+const fieldWords = (key: string) => key.replace(/([a-z])([A-Z0-9])/g, '$1 $2').toLowerCase();
+
 export function SpreadsheetCard() {
   const card = useImports((s) => s.spreadsheet);
   const { exportSpreadsheet, setSpreadsheetKind, chooseSpreadsheetFile, previewSpreadsheet, commitSpreadsheet } = useImports.getState();
@@ -69,7 +72,7 @@ function MappingStep({ preview, onApply, busy }: { preview: SpreadsheetPreview; 
                   onChange={(e) => setMapping(h, e.target.value || null)}
                 >
                   <option value="">Ignore this column</option>
-                  {preview.fields.map((f) => <option key={f} value={f}>{f}</option>)}
+                  {preview.fields.map((f) => <option key={f} value={f}>{fieldWords(f)}</option>)}
                 </select>
               </td>
             </tr>
@@ -96,7 +99,9 @@ function ChangesPreview({ preview, busy, onApply }: { preview: SpreadsheetPrevie
         <div className="banner banner--error" role="alert">
           <p className="banner__title"><span aria-hidden="true">⚠ </span>Fix {plural(preview.errors.length, 'problem')} in the file, then choose it again</p>
           <ul className="bullet-list" aria-label="Problems in the file">
-            {preview.errors.map((e, i) => <li key={i}><strong>{errorPlace({ line: e.line, field: e.field }) || 'File'}</strong>: {e.message}</li>)}
+            {preview.errors.map((e, i) => (
+              <li key={i}><strong>{errorPlace({ line: e.line, field: e.field }) || 'File'}</strong>: {e.message.split(preview.file).join(baseName(preview.file))}</li>
+            ))}
           </ul>
         </div>
       ) : null}
@@ -110,7 +115,7 @@ function ChangesPreview({ preview, busy, onApply }: { preview: SpreadsheetPrevie
                   <td className="num">{c.line}</td>
                   <th scope="row">{c.name}</th>
                   <td><ActionBadge action={c.action} /></td>
-                  <td>{c.action === 'create' ? <span className="muted">new row</span> : c.changedFields.join(', ')}</td>
+                  <td>{c.action === 'create' ? <span className="muted">new row</span> : c.changedFields.map(fieldWords).join(', ')}</td>
                 </tr>
               ))}
             </tbody>

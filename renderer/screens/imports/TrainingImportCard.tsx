@@ -111,13 +111,18 @@ function MalformedLines({ analysis }: { analysis: TrainingAnalysis }) {
           <li key={`${m.line}-${m.field ?? ''}`}>
             <span className="malformed__line">Line {m.line}</span>
             {m.field ? <code className="malformed__field">{m.field}</code> : null}
-            <span>{m.message}</span>
+            <span>{withoutLineNumber(m.message)}</span>
           </li>
         ))}
       </ol>
       {total > shown.length ? <p className="muted">and {formatNumber(total - shown.length)} more.</p> : null}
     </div>
   );
+}
+
+/** The line number is already in its own column: "Line 4: x" → "x", "Line 2 is …" → "This line is …". */
+function withoutLineNumber(message: string): string {
+  return message.replace(/^Line \d+:\s*/, '').replace(/^Line \d+ /, 'This line ');
 }
 
 function WeightRow({ job, value, evidence }: { job: Job; value: number; evidence: string[] }) {
