@@ -46,15 +46,19 @@ export function RoadmapDocument({ data, paper, onLaidOut }: { data: RoadmapData;
     void fontsReady().then(() => {
       const root = measureRef.current;
       if (cancelled || !root) return;
+      const scale = root.offsetWidth > 0 ? root.getBoundingClientRect().width / root.offsetWidth : 1;
       const pages = {} as Record<SectionId, PagePiece[][]>;
       const oversized: string[] = [];
       for (const section of FLOW_SECTIONS) {
         const list = blocks[section];
         const els = Array.from(root.querySelectorAll<HTMLElement>(`[data-measure-section="${section}"] > .rm-block`));
+        // Fractional heights (offsetHeight rounds, and 200 rounded rows drift by many px), in layout px even when
+        // the preview scales the document with a transform.
+        const height = (el: Element) => el.getBoundingClientRect().height / scale;
         const measuredBlocks: MeasuredBlock[] = els.map((el, i) => {
-          if (!list[i].table) return { height: el.offsetHeight, keepWithNext: list[i].keepWithNext };
-          const rowHeights = Array.from(el.querySelectorAll<HTMLElement>('tbody > tr'), (tr) => tr.offsetHeight);
-          return { height: el.offsetHeight, table: { headHeight: el.offsetHeight - rowHeights.reduce((a, h) => a + h, 0), rowHeights } };
+          if (!list[i].table) return { height: height(el), keepWithNext: list[i].keepWithNext };
+          const rowHeights = Array.from(el.querySelectorAll<HTMLElement>('tbody > tr'), height);
+          return { height: height(el), table: { headHeight: height(el) - rowHeights.reduce((a, h) => a + h, 0), rowHeights } };
         });
         // A few px of slack absorb rounding between measured rows and the same rows in a split table.
         const packed = packBlocks(measuredBlocks, g.contentHeight - 4);

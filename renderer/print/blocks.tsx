@@ -32,8 +32,9 @@ export interface FlowBlock {
 
 /** Rows [from, to) of a flow table; the caption says "continued" on later pages. */
 export function TableView({ table, from = 0, to, continued }: { table: FlowTable; from?: number; to?: number; continued?: boolean }) {
+  // Fixed layout: column widths come from the header, so a table split across pages keeps the row heights measured whole.
   return (
-    <table className={`rm-table ${table.className ?? ''}`}>
+    <table className={`rm-table rm-table--flow ${table.className ?? ''}`}>
       <caption>{table.caption}{continued ? ' (continued)' : ''}</caption>
       <thead>{table.head}</thead>
       <tbody>{table.rows.slice(from, to)}</tbody>
@@ -147,7 +148,7 @@ function summaryBlocks(m: RoadmapModel): FlowBlock[] {
       key: 'summary-risk', section: 'summary',
       table: {
         caption: 'At-risk workloads',
-        head: <tr><th>Workload</th><th>Client</th><th>Status</th><th>Cut-over</th><th>Sunset date</th><th className="rm-num">Overrun</th><th>Before the training deadline?</th></tr>,
+        head: <tr><th style={{ width: '24%' }}>Workload</th><th style={{ width: '16%' }}>Client</th><th style={{ width: '10%' }}>Status</th><th style={{ width: '10%' }}>Cut-over</th><th style={{ width: '10%' }}>Sunset date</th><th className="rm-num" style={{ width: '8%' }}>Overrun</th><th>Before the training deadline?</th></tr>,
         rows: m.atRisk.map((w) => (
           <tr key={w.workload.id}>
             <td><strong>{w.workload.name}</strong></td>
@@ -170,7 +171,7 @@ function summaryBlocks(m: RoadmapModel): FlowBlock[] {
       key: 'summary-commitments', section: 'summary',
       table: {
         caption: 'Commitments affected',
-        head: <tr><th>Customer</th><th>Commitment</th><th>Due</th><th>Notice by</th><th>Workloads at risk or cutting over after notice</th></tr>,
+        head: <tr><th style={{ width: '18%' }}>Customer</th><th style={{ width: '16%' }}>Commitment</th><th style={{ width: '9%' }}>Due</th><th style={{ width: '9%' }}>Notice by</th><th>Workloads at risk or cutting over after notice</th></tr>,
         rows: m.affectedCommitments.map(({ commitment: c, workloads }) => (
           <tr key={c.id}>
             <td><strong>{c.customer}</strong></td>
@@ -188,7 +189,7 @@ function summaryBlocks(m: RoadmapModel): FlowBlock[] {
       key: 'summary-bridges', section: 'summary',
       table: {
         caption: 'Bridges proposed: one last refresh of the old fine-tuned model before the training deadline',
-        head: <tr><th>Workload</th><th>Refresh by</th><th>Holds?</th><th>Why</th></tr>,
+        head: <tr><th style={{ width: '22%' }}>Workload</th><th style={{ width: '9%' }}>Refresh by</th><th style={{ width: '14%' }}>Holds?</th><th>Why</th></tr>,
         rows: m.bridges.map((w) => (
           <tr key={w.workload.id}>
             <td><strong>{w.workload.name}</strong><div className="rm-muted">{m.clientName.get(w.workload.clientId)}</div></td>
@@ -443,7 +444,7 @@ function registerBlocks(m: RoadmapModel): FlowBlock[] {
       table: {
         caption: 'Commitments',
         className: 'rm-table--dense',
-        head: <tr><th>Customer</th><th>Client</th><th>Commitment</th><th>Due</th><th className="rm-num">Notice</th><th>Notice by</th><th>Workloads</th><th>Penalty</th></tr>,
+        head: <tr><th style={{ width: '15%' }}>Customer</th><th style={{ width: '11%' }}>Client</th><th style={{ width: '14%' }}>Commitment</th><th style={{ width: '8%' }}>Due</th><th className="rm-num" style={{ width: '6%' }}>Notice</th><th style={{ width: '8%' }}>Notice by</th><th>Workloads</th><th style={{ width: '10%' }}>Penalty</th></tr>,
         rows: sorted.map((c) => (
           <tr key={c.id}>
             <td><strong>{c.customer}</strong></td>
