@@ -2,6 +2,8 @@
 import { useEffect, useId, useRef } from 'react';
 import type { ReactNode } from 'react';
 
+const FOCUSABLE = 'a[href], button, input, select, textarea, [tabindex]:not([tabindex="-1"])';
+
 interface DialogProps {
   title: string;
   open: boolean;
@@ -42,6 +44,21 @@ export function Dialog({ title, open, onClose, children, footer, wide, initialFo
       className={`dialog${wide ? ' dialog--wide' : ''}`}
       aria-labelledby={titleId}
       aria-modal="true"
+      onKeyDown={(e) => {
+        // Tab cycles inside the dialog (showModal keeps the page inert, but focus could still reach browser chrome).
+        if (e.key !== 'Tab') return;
+        const focusable = [...e.currentTarget.querySelectorAll<HTMLElement>(FOCUSABLE)].filter((el) => !el.hasAttribute('disabled') && el.offsetParent !== null);
+        if (focusable.length === 0) return;
+        const first = focusable[0];
+        const last = focusable[focusable.length - 1];
+        if (e.shiftKey && document.activeElement === first) {
+          e.preventDefault();
+          last.focus();
+        } else if (!e.shiftKey && document.activeElement === last) {
+          e.preventDefault();
+          first.focus();
+        }
+      }}
       onCancel={(e) => {
         // Escape: let React state decide, so the dialog and the state never disagree.
         e.preventDefault();

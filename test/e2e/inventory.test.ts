@@ -193,6 +193,48 @@ describe.skipIf(skipWithoutChromium())('inventory screens in Chromium', () => {
     await dialog.waitFor({ state: 'detached' });
   });
 
+  it('keeps keyboard focus inside a dialog and closes it with Escape', async () => {
+    await page.getByRole('button', { name: 'Add client' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Add client' });
+    await dialog.waitFor();
+    for (let i = 0; i < 8; i++) {
+      await page.keyboard.press(i % 3 === 2 ? 'Shift+Tab' : 'Tab');
+      expect(await dialog.evaluate((d) => d.contains(document.activeElement))).toBe(true);
+    }
+    await page.keyboard.press('Escape');
+    await dialog.waitFor({ state: 'detached' });
+  });
+
+  it('asks for a p95 threshold next to the field of a latency commitment', async () => {
+    await nav('Contracts & commitments').click();
+    await page.getByRole('button', { name: 'Add commitment' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Add commitment' });
+    await dialog.getByLabel('Customer').fill('Globex');
+    await dialog.getByLabel('Kind').selectOption({ label: 'Latency (p95)' });
+    await dialog.getByRole('button', { name: 'Add commitment' }).click();
+    const threshold = dialog.getByLabel('Maximum p95 latency');
+    await expect.poll(() => threshold.getAttribute('aria-invalid')).toBe('true');
+    expect(await dialog.getByText('A latency commitment needs a p95 threshold in ms above 0').isVisible()).toBe(true);
+    await dialog.getByRole('button', { name: 'Cancel' }).click();
+    await dialog.waitFor({ state: 'detached' });
+  });
+
+  it('adds a vendor contract linked to a workload', async () => {
+    await page.getByRole('button', { name: 'Add contract' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Add contract' });
+    await dialog.getByLabel('Name').fill('Hosted model API agreement');
+    await dialog.getByLabel('Type').selectOption({ label: 'Vendor contract' });
+    await dialog.getByLabel('Client').selectOption({ label: 'Northwind Health' });
+    await dialog.getByLabel('Renewal date').fill('2027-03-01');
+    await dialog.getByLabel('Notice period').fill('45');
+    await dialog.getByRole('checkbox', { name: 'Claims triage' }).check();
+    await dialog.getByRole('button', { name: 'Add contract' }).click();
+    await dialog.waitFor({ state: 'detached' });
+    const row = page.getByRole('row', { name: /Hosted model API agreement/ });
+    expect(await row.innerText()).toContain('Claims triage');
+    expect(await row.innerText()).toContain('45 days');
+  });
+
   it('edits the deadline policy and the actor name in Settings', async () => {
     await nav('Settings').click();
     await page.getByLabel('Your name').fill('Dana Consultant');

@@ -29,7 +29,8 @@ function ActorSection() {
   useEffect(() => {
     void invoke('preferences.get', {}).then((r) => {
       if (r.ok) {
-        setActorName(r.value.actorName);
+        // Whatever the user typed while this loaded wins over the stored name.
+        setActorName((typed) => typed || r.value.actorName);
         setSaved(r.value.actorName);
       } else notifyError(r.error);
     });
