@@ -33,7 +33,7 @@ function answerIpc(req: http.IncomingMessage, res: http.ServerResponse, channel:
   const chunks: Buffer[] = [];
   req.on('data', (c: Buffer) => chunks.push(c));
   req.on('end', () => {
-    let payload: unknown = {};
+    let payload: unknown;
     try {
       const text = Buffer.concat(chunks).toString('utf8');
       payload = text ? JSON.parse(text) : {};

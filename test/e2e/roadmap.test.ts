@@ -12,16 +12,6 @@ import { generatedWorkspaceFile, sampleWorkspaceFile } from '../integration/expo
 
 const TODAY = '2026-11-25';
 
-interface SheetLayout {
-  page: number;
-  section: string;
-  height: number;
-  bodyTop: number;
-  bodyBottom: number;
-  rows: { index: number; page: number; top: number; bottom: number }[];
-  blockOverflow: string[];
-}
-
 async function readLayout(page: Page) {
   return page.evaluate(() => {
     const doc = document.querySelector<HTMLElement>('.rm-doc')!;

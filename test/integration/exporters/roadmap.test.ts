@@ -48,7 +48,7 @@ describe('file exports of a workspace', () => {
     const session = await openHeadless(db, { today: TODAY });
     try {
       session.saveTo(file as string);
-      return await session.call(channel, {});
+      return await session.call(channel, {} as never);
     } finally {
       await session.close();
     }
