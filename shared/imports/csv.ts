@@ -22,7 +22,10 @@ export function readCsv(text: string, fileName: string): CsvTable {
   const nul = body.indexOf('\u0000');
   if (nul !== -1) {
     const line = body.slice(0, nul).split('\n').length;
-    throw new OfframpError({ code: 'import_invalid', message: `${fileName} contains binary data (a NUL byte on line ${line}); it is not a CSV text file. Save it as CSV (UTF-8) and try again.`, file: fileName, line });
+    const message = looksUtf16(body)
+      ? `${fileName} is encoded as UTF-16 (Excel's "Unicode Text"); save it as "CSV UTF-8" and import it again.`
+      : `${fileName} contains binary data (a NUL byte on line ${line}); it is not a CSV text file. Save it as CSV (UTF-8) and try again.`;
+    throw new OfframpError({ code: 'import_invalid', message, file: fileName, line });
   }
   if (body.trim().length === 0) {
     throw new OfframpError({ code: 'import_invalid', message: `${fileName} is empty; it needs a header row and at least one data row.`, file: fileName, line: 1 });
@@ -49,6 +52,15 @@ export function readCsv(text: string, fileName: string): CsvTable {
   return { header, rows, delimiter: result.meta.delimiter };
 }
 
+/** UTF-16 read as UTF-8: a replaced byte-order mark, or a NUL after most ASCII characters. */
+export function looksUtf16(text: string): boolean {
+  if (text.startsWith('\uFFFD\uFFFD')) return true;
+  const head = text.slice(0, 200);
+  let nuls = 0;
+  for (let i = 0; i < head.length; i++) if (head.charCodeAt(i) === 0) nuls += 1;
+  return head.length >= 8 && nuls >= head.length / 3;
+}
+
 /** "P95 Latency (ms)" → "p95_latency_ms": lower case, anything not a letter or digit becomes one underscore. */
 export function normaliseHeader(h: string): string {
   return h
@@ -73,13 +85,16 @@ export function parseBooleanCell(cell: string): boolean | null | undefined {
 /**
  * A number cell: "1234.5", "1,234.5", "$0.002", "850 ms", "1e-3"; '' → null; anything else → undefined.
  * A comma is read as a thousands separator only in groups of three digits; "0,5" is refused rather
- * than guessed.
+ * than guessed — unless the file is semicolon-separated (decimalComma), as European spreadsheets
+ * save it, where "0,95" and "1.234,5" are decimal commas.
  */
-export function parseNumberCell(cell: string): number | null | undefined {
+export function parseNumberCell(cell: string, decimalComma = false): number | null | undefined {
   let v = cell.trim();
   if (v === '') return null;
   v = v.replace(/^[$€£]\s*/, '').replace(/\s*(ms|s|usd|eur|\$|€)$/i, '');
-  if (/^-?\d{1,3}(,\d{3})+(\.\d+)?$/.test(v)) v = v.replace(/,/g, '');
+  // Only a comma makes it European: "0.002" stays a decimal point even in a semicolon file.
+  if (decimalComma && /^-?(\d{1,3}(\.\d{3})+|\d+),\d+$/.test(v)) v = v.replace(/\./g, '').replace(',', '.');
+  else if (/^-?\d{1,3}(,\d{3})+(\.\d+)?$/.test(v)) v = v.replace(/,/g, '');
   if (!/^-?(\d+\.?\d*|\.\d+)(e[-+]?\d+)?$/i.test(v)) return undefined;
   const n = Number(v);
   return Number.isFinite(n) ? n : undefined;

@@ -380,7 +380,7 @@ function plainCsv(table: CsvTable, fileName: string): EvaluationImport {
   };
   const num = (line: number, cells: string[], c: number | undefined, unit: string): number | null => {
     if (c === undefined) return null;
-    const v = parseNumberCell(cells[c] ?? '');
+    const v = parseNumberCell(cells[c] ?? '', table.delimiter === ';');
     if (v === undefined) return fail(line, c, `${JSON.stringify(cells[c])} is not a number; give ${unit}, or leave it empty when unknown.`);
     if (v !== null && v < 0) return fail(line, c, `${cells[c]} is negative; give ${unit}.`);
     return v;

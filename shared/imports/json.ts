@@ -1,5 +1,6 @@
 // JSON parsing for importers: a syntax error becomes an OfframpError naming the file and line.
 import { OfframpError } from '../errors.ts';
+import { looksUtf16 } from './csv.ts';
 
 /** 1-based line of a character offset. */
 export function lineOfOffset(text: string, offset: number): number {
@@ -16,7 +17,10 @@ export function parseJsonFile(text: string, fileName: string): unknown {
   }
   if (body.includes('\u0000')) {
     const line = lineOfOffset(body, body.indexOf('\u0000'));
-    throw new OfframpError({ code: 'import_invalid', message: `${fileName} contains binary data (a NUL byte on line ${line}); it is not a JSON text file.`, file: fileName, line });
+    const message = looksUtf16(body)
+      ? `${fileName} is encoded as UTF-16; save it as UTF-8 and import it again.`
+      : `${fileName} contains binary data (a NUL byte on line ${line}); it is not a JSON text file.`;
+    throw new OfframpError({ code: 'import_invalid', message, file: fileName, line });
   }
   try {
     return JSON.parse(body);

@@ -297,7 +297,7 @@ export function parseCsv<K extends SpreadsheetKind>(kind: K, text: string, optio
     let id: number | null = null;
     for (const { index, header, spec } of columns) {
       const raw = cells[index] ?? '';
-      const parsed = parseCell(raw, spec.type);
+      const parsed = parseCell(raw, spec.type, table.delimiter === ';');
       if ('error' in parsed) {
         push({ code: 'import_invalid', file, line, field: header, message: `${file} row ${line}, column "${header}": ${parsed.error}` });
         continue;
@@ -350,7 +350,7 @@ function idLookup(refs: NamedRef[] | undefined): Map<string, number> {
 
 type Parsed = { value: unknown } | { error: string };
 
-function parseCell(raw: string, type: FieldType): Parsed {
+function parseCell(raw: string, type: FieldType, decimalComma: boolean): Parsed {
   const cell = raw.trim();
   switch (type.t) {
     case 'id': {
@@ -382,8 +382,11 @@ function parseCell(raw: string, type: FieldType): Parsed {
     }
     case 'int':
     case 'number': {
-      if (type.t === 'number' && type.percent && /^\d+(\.\d+)?\s*%$/.test(cell)) return { value: Number(cell.replace(/\s*%$/, '')) / 100 };
-      const v = parseNumberCell(cell);
+      if (type.t === 'number' && type.percent && /^\d+([.,]\d+)?\s*%$/.test(cell)) {
+        const pct = parseNumberCell(cell.replace(/\s*%$/, ''), decimalComma);
+        if (typeof pct === 'number') return { value: pct / 100 };
+      }
+      const v = parseNumberCell(cell, decimalComma);
       if (v === undefined) return { error: `${JSON.stringify(raw)} is not a number; write digits only, such as 1200 or 0.5.` };
       if (v === null) return type.nullable ? { value: null } : { value: 0 };
       if (type.t === 'int' && !Number.isInteger(v)) return { error: `${cell} is not a whole number; round it.` };
@@ -393,7 +396,7 @@ function parseCell(raw: string, type: FieldType): Parsed {
     case 'share': {
       if (cell === '') return { value: null };
       const pct = /%$/.test(cell);
-      const v = parseNumberCell(cell.replace(/%$/, ''));
+      const v = parseNumberCell(cell.replace(/%$/, ''), decimalComma);
       if (v === undefined || v === null) return { error: `${JSON.stringify(raw)} is not a number; write a share such as 0.95 or 95%.` };
       const share = pct ? v / 100 : v;
       if (share < 0 || share > 1) return { error: `${cell} is not between 0 and 1; write 0.95 or 95% for 95%.` };

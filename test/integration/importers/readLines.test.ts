@@ -145,3 +145,19 @@ describe('analyseTrainingFile on hostile files', () => {
     expect(e).toMatchObject({ code: 'import_invalid', line: 1 });
   });
 });
+
+describe('analyseTrainingFile progress and cancellation', () => {
+  it('reports progress to the end of the file and stops with "cancelled" when aborted', async () => {
+    const line = JSON.stringify({ messages: [{ role: 'user', content: 'q' }, { role: 'assistant', content: 'a' }] });
+    const file = write('progress.jsonl', `${line}\n`.repeat(2_000));
+    const seen: number[] = [];
+    const r = await analyseTrainingFile(file, { chunkBytes: 4096, onProgress: (read, total) => seen.push(read / total) });
+    expect(r.examples).toBe(2_000);
+    expect(seen.at(-1)).toBe(1);
+
+    const controller = new AbortController();
+    const e = await rejection(analyseTrainingFile(file, { chunkBytes: 4096, signal: controller.signal, onProgress: (read) => (read > 20_000 ? controller.abort() : undefined) }));
+    expect(e.code).toBe('cancelled');
+    expect(e.message).toBe('Reading progress.jsonl was cancelled; nothing was imported.');
+  });
+});

@@ -88,7 +88,8 @@ describe('cell readers', () => {
     expect(['false', 'No', '0', 'fail', 'N'].map(parseBooleanCell)).toEqual([false, false, false, false, false]);
     expect(parseBooleanCell(' ')).toBeNull();
     expect(parseBooleanCell('maybe')).toBeUndefined();
-    expect(['1,234.5', '$0.002', '850 ms', '1e-3', '.5'].map(parseNumberCell)).toEqual([1234.5, 0.002, 850, 0.001, 0.5]);
+    expect(['1,234.5', '$0.002', '850 ms', '1e-3', '.5'].map((c) => parseNumberCell(c))).toEqual([1234.5, 0.002, 850, 0.001, 0.5]);
+    expect(['0,95', '1.234,5', '0.002', '12'].map((c) => parseNumberCell(c, true))).toEqual([0.95, 1234.5, 0.002, 12]);
     expect(parseNumberCell('0,5')).toBeUndefined();
     expect(parseNumberCell('')).toBeNull();
   });
@@ -210,5 +211,12 @@ describe('parseEvaluationFile format detection', () => {
     const r = parseEvaluationFile({ name: 'p.csv', text: 'Prompt A,model\n[PASS] (1.00) fine,gpt\n[FAIL] (0.00) no,gpt\n' });
     expect(r.candidates).toEqual(['Prompt A']);
     expect(r.rows.map((x) => x.correct)).toEqual([true, false]);
+  });
+});
+
+describe('per-task CSV from a European spreadsheet', () => {
+  it('reads decimal commas when the file is semicolon-separated', () => {
+    const r = parseEvaluationFile({ name: 'x.csv', text: 'candidate;latency_ms;cost_usd\nA;812,5;0,0021\n' });
+    expect(r.rows[0]).toMatchObject({ latencyMs: 812.5, costUsd: 0.0021 });
   });
 });

@@ -216,3 +216,17 @@ describe('parseIsoDate', () => {
     expect(parseIsoDate('2028-02-29')).toBe('2028-02-29');
   });
 });
+
+describe('European spreadsheets', () => {
+  it('reads decimal commas in a semicolon-separated file', () => {
+    const text = 'client;name;baseline_accuracy;baseline_cost_per_1k;monthly_volume\nAcme;Triage;0,94;1.234,5;2000000\n';
+    const r = parseCsv('workloads', text, { fileName: 'w.csv' });
+    expect(r.errors).toEqual([]);
+    expect(r.rows[0].values).toMatchObject({ baselineAccuracy: 0.94, baselineCostPer1k: 1234.5, monthlyVolume: 2_000_000 });
+  });
+
+  it('recognises a UTF-16 file and says how to save it', () => {
+    const utf16AsUtf8 = Buffer.from('\uFEFFclient,name\r\nAcme,A\r\n', 'utf16le').toString('utf8');
+    expect(() => parseCsv('workloads', utf16AsUtf8, { fileName: 'w.csv' })).toThrow('w.csv is encoded as UTF-16 (Excel\'s "Unicode Text"); save it as "CSV UTF-8" and import it again.');
+  });
+});
