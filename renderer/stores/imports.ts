@@ -344,3 +344,9 @@ export const useImports = create<ImportsState>((set, get) => {
     },
   };
 });
+
+// Another workspace file: previews, tokens and chosen workloads of the last one mean nothing there.
+useWorkspace.subscribe((state, previous) => {
+  if (state.info?.path === previous.info?.path) return;
+  useImports.setState({ jobs: emptyJobs(), training: emptyTraining(), evaluations: emptyEvaluations(), spreadsheet: emptySpreadsheet() });
+});

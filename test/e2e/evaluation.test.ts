@@ -81,6 +81,7 @@ describe.skipIf(skipWithoutChromium())('evaluation matrix and governance map in 
   const card = (name: string) => page.getByRole('region', { name, exact: true });
 
   it('reaches the matrix from the workload detail and marks each cell that breaks a commitment, with its name', async () => {
+    await shot(page, 'evaluation-workload-tabs');
     await tabs().getByRole('link', { name: 'Evaluation matrix' }).click();
     await row(RAG).waitFor();
     const ragBroken = row(RAG).locator('.cell--broken');

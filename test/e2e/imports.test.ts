@@ -250,4 +250,36 @@ describe.skipIf(skipWithoutChromium())('imports screen in Chromium', () => {
     await shot(page, 'evaluation-imported');
     expect(external).toEqual([]);
   });
+
+  it('says which file, line and field to fix when a jobs list is truncated or an evaluation row is wrong, and writes nothing', async () => {
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Imports' }).click();
+    const before = ok<unknown[]>(await host.app.dispatch('workloads.list', {})).length;
+    const rowsBefore = ok<{ evaluations: { sampleSize: number }[] }>(await host.app.dispatch('evaluations.matrix', { workloadId }))
+      .evaluations.map((e) => e.sampleSize);
+
+    fs.writeFileSync(path.join(host.dir, 'truncated.json'), '{"object": "list", "data": [\n  {"object": "fine_tuning.job", "id": "ftjob-x1",');
+    const jobs = card('Fine-tuning jobs list');
+    host.platform.queueDialog('truncated.json');
+    await jobs.getByRole('button', { name: /Choose jobs list…|Add another page…/ }).click();
+    const jobsAlert = jobs.getByRole('alert');
+    await jobsAlert.waitFor();
+    expect(await jobsAlert.innerText()).toMatch(/Where: truncated\.json, line \d+/);
+    expect(await jobs.getByRole('table', { name: 'Workload drafts' }).count()).toBe(0);
+    await jobs.getByRole('button', { name: 'Remove truncated.json' }).click();
+
+    fs.writeFileSync(path.join(host.dir, 'bad-eval.csv'), 'candidate,task_id,latency_ms,correct\nRAG + small hosted model,t1,fast,true\n');
+    const evals = card('Evaluation results');
+    host.platform.queueDialog('bad-eval.csv');
+    await evals.getByRole('button', { name: 'Choose results file…' }).click();
+    const evalAlert = evals.getByRole('alert');
+    await evalAlert.waitFor();
+    expect(await evalAlert.innerText()).toMatch(/Where: bad-eval\.csv, line 2, field latency_ms/);
+    await evals.evaluate((el) => el.scrollIntoView({ block: 'start' }));
+    await shot(page, 'imports-error');
+
+    expect(ok<unknown[]>(await host.app.dispatch('workloads.list', {}))).toHaveLength(before);
+    const rowsAfter = ok<{ evaluations: { sampleSize: number }[] }>(await host.app.dispatch('evaluations.matrix', { workloadId }))
+      .evaluations.map((e) => e.sampleSize);
+    expect(rowsAfter).toEqual(rowsBefore);
+  });
 });

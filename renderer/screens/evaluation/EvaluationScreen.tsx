@@ -2,6 +2,7 @@
 import { useEffect, useState } from 'react';
 import { Link } from 'wouter';
 import { useInventory } from '../../stores/inventory.ts';
+import { useImports } from '../../stores/imports.ts';
 import { EmptyState } from '../../components/EmptyState.tsx';
 import { ConfirmDialog } from '../../components/Dialog.tsx';
 import { invoke } from '../../ipc.ts';
@@ -56,7 +57,7 @@ function Matrix({ workloadId, name }: { workloadId: number; name: string }) {
           <p className="page-header__description">Candidates measured on one fixed task set. Cells that break a commitment are marked with the commitment; rule R8 picks the cheapest eligible candidate that keeps them all.</p>
         </div>
         <div className="page-header__actions">
-          <Link href="/imports" className="button">Import results…</Link>
+          <Link href="/imports" className="button" onClick={() => useImports.getState().setEvaluationsWorkload(workloadId)}>Import results…</Link>
           <button type="button" className="button button--primary" onClick={() => setEditing('new')}>Add candidate</button>
         </div>
       </div>

@@ -17,7 +17,8 @@ export function ImportError({ error, title = 'Nothing was imported' }: { error: 
   return (
     <div className="banner banner--error" role="alert">
       <p className="banner__title"><span aria-hidden="true">⚠ </span>{title}</p>
-      <p>{error.message}</p>
+      {/* The place line names the file; the message keeps its words with a short file name. */}
+      <p>{error.file ? error.message.split(error.file).join(baseName(error.file)) : error.message}</p>
       {place ? <p className="import-error__place">Where: {place}</p> : null}
     </div>
   );
