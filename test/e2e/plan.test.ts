@@ -187,7 +187,7 @@ describe.skipIf(skipWithoutChromium())('decision panel and plan in Chromium', ()
     await page.getByRole('button', { name: 'Timeline' }).click();
     const grid = page.getByRole('grid', { name: 'Plan timeline' });
     await grid.waitFor();
-    expect(await page.getByRole('list', { name: 'Roll-up per client' }).getByRole('listitem').count()).toBe(3);
+    expect(await page.getByRole('table', { name: 'Roll-up per client' }).locator('tbody tr').count()).toBe(3);
     expect(await page.getByLabel('Portfolio summary').innerText()).toMatch(/30/);
 
     // Keyboard: Tab reaches the first bar; arrows move; the tooltip names the step, its dates and reasons.
@@ -265,7 +265,7 @@ describe.skipIf(skipWithoutChromium())('plan screen early in the migration', () 
     await page.setViewportSize({ width: 1280, height: 800 });
 
     await page.getByLabel('Client filter').selectOption({ label: 'Harbor Bank' });
-    await expect.poll(() => page.getByRole('list', { name: 'Roll-up per client' }).getByRole('listitem').count()).toBe(1);
+    await expect.poll(() => page.getByRole('table', { name: 'Roll-up per client' }).locator('tbody tr').count()).toBe(1);
     expect(await grid.getByRole('rowheader', { name: /Meridian Health/ }).count()).toBe(0);
   });
 });

@@ -175,9 +175,7 @@ export function Timeline({ groups, today, trainingDeadline, commitments, closure
           <div className="gantt__axis-label" style={{ width: LABEL_W }}>Workload · status</div>
           <div className="gantt__axis-track">
             {visibleClosures.map((c) => (
-              <span key={c.name + c.start} className="gantt__closure gantt__closure--axis" style={band(c)} title={`${c.name}: ${c.start} to ${c.end} (no working days)`}>
-                <span className="gantt__closure-label">{c.name}</span>
-              </span>
+              <span key={c.name + c.start} className="gantt__closure gantt__closure--axis" style={band(c)} title={`${c.name}: ${c.start} to ${c.end} (no working days)`} />
             ))}
             {months.map((m) => (
               <span key={m} className="gantt__month" style={{ left: x(m) }}>{format(parseISO(m), 'MMM yyyy')}</span>
@@ -219,6 +217,9 @@ export function Timeline({ groups, today, trainingDeadline, commitments, closure
                   </div>
                   <div className="gantt__track" role="gridcell">
                     {lines}
+                    {visibleClosures.map((c) => (
+                      <span key={c.name + c.start} className="gantt__closure-label" style={band(c)} title={`${c.name}: ${c.start} to ${c.end} (no working days)`}>{c.name}</span>
+                    ))}
                     {r.group.sunset ? (
                       <span className="gantt__client-sunset" style={{ left: x(r.group.sunset) + pxPerDay }}>Sunset {format(parseISO(r.group.sunset), 'MMM d')}</span>
                     ) : null}

@@ -24,3 +24,14 @@ export function slackText(slackDays: number, overrunDays: number): string {
   if (overrunDays > 0) return `${overrunDays} working day${overrunDays === 1 ? '' : 's'} over`;
   return `${slackDays} working day${slackDays === 1 ? '' : 's'} slack`;
 }
+
+/** A status and a count in little room: the icon and number, with the word for screen readers and on hover. */
+export function StatusCount({ status, count }: { status: PlanStatus; count: number }) {
+  const meta = STATUS_META[status];
+  return (
+    <span className={`status-badge status-badge--${status} status-badge--count`} title={`${meta.label}: ${count}`}>
+      <span className="status-badge__icon" aria-hidden="true">{meta.icon}</span>
+      {count}<span className="visually-hidden"> {meta.label.toLowerCase()}</span>
+    </span>
+  );
+}

@@ -6,11 +6,14 @@ import { approachLabel, confidenceLabel, dayOf, jobLabel } from './words.ts';
 
 const ruleTitle = new Map<string, string>(RULES.map((r) => [r.id, r.title]));
 
-export function OverrideNote({ override }: { override: NonNullable<RecommendationComponent['override']> }) {
+export function OverrideNote({ override, ruleChoice }: { override: NonNullable<RecommendationComponent['override']>; ruleChoice?: string }) {
   return (
     <span className="override-note">
       <span className="override-tag">Override</span>
-      <span className="override-note__text">“{override.reason}” — {override.actor || 'someone'}, {dayOf(override.at)}</span>
+      <span className="override-note__text">
+        “{override.reason}” — {override.actor || 'someone'}, {dayOf(override.at)}
+        {ruleChoice ? <span className="override-note__rules"> The rules chose {ruleChoice}.</span> : null}
+      </span>
     </span>
   );
 }
@@ -46,7 +49,7 @@ export function ComponentList({ recommendation, onOverride, onClear, disabledRea
               <span className="component__approach">{approachLabel[c.approach]}</span>
               <span className="component__weight"> · weight {c.weight}</span>
             </span>
-            <span className="component__rule" title={ruleTitle.get(c.ruleId) ?? 'Default'}>{c.override ? `rules: ${approachLabel[c.ruleApproach]} (${c.ruleId})` : c.ruleId}</span>
+            <span className="component__rule" title={ruleTitle.get(c.ruleId) ?? 'Default'}>{c.ruleId}</span>
             {onOverride ? (
               <span className="component__actions">
                 {c.override && onClear ? (
@@ -58,7 +61,7 @@ export function ComponentList({ recommendation, onOverride, onClear, disabledRea
               </span>
             ) : null}
           </div>
-          {c.override ? <OverrideNote override={c.override} /> : null}
+          {c.override ? <OverrideNote override={c.override} ruleChoice={`${approachLabel[c.ruleApproach]} (${c.ruleId})`} /> : null}
         </li>
       ))}
     </ul>

@@ -11,7 +11,7 @@ import { commitmentKindLabel } from '../../labels.ts';
 import { PLAN_STATUSES } from '../../../shared/domain/types.ts';
 import type { PortfolioWorkload } from '../../../shared/portfolio.ts';
 import { PlanTable } from './PlanTable.tsx';
-import { PortfolioSummary, RollupCards } from './RollupCards.tsx';
+import { PortfolioSummary, RollupTable } from './RollupCards.tsx';
 import './plan.css';
 
 const SORTS: Record<PlanSort, { label: string; compare(a: PortfolioWorkload, b: PortfolioWorkload): number }> = {
@@ -66,10 +66,7 @@ export function PlanScreen() {
   }, [clients]);
 
   const header = (
-    <PageHeader
-      title="Plan"
-      description="The six migration steps of every workload, scheduled to end before its internal sunset date."
-    />
+    <PageHeader title="Plan" />
   );
   if (!portfolio) {
     return <div className="page page--wide">{header}<p className="muted" role="status">Planning…</p></div>;
@@ -90,8 +87,8 @@ export function PlanScreen() {
       {header}
       <PortfolioSummary portfolio={portfolio} rows={rows} />
       <section aria-labelledby="rollup-title" className="plan__section">
-        <h2 id="rollup-title" className="section-title plan__title">Clients</h2>
-        <RollupCards rollups={rollups} rows={byId} today={portfolio.today} />
+        <h2 id="rollup-title" className="visually-hidden">Roll-up per client</h2>
+        <RollupTable rollups={rollups} rows={byId} today={portfolio.today} />
       </section>
 
       <section aria-labelledby="schedule-title" className="plan__section">
@@ -111,8 +108,8 @@ export function PlanScreen() {
         </div>
         {view === 'timeline' ? (
           <>
-            <p className="plan__hint" id="timeline-help">Hover a bar, or Tab into the timeline and use the arrow keys, to read a step's dates and reasons. Enter opens the workload.</p>
             <Timeline groups={groups} today={portfolio.today} trainingDeadline={portfolio.trainingDeadline} commitments={markers} closures={blackouts} onOpen={(id) => navigate(`/workloads/${id}`)} />
+            <p className="plan__hint">Six steps per workload (4, governance, runs beside 3, below it), scheduled to end before the workload's internal sunset date. Hover a bar, or Tab into the timeline and use the arrow keys, to read a step's dates and reasons; Enter opens the workload.</p>
           </>
         ) : (
           <PlanTable rows={groups.flatMap((g) => g.rows)} clientName={clientName} />

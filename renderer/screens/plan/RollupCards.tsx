@@ -4,7 +4,7 @@ import { APPROACHES, PLAN_STATUSES } from '../../../shared/domain/types.ts';
 import type { ClientRollup } from '../../../shared/plan/types.ts';
 import type { Portfolio, PortfolioWorkload } from '../../../shared/portfolio.ts';
 import { daysUntil } from '../../../shared/plan/sunset.ts';
-import { StatusBadge } from '../../components/timeline/status.tsx';
+import { StatusBadge, StatusCount } from '../../components/timeline/status.tsx';
 import { approachShort } from '../decision/words.ts';
 
 export function PortfolioSummary({ portfolio, rows }: { portfolio: Portfolio; rows: PortfolioWorkload[] }) {
@@ -39,50 +39,64 @@ export function PortfolioSummary({ portfolio, rows }: { portfolio: Portfolio; ro
   );
 }
 
-export function RollupCards({ rollups, rows, today }: { rollups: ClientRollup[]; rows: Map<number, PortfolioWorkload>; today: string }) {
+export function RollupTable({ rollups, rows, today }: { rollups: ClientRollup[]; rows: Map<number, PortfolioWorkload>; today: string }) {
   return (
-    <ul className="rollups" aria-label="Roll-up per client">
-      {rollups.map((r) => {
-        const approaches = APPROACHES.filter((a) => r.approachCounts[a] > 0);
-        return (
-          <li key={r.clientId} className="rollup">
-            <div className="rollup__head">
-              <h3 className="rollup__name">{r.clientName}</h3>
-              <span className="rollup__count">{r.workloadCount} workload{r.workloadCount === 1 ? '' : 's'}</span>
-            </div>
-            {r.sunset ? (
-              <div className="rollup__sunset">
-                <span className="rollup__label">Internal sunset</span>
-                <span className="rollup__date">{r.sunset.date}</span>
-                <span className="rollup__days">in {daysUntil(today, r.sunset.date)} days</span>
-                <p className="rollup__reason">{r.sunset.reason}</p>
-              </div>
-            ) : <p className="muted">No workloads yet.</p>}
-            <div className="rollup__counts" aria-label="Counts by status and approach">
-              <span className="status-counts">
-                {PLAN_STATUSES.filter((s) => r.statusCounts[s] > 0).map((s) => (
-                  <span key={s} className="status-count"><StatusBadge status={s} compact /> <strong>{r.statusCounts[s]}</strong></span>
-                ))}
-              </span>
-              <span className="rollup__divider" aria-hidden="true" />
-              <span className="chips">{approaches.map((a) => <span key={a} className="chip">{approachShort[a]} <strong>{r.approachCounts[a]}</strong></span>)}</span>
-            </div>
-            {r.criticalPath.length ? (
-              <p className="rollup__critical">
-                <span className="rollup__label">Critical path</span>{' '}
-                {r.criticalPath.slice(0, 2).map((id, i) => {
-                  const w = rows.get(id);
-                  return w ? (
-                    <span key={id}>{i > 0 ? ', ' : ''}<Link href={`/workloads/${id}`} className="link">{w.workload.name}</Link></span>
-                  ) : null;
-                })}
-                {r.criticalPath.length > 2 ? <span className="muted"> +{r.criticalPath.length - 2} more</span> : null}
-                {r.minSlackDays !== null ? <span className="muted"> · {r.minSlackDays < 0 ? `${-r.minSlackDays} working days over` : `${r.minSlackDays} working days slack`}</span> : null}
-              </p>
-            ) : null}
-          </li>
-        );
-      })}
-    </ul>
+    <div className="table-card">
+      <table className="data-table rollup-table" aria-label="Roll-up per client">
+        <colgroup>
+          <col className="c-client" /><col className="c-sunset" /><col className="c-status" /><col className="c-approach" /><col className="c-critical" />
+        </colgroup>
+        <thead>
+          <tr>
+            <th scope="col">Client</th>
+            <th scope="col">Internal sunset</th>
+            <th scope="col">By status</th>
+            <th scope="col">By approach</th>
+            <th scope="col">Critical path</th>
+          </tr>
+        </thead>
+        <tbody>
+          {rollups.map((r) => {
+            const approaches = APPROACHES.filter((a) => r.approachCounts[a] > 0);
+            return (
+              <tr key={r.clientId}>
+                <th scope="row">
+                  <span className="rollup__name">{r.clientName}</span>
+                  <span className="rollup__count">{r.workloadCount} workload{r.workloadCount === 1 ? '' : 's'}</span>
+                </th>
+                <td className="rollup__sunset-cell">
+                  {r.sunset ? (
+                    <>
+                      <span className="rollup__date">{r.sunset.date}</span> <span className="rollup__days">in {daysUntil(today, r.sunset.date)} days</span>
+                      <span className="rollup__reason" title={r.sunset.reason}>{r.sunset.reason}</span>
+                    </>
+                  ) : <span className="muted">No workloads yet</span>}
+                </td>
+                <td>
+                  <span className="status-counts">
+                    {PLAN_STATUSES.filter((s) => r.statusCounts[s] > 0).map((s) => <StatusCount key={s} status={s} count={r.statusCounts[s]} />)}
+                  </span>
+                </td>
+                <td className="rollup__approaches">
+                  {approaches.map((a, i) => <span key={a}>{i > 0 ? ' · ' : ''}{approachShort[a]} <strong>{r.approachCounts[a]}</strong></span>)}
+                </td>
+                <td className="rollup__critical">
+                  <span className="rollup__critical-names" title={r.criticalPath.map((id) => rows.get(id)?.workload.name ?? '').join(', ')}>
+                    {r.criticalPath.slice(0, 2).map((id, i) => {
+                      const w = rows.get(id);
+                      return w ? <span key={id}>{i > 0 ? ', ' : ''}<Link href={`/workloads/${id}`} className="link">{w.workload.name}</Link></span> : null;
+                    })}
+                  </span>
+                  {r.criticalPath.length > 2 ? <span className="rollup__slack">+{r.criticalPath.length - 2} more</span> : null}
+                  {r.minSlackDays !== null ? (
+                    <span className="rollup__slack">{r.minSlackDays < 0 ? `${-r.minSlackDays} working days over` : `${r.minSlackDays} working days slack`}</span>
+                  ) : null}
+                </td>
+              </tr>
+            );
+          })}
+        </tbody>
+      </table>
+    </div>
   );
 }
