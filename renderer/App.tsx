@@ -9,6 +9,7 @@ import { selectTrainingDeadline, useInventory } from './stores/inventory.ts';
 import { StartScreen } from './screens/start/StartScreen.tsx';
 import { Toasts } from './components/Toasts.tsx';
 import { onCommand } from './ipc.ts';
+import { UnsavedChangesGuard } from './components/UnsavedChangesGuard.tsx';
 
 export function App() {
   const ready = useWorkspace((s) => s.ready);
@@ -85,6 +86,7 @@ function Shell() {
   return (
     <div className="shell">
       <a className="skip-link" href="#main" onClick={(e) => { e.preventDefault(); document.getElementById('main')?.focus(); }}>Skip to content</a>
+      <UnsavedChangesGuard />
       <Sidebar />
       <div className="shell__main">
         <Header />

@@ -10,6 +10,9 @@ export interface Toast {
 
 interface UiState {
   toasts: Toast[];
+  /** Set while a form has unsaved edits: names what would be lost if the user navigates away. */
+  unsaved: string | null;
+  setUnsaved(label: string | null): void;
   notify(kind: Toast['kind'], message: string): void;
   dismiss(id: number): void;
 }
@@ -18,6 +21,10 @@ let nextId = 1;
 
 export const useUi = create<UiState>((set, get) => ({
   toasts: [],
+  unsaved: null,
+  setUnsaved(label) {
+    if (get().unsaved !== label) set({ unsaved: label });
+  },
   notify(kind, message) {
     const id = nextId++;
     // One confirmation at a time: a newer one replaces the older; errors stay until dismissed.

@@ -182,6 +182,21 @@ describe.skipIf(skipWithoutChromium())('inventory screens in Chromium', () => {
     await page.getByRole('link', { name: 'Claims triage' }).waitFor();
   });
 
+  it('asks before a link throws away unsaved edits of a workload', async () => {
+    await nav('Workloads').click();
+    await page.getByRole('link', { name: 'Support reply drafting' }).click();
+    await page.getByLabel('Owner').fill('Priya (support ops)');
+    await page.getByRole('status').filter({ hasText: 'Unsaved changes' }).waitFor();
+    await nav('Clients').click();
+    const dialog = page.getByRole('dialog', { name: 'Discard unsaved changes?' });
+    await dialog.getByRole('button', { name: 'Cancel' }).click();
+    await dialog.waitFor({ state: 'detached' });
+    expect(await page.getByLabel('Owner').inputValue()).toBe('Priya (support ops)');
+    await nav('Clients').click();
+    await dialog.getByRole('button', { name: 'Discard changes' }).click();
+    await page.getByRole('heading', { name: 'Clients', level: 1 }).waitFor();
+  });
+
   it('names what goes with a client before deleting it', async () => {
     await nav('Clients').click();
     await page.getByRole('button', { name: 'Delete Northwind Health' }).click();

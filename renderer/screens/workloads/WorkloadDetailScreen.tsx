@@ -1,5 +1,5 @@
 // One workload: every field the rules and the scheduler read, validated next to each field; delete with confirmation.
-import { useMemo, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { Link, useLocation } from 'wouter';
 import { useInventory } from '../../stores/inventory.ts';
 import { ConfirmDialog } from '../../components/Dialog.tsx';
@@ -8,7 +8,7 @@ import { CheckboxField, DateField, FormError, NumberField, SelectField, TextArea
 import { focusFirstError, numberText, parseNumber, useFieldErrors, validate } from '../../forms.ts';
 import type { FieldErrors } from '../../forms.ts';
 import { criticalityOptions, deploymentOptions, frequencyOptions, plural, workloadKindOptions } from '../../labels.ts';
-import { notifyInfo } from '../../stores/ui.ts';
+import { notifyInfo, useUi } from '../../stores/ui.ts';
 import { workloadInput } from '../../../shared/ipc/inventory.ts';
 import type { Criticality, Deployment, KnowledgeChangeFrequency, Workload, WorkloadKind } from '../../../shared/domain/types.ts';
 import { DecisionSlot } from './DecisionSlot.tsx';
@@ -121,6 +121,11 @@ function WorkloadForm({ workload }: { workload: Workload | null }) {
   const [initial] = useState<Draft>(() => toDraft(workload, clientFilter ?? (clients.length === 1 ? clients[0].id : null)));
   const [draft, setDraft] = useState<Draft>(initial);
   const dirty = workload !== null && JSON.stringify(draft) !== JSON.stringify(initial);
+  const setUnsaved = useUi((s) => s.setUnsaved);
+  useEffect(() => {
+    setUnsaved(dirty ? `your changes to ${workload?.name ?? 'this workload'}` : null);
+  }, [dirty, workload, setUnsaved]);
+  useEffect(() => () => setUnsaved(null), [setUnsaved]);
   const [busy, setBusy] = useState(false);
   const [confirmDelete, setConfirmDelete] = useState(false);
   const { errors, setErrors, fromError } = useFieldErrors();
