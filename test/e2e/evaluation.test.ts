@@ -122,6 +122,15 @@ describe.skipIf(skipWithoutChromium())('evaluation matrix and governance map in 
     await edit.getByRole('button', { name: 'Save candidate' }).click();
     await edit.waitFor({ state: 'detached' });
     await expect.poll(() => row(RAG).innerText()).toMatch(/EU[\s\S]*1 h[\s\S]*5 \/ 5/);
+
+    // Delete asks first; Undo brings the candidate back and the matrix follows.
+    await page.getByRole('button', { name: 'Edit LoRA adapter on an 8B open model' }).click();
+    await page.getByRole('dialog', { name: 'Edit LoRA adapter on an 8B open model' }).getByRole('button', { name: 'Delete candidate…' }).click();
+    const confirm = page.getByRole('dialog', { name: 'Delete LoRA adapter on an 8B open model?' });
+    await confirm.getByRole('button', { name: 'Delete candidate' }).click();
+    await expect.poll(() => row('LoRA adapter on an 8B open model').count()).toBe(0);
+    await page.getByRole('banner').getByRole('button', { name: 'Undo' }).click();
+    await row('LoRA adapter on an 8B open model').waitFor();
   });
 
   it('approves the three sign-offs of one candidate in the governance map and it becomes eligible; R8 then picks it', async () => {

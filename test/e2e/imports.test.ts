@@ -206,7 +206,8 @@ describe.skipIf(skipWithoutChromium())('imports screen in Chromium', () => {
     const line = `${JSON.stringify({ messages: [{ role: 'user', content: 'x'.repeat(400) }, { role: 'assistant', content: '{"label":"a","score":1}' }] })}\n`;
     const fd = fs.openSync(big, 'w');
     const chunk = line.repeat(2000);
-    for (let i = 0; i < 120; i++) fs.writeSync(fd, chunk); // ~110 MB
+    // Big enough (~220 MB) that the analysis is still running when Cancel is pressed, even on a fast machine.
+    for (let i = 0; i < 240; i++) fs.writeSync(fd, chunk);
     fs.closeSync(fd);
     const training = card('Training data');
     host.platform.queueDialog('big.jsonl');
