@@ -56,10 +56,4 @@ export async function printRouteToPdf(baseUrl: string, route: string, options: P
   }
 }
 
-/** Page count of a PDF, read from its page tree (no PDF library needed for our own Chromium output). */
-export function countPdfPages(pdf: Buffer): number {
-  const text = pdf.toString('latin1');
-  const counts = [...text.matchAll(/\/Type\s*\/Pages\b[^>]*?\/Count\s+(\d+)/g)].map((m) => Number(m[1]));
-  if (counts.length > 0) return Math.max(...counts);
-  return (text.match(/\/Type\s*\/Page\b(?!s)/g) ?? []).length;
-}
+export { countPdfPages } from './pdfPages.ts';

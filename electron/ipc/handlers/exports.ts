@@ -8,7 +8,7 @@ import { planToCsv } from '../../../shared/plan/csv.ts';
 import type { HandlerContext, HandlerMap } from '../context.ts';
 import { buildRoadmapData } from '../../exporters/roadmapData.ts';
 import { milestonesToIcs, portfolioMilestones } from '../../exporters/milestonesIcs.ts';
-import { countPdfPages } from '../../exporters/chromiumPdf.ts';
+import { countPdfPages } from '../../exporters/pdfPages.ts';
 import { loadPortfolio } from '../../services/portfolio.ts';
 import { exportSnapshot } from '../../db/snapshot.ts';
 
