@@ -19,13 +19,8 @@ function rssSampler(): { stop(): number } {
   return { stop: () => (clearInterval(timer), Math.max(peak, process.memoryUsage().rss)) };
 }
 
-async function benchJobsImport(): Promise<BenchResult[]> {
-  const dir = tempDir('offramp-bench-');
-  const file = path.join(dir, 'jobs.json');
-  fs.writeFileSync(file, aJobsList(Array.from({ length: JOBS }, (_, i) => ({
-    id: `ftjob-${String(i).padStart(8, '0')}`, suffix: `family-${i % FAMILIES}`, day: Math.floor(i / FAMILIES),
-    status: i % 10 === 9 ? 'failed' as const : 'succeeded' as const,
-  }))));
+/** A fresh workspace with one client, driven through the same dispatch as the app. */
+async function benchWorkspace(dir: string) {
   const app = createIpcApp({ configDir: path.join(dir, 'config'), platform: { chooseWorkspace: async () => null, chooseSavePath: async () => null, chooseOpenPath: async () => null } });
   const call = async (channel: string, payload: unknown) => {
     const r = await app.dispatch(channel, payload);
@@ -34,6 +29,17 @@ async function benchJobsImport(): Promise<BenchResult[]> {
   };
   await call('workspace.create', { path: path.join(dir, 'bench.offramp') });
   const client = await call('clients.create', { name: 'Bench' });
+  return { app, call, client };
+}
+
+async function benchJobsImport(): Promise<BenchResult[]> {
+  const dir = tempDir('offramp-bench-');
+  const file = path.join(dir, 'jobs.json');
+  fs.writeFileSync(file, aJobsList(Array.from({ length: JOBS }, (_, i) => ({
+    id: `ftjob-${String(i).padStart(8, '0')}`, suffix: `family-${i % FAMILIES}`, day: Math.floor(i / FAMILIES),
+    status: i % 10 === 9 ? 'failed' as const : 'succeeded' as const,
+  }))));
+  const { app, call, client } = await benchWorkspace(dir);
 
   const sampler = rssSampler();
   const start = performance.now();
@@ -76,14 +82,7 @@ async function benchEvaluationImport(): Promise<BenchResult[]> {
   const lines = ['candidate,task_id,latency_ms,cost_usd,correct,grounded,refused,hallucinated'];
   for (let i = 0; i < EVAL_ROWS; i++) lines.push(`candidate-${i % 4},t${i >> 2},${100 + (i % 900)},0.00${i % 9 + 1},${i % 7 ? 'yes' : 'no'},yes,no,${i % 50 ? 'no' : 'yes'}`);
   fs.writeFileSync(file, `${lines.join('\n')}\n`);
-  const app = createIpcApp({ configDir: path.join(dir, 'config'), platform: { chooseWorkspace: async () => null, chooseSavePath: async () => null, chooseOpenPath: async () => null } });
-  const call = async (channel: string, payload: unknown) => {
-    const r = await app.dispatch(channel, payload);
-    if (!r.ok) throw new Error(`${channel}: ${r.error.message}`);
-    return r.value as Record<string, unknown>;
-  };
-  await call('workspace.create', { path: path.join(dir, 'bench.offramp') });
-  const client = await call('clients.create', { name: 'Bench' });
+  const { app, call, client } = await benchWorkspace(dir);
   const workload = await call('workloads.create', { clientId: client.id, name: 'Bench workload' });
   const sampler = rssSampler();
   const start = performance.now();
