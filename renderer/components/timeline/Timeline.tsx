@@ -26,6 +26,12 @@ export interface Closure {
   end: IsoDate;
 }
 
+/** Another dated event of the deadline policy, e.g. an announced inference retirement. */
+export interface EventMarker {
+  date: IsoDate;
+  name: string;
+}
+
 export interface CommitmentMarker {
   date: IsoDate;
   label: string;
@@ -38,6 +44,7 @@ interface Props {
   trainingDeadline: IsoDate;
   commitments: CommitmentMarker[];
   closures?: Closure[];
+  events?: EventMarker[];
   onOpen(workloadId: number): void;
 }
 
@@ -51,7 +58,7 @@ const STEP_ORDER = [1, 2, 3, 4, 5, 6] as const;
 
 interface Tip { rowIndex: number; step: number; left: number; top: number; above: boolean }
 
-export function Timeline({ groups, today, trainingDeadline, commitments, closures = [], onOpen }: Props) {
+export function Timeline({ groups, today, trainingDeadline, commitments, closures = [], events = [], onOpen }: Props) {
   const scrollRef = useRef<HTMLDivElement>(null);
   const [width, setWidth] = useState(1000);
   const [focus, setFocus] = useState<{ row: number; step: number } | null>(null);
@@ -165,6 +172,7 @@ export function Timeline({ groups, today, trainingDeadline, commitments, closure
     .map((c) => ({ ...c, lo: Math.max(range.lo, toDayNumber(c.start)), hi: Math.min(range.hi, toDayNumber(c.end)) }))
     .filter((c) => c.lo <= c.hi);
   const band = (c: { lo: number; hi: number }) => ({ left: (c.lo - range.lo) * pxPerDay, width: (c.hi - c.lo + 1) * pxPerDay });
+  const visibleEvents = events.filter((e) => toDayNumber(e.date) >= range.lo && toDayNumber(e.date) <= range.hi);
   const tipRow = tip ? rows[tip.rowIndex] : null;
   const tipStep = tipRow?.kind === 'workload' ? tipRow.item.plan.steps.find((s) => s.step === tip!.step) : undefined;
 
@@ -185,6 +193,9 @@ export function Timeline({ groups, today, trainingDeadline, commitments, closure
             ))}
             <span className="gantt__flag gantt__flag--today" style={{ left: x(today) }}>Today</span>
             <span className="gantt__flag gantt__flag--deadline" style={{ left: x(trainingDeadline) }}>Training deadline {format(parseISO(trainingDeadline), 'MMM d')}</span>
+            {visibleEvents.map((e) => (
+              <span key={e.name + e.date} className="gantt__flag gantt__flag--event" style={{ left: x(e.date) }} title={`${e.name}: ${e.date}`}>{e.name} {format(parseISO(e.date), 'MMM d')}</span>
+            ))}
             {visibleCommitments.map((c, i) => (
               <span key={`${c.date}-${i}`} className="gantt__commitment" style={{ left: x(c.date) + pxPerDay / 2 }}
                 role="img" aria-label={`Commitment due ${c.date}: ${c.label}`} title={`Commitment due ${c.date}: ${c.label}`} />
@@ -205,6 +216,7 @@ export function Timeline({ groups, today, trainingDeadline, commitments, closure
                 {r.group.sunset ? <span className="gantt__line gantt__line--sunset" style={{ left: x(r.group.sunset) + pxPerDay }} /> : null}
                 <span className="gantt__line gantt__line--today" style={{ left: x(today) }} />
                 <span className="gantt__line gantt__line--deadline" style={{ left: x(trainingDeadline) }} />
+                {visibleEvents.map((e) => <span key={e.name + e.date} className="gantt__line gantt__line--event" style={{ left: x(e.date) }} />)}
               </>
             );
             if (r.kind === 'client') {

@@ -143,7 +143,10 @@ function DecisionBody({ workload, row, today, policy, commitments, contracts, ev
           <Questionnaire answers={answers} onChange={(id: QuestionId, v) => setAnswers((a) => ({ ...a, [id]: v }))} />
         </div>
 
-        <div className="decision__result" aria-live="polite">
+        <div className="decision__result">
+          <p className="visually-hidden" role="status">
+            {`Recommendation: ${approachLabel[recommendation.architecture]}; ${recommendation.components.map((c) => `${c.job} ${approachLabel[c.approach]}`).join(', ')}. Plan ${(preview?.plan ?? row.plan).status.replace('_', ' ')}, cut over by ${(preview?.plan ?? row.plan).end}.`}
+          </p>
           <div className="result-card">
             <div className="result-card__head">
               <h3 className="decision__subtitle">Recommendation{dirty ? <span className="preview-tag">Preview</span> : null}</h3>

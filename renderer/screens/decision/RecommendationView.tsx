@@ -12,7 +12,7 @@ export function OverrideNote({ override, ruleChoice }: { override: NonNullable<R
       <span className="override-tag">Override</span>
       <span className="override-note__text">
         “{override.reason}” — {override.actor || 'someone'}, {dayOf(override.at)}
-        {ruleChoice ? <span className="override-note__rules"> The rules chose {ruleChoice}.</span> : null}
+        {ruleChoice ? <span className="override-note__rules">The rules chose {ruleChoice}.</span> : null}
       </span>
     </span>
   );
@@ -54,7 +54,7 @@ export function ComponentList({ recommendation, onOverride, onClear, disabledRea
               <span className="component__actions">
                 {c.override && onClear ? (
                   <button type="button" className="button button--small button--ghost" disabled={!!disabledReason} title={disabledReason}
-                    onClick={() => onClear(c.job)} aria-label={`Clear the override of ${c.job}`}>Clear override</button>
+                    onClick={() => onClear(c.job)} aria-label={`Clear the override of ${c.job}`}>Clear</button>
                 ) : null}
                 <button type="button" className="button button--small" disabled={!!disabledReason} title={disabledReason}
                   onClick={() => onOverride(c.job)} aria-label={`Override ${c.job}…`}>Override…</button>

@@ -30,7 +30,7 @@ export function PlanScreen() {
   const clientFilter = useInventory((s) => s.clientFilter);
   const commitments = useInventory((s) => s.commitments);
   const clients = useInventory((s) => s.clients);
-  const blackouts = useInventory((s) => s.policy?.blackouts);
+  const policy = useInventory((s) => s.policy);
   const [, navigate] = useLocation();
 
   // Settings, inventory edits, undo and redo can all replan: fetch now and after each of them.
@@ -60,6 +60,10 @@ export function PlanScreen() {
       clientId: c.clientId,
       label: `${c.customer}, ${commitmentKindLabel[c.kind].toLowerCase()}${c.threshold !== null ? ` ${c.threshold}` : ''}${c.noticeDays ? ` (notice ${c.noticeDays} days)` : ''}`,
     })), [commitments, clientFilter]);
+  const events = useMemo(
+    () => (policy?.events ?? []).filter((e) => !(e.kind === 'training_deadline' && e.date === portfolio?.trainingDeadline)).map((e) => ({ date: e.date, name: e.name })),
+    [policy, portfolio],
+  );
   const clientName = useMemo(() => {
     const names = new Map(clients.map((c) => [c.id, c.name]));
     return (id: number) => names.get(id) ?? '';
@@ -108,7 +112,7 @@ export function PlanScreen() {
         </div>
         {view === 'timeline' ? (
           <>
-            <Timeline groups={groups} today={portfolio.today} trainingDeadline={portfolio.trainingDeadline} commitments={markers} closures={blackouts} onOpen={(id) => navigate(`/workloads/${id}`)} />
+            <Timeline groups={groups} today={portfolio.today} trainingDeadline={portfolio.trainingDeadline} commitments={markers} closures={policy?.blackouts} events={events} onOpen={(id) => navigate(`/workloads/${id}`)} />
             <p className="plan__hint">Six steps per workload (4, governance, runs beside 3, below it), scheduled to end before the workload's internal sunset date. Hover a bar, or Tab into the timeline and use the arrow keys, to read a step's dates and reasons; Enter opens the workload.</p>
           </>
         ) : (

@@ -60,7 +60,7 @@ export function PlanTable({ rows, clientName }: { rows: PortfolioWorkload[]; cli
                   <td colSpan={11}>
                     <p className="plan-table__bridge-text">
                       <span className={`bridge-tag${plan.bridge.red ? ' bridge-tag--red' : ''}`}>{plan.bridge.red ? '✕ Bridge does not hold' : 'Bridge'}</span>
-                      {' '}{plan.bridge.text}
+                      {' '}{plan.bridge.text.replace(/^Bridge:\s*/, '')}
                     </p>
                   </td>
                 </tr>

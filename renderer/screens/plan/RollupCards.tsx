@@ -1,4 +1,5 @@
 // The roll-up on top of the plan: per client, the internal sunset date and why, days left, counts by status and approach, the critical path.
+import { Fragment } from 'react';
 import { Link } from 'wouter';
 import { APPROACHES, PLAN_STATUSES } from '../../../shared/domain/types.ts';
 import type { ClientRollup } from '../../../shared/plan/types.ts';
@@ -78,7 +79,7 @@ export function RollupTable({ rollups, rows, today }: { rollups: ClientRollup[];
                   </span>
                 </td>
                 <td className="rollup__approaches">
-                  {approaches.map((a, i) => <span key={a}>{i > 0 ? ' · ' : ''}{approachShort[a]} <strong>{r.approachCounts[a]}</strong></span>)}
+                  {approaches.map((a, i) => <Fragment key={a}>{i > 0 ? ' · ' : ''}<span>{approachShort[a]} <strong>{r.approachCounts[a]}</strong></span></Fragment>)}
                 </td>
                 <td className="rollup__critical">
                   <span className="rollup__critical-names" title={r.criticalPath.map((id) => rows.get(id)?.workload.name ?? '').join(', ')}>
