@@ -172,12 +172,16 @@ describe.skipIf(skipWithoutChromium())('decision panel and plan in Chromium', ()
 
   it('screenshots the decision panel', async () => {
     await openWorkload('Support answer drafts');
+    for (const button of await page.getByRole('button', { name: 'Dismiss message' }).all()) await button.click();
     await page.getByRole('heading', { name: 'Decision', level: 2 }).scrollIntoViewIfNeeded();
     await page.evaluate(() => {
       const h = [...document.querySelectorAll('h2')].find((e) => e.textContent === 'Decision');
       h?.closest('section')?.scrollIntoView({ block: 'start' });
     });
     await page.screenshot({ path: path.join(SHOTS, 'decision.png') });
+    await page.setViewportSize({ width: 1280, height: 1500 });
+    await page.screenshot({ path: path.join(SHOTS, 'decision-full.png') });
+    await page.setViewportSize({ width: 1280, height: 800 });
   });
 
   it('plans 30 workloads on one screen: roll-ups, timeline with markers, table; bars readable by keyboard', async () => {
@@ -267,5 +271,30 @@ describe.skipIf(skipWithoutChromium())('plan screen early in the migration', () 
     await page.getByLabel('Client filter').selectOption({ label: 'Harbor Bank' });
     await expect.poll(() => page.getByRole('table', { name: 'Roll-up per client' }).locator('tbody tr').count()).toBe(1);
     expect(await grid.getByRole('rowheader', { name: /Meridian Health/ }).count()).toBe(0);
+  });
+
+  it('keeps 250 workloads smooth: the timeline renders only the rows in view', async () => {
+    const clients = await host.app.dispatch('clients.list', {});
+    if (!clients.ok) throw new Error(clients.error.message);
+    const ids = (clients.value as { id: number }[]).map((c) => c.id);
+    for (let i = 0; i < 220; i++) {
+      const w = await host.app.dispatch('workloads.create', { ...aWorkload(i, ids[i % ids.length]), name: `Bulk workload ${String(i + 1).padStart(3, '0')}` });
+      if (!w.ok) throw new Error(w.error.message);
+      await host.app.dispatch('jobProfiles.set', aProfile(i, (w.value as { id: number }).id));
+    }
+    await page.reload();
+    await page.getByLabel('Client filter').selectOption({ label: 'All clients' });
+    const started = Date.now();
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Plan' }).click();
+    const grid = page.getByRole('grid', { name: 'Plan timeline' });
+    await grid.waitFor();
+    expect(await page.getByLabel('Portfolio summary').innerText()).toMatch(/250/);
+    expect(Date.now() - started).toBeLessThan(5_000);
+    const rendered = await grid.locator('[role="row"]').count();
+    expect(rendered).toBeGreaterThan(5);
+    expect(rendered).toBeLessThan(60);
+    // The last row is reached by scrolling, and rendered then.
+    await page.locator('.gantt').evaluate((el) => el.scrollTo(0, el.scrollHeight));
+    await expect.poll(() => grid.locator('[role="row"]').last().getAttribute('aria-rowindex')).toBe(String(250 + 3));
   });
 });

@@ -15,7 +15,7 @@ export function JobProfileView({ profile, preview }: { profile: Pick<JobProfile,
           const counts = weight >= THRESHOLDS.componentWeight;
           return (
             <li key={job} className={`job-bar${counts ? '' : ' job-bar--below'}`}>
-              <span className="job-bar__name">{jobLabel[job]} <span className="job-bar__hint">{jobHint[job]}</span></span>
+              <span className="job-bar__name" title={jobHint[job]}>{jobLabel[job]}</span>
               <span className="job-bar__track" role="meter" aria-label={`${jobLabel[job]} weight`} aria-valuemin={0} aria-valuemax={100} aria-valuenow={weight}>
                 <span className="job-bar__fill" style={{ width: `${weight}%` }} />
                 <span className="job-bar__threshold" style={{ left: `${THRESHOLDS.componentWeight}%` }} aria-hidden="true" />

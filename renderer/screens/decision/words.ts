@@ -3,7 +3,7 @@ import type { Approach, Job, JobWeightSource } from '../../../shared/domain/type
 
 export const approachLabel: Record<Approach, string> = {
   rag: 'Retrieval (RAG)',
-  prompting: 'Prompting + structured outputs',
+  prompting: 'Hardened prompting',
   open_weight: 'Open-weight adapter',
   preference: 'Preference optimization',
   multi_model: 'Multi-model stack',

@@ -1,4 +1,5 @@
 // The plan as a table: one row per workload with its approach (overrides marked), each step's dates, sunset, status, slack and bridge.
+import { useState } from 'react';
 import { Link } from 'wouter';
 import { format, parseISO } from 'date-fns';
 import type { PortfolioWorkload } from '../../../shared/portfolio.ts';
@@ -8,67 +9,81 @@ import { approachShort, dayOf, jobLabel } from '../decision/words.ts';
 import '../decision/decision.css';
 
 const short = (d: string) => format(parseISO(d), 'MMM d');
+const sentence = (t: string) => t.charAt(0).toUpperCase() + t.slice(1);
 
-export function PlanTable({ rows, clientName }: { rows: PortfolioWorkload[]; clientName(id: number): string }) {
+/** Rows rendered at first; the rest on request, so a 5,000-workload portfolio stays responsive. */
+const PAGE = 250;
+
+export function PlanTable({ rows: all, clientName }: { rows: PortfolioWorkload[]; clientName(id: number): string }) {
+  const [limit, setLimit] = useState(PAGE);
+  const rows = all.length > limit ? all.slice(0, limit) : all;
   return (
-    <div className="plan-table-wrap">
-      <table className="data-table plan-table" aria-label="Plan table">
-        <thead>
-          <tr>
-            <th scope="col" className="plan-table__sticky">Workload</th>
-            <th scope="col">Status</th>
-            <th scope="col" className="num" title="Working days between the cut-over and the sunset date; negative when late">Slack (days)</th>
-            <th scope="col">Sunset</th>
-            <th scope="col">Approach</th>
-            {([1, 2, 3, 4, 5, 6] as const).map((n) => <th key={n} scope="col" title={STEP_NAMES[n]}>{n}. {STEP_NAMES[n].split(' ')[0]}</th>)}
-          </tr>
-        </thead>
-        <tbody>
-          {rows.map(({ workload, plan, recommendation }) => {
-            const overrides = recommendation.components.filter((c) => c.override);
-            return [
-              <tr key={workload.id} className={plan.bridge ? 'plan-table__row--bridge' : undefined}>
-                <th scope="row" className="plan-table__sticky">
-                  <Link href={`/workloads/${workload.id}`} className="link plan-table__name">{workload.name}</Link>
-                  <span className="plan-table__client">{clientName(workload.clientId)}</span>
-                </th>
-                <td><StatusBadge status={plan.status} compact /></td>
-                <td className="num">{plan.overrunDays > 0 ? `−${plan.overrunDays}` : `+${plan.slackDays}`}<span className="visually-hidden"> ({slackText(plan.slackDays, plan.overrunDays)})</span></td>
-                <td className="plan-table__dates" title={plan.sunset.reason}>{plan.sunset.date}</td>
-                <td className="plan-table__approach">
-                  <span className="cell-strong">{approachShort[plan.approach]}</span>
-                  {recommendation.components.length > 1 || overrides.length ? (
-                    <span className="plan-table__components">
-                      {recommendation.components.map((c) => `${jobLabel[c.job]} → ${approachShort[c.approach]}`).join(' · ')}
-                    </span>
-                  ) : null}
-                  {overrides.map((c) => (
-                    <span key={c.job} className="plan-table__override">
-                      <span className="override-tag">Override</span> {jobLabel[c.job]} → {approachShort[c.approach]}: “{c.override!.reason}” — {c.override!.actor || 'someone'}, {dayOf(c.override!.at)}
-                    </span>
+    <>
+      <div className="plan-table-wrap">
+        <table className="data-table plan-table" aria-label="Plan table">
+          <thead>
+            <tr>
+              <th scope="col" className="plan-table__sticky">Workload</th>
+              <th scope="col">Status</th>
+              <th scope="col" className="num" title="Working days between the cut-over and the sunset date; negative when late">Slack (days)</th>
+              <th scope="col">Sunset</th>
+              <th scope="col">Approach</th>
+              {([1, 2, 3, 4, 5, 6] as const).map((n) => <th key={n} scope="col" title={STEP_NAMES[n]}>{n}. {STEP_NAMES[n].split(' ')[0]}</th>)}
+            </tr>
+          </thead>
+          <tbody>
+            {rows.map(({ workload, plan, recommendation }) => {
+              const overrides = recommendation.components.filter((c) => c.override);
+              return [
+                <tr key={workload.id} className={plan.bridge ? 'plan-table__row--bridge' : undefined}>
+                  <th scope="row" className="plan-table__sticky">
+                    <Link href={`/workloads/${workload.id}`} className="link plan-table__name">{workload.name}</Link>
+                    <span className="plan-table__client">{clientName(workload.clientId)}</span>
+                  </th>
+                  <td><StatusBadge status={plan.status} compact /></td>
+                  <td className="num">{plan.overrunDays > 0 ? `−${plan.overrunDays}` : `+${plan.slackDays}`}<span className="visually-hidden"> ({slackText(plan.slackDays, plan.overrunDays)})</span></td>
+                  <td className="plan-table__dates" title={plan.sunset.reason}>{plan.sunset.date}</td>
+                  <td className="plan-table__approach">
+                    <span className="cell-strong">{approachShort[plan.approach]}</span>
+                    {recommendation.components.length > 1 || overrides.length ? (
+                      <span className="plan-table__components">
+                        {recommendation.components.map((c) => `${jobLabel[c.job]} → ${approachShort[c.approach]}`).join(' · ')}
+                      </span>
+                    ) : null}
+                    {overrides.map((c) => (
+                      <span key={c.job} className="plan-table__override">
+                        <span className="override-tag">Override</span> {jobLabel[c.job]} → {approachShort[c.approach]}: “{c.override!.reason}” — {c.override!.actor || 'someone'}, {dayOf(c.override!.at)}
+                      </span>
+                    ))}
+                  </td>
+                  {plan.steps.map((s) => (
+                    <td key={s.step} data-step={s.step} className="plan-table__dates" title={`${s.name}: ${s.start} to ${s.end}, ${s.durationDays} working days (${s.reasons.join('; ')})`}>
+                      {short(s.start)}–{short(s.end)}
+                      <span className="plan-table__days">{s.durationDays} d{s.durationDays < s.fullDays ? ` of ${s.fullDays}` : ''}</span>
+                    </td>
                   ))}
-                </td>
-                {plan.steps.map((s) => (
-                  <td key={s.step} data-step={s.step} className="plan-table__dates" title={`${s.name}: ${s.start} to ${s.end}, ${s.durationDays} working days (${s.reasons.join('; ')})`}>
-                    {short(s.start)}–{short(s.end)}
-                    <span className="plan-table__days">{s.durationDays} d{s.durationDays < s.fullDays ? ` of ${s.fullDays}` : ''}</span>
-                  </td>
-                ))}
-              </tr>,
-              plan.bridge ? (
-                <tr key={`${workload.id}-bridge`} className="plan-table__bridge">
-                  <td colSpan={11}>
-                    <p className="plan-table__bridge-text">
-                      <span className={`bridge-tag${plan.bridge.red ? ' bridge-tag--red' : ''}`}>{plan.bridge.red ? '✕ Bridge does not hold' : 'Bridge'}</span>
-                      {' '}{plan.bridge.text.replace(/^Bridge:\s*/, '')}
-                    </p>
-                  </td>
-                </tr>
-              ) : null,
-            ];
-          })}
-        </tbody>
-      </table>
-    </div>
+                </tr>,
+                plan.bridge ? (
+                  <tr key={`${workload.id}-bridge`} className="plan-table__bridge">
+                    <td colSpan={11}>
+                      <p className="plan-table__bridge-text">
+                        <span className={`bridge-tag${plan.bridge.red ? ' bridge-tag--red' : ''}`}>{plan.bridge.red ? '✕ Bridge does not hold' : 'Bridge'}</span>
+                        {' '}{sentence(plan.bridge.text.replace(/^Bridge:\s*/, ''))}
+                      </p>
+                    </td>
+                  </tr>
+                ) : null,
+              ];
+            })}
+          </tbody>
+        </table>
+      </div>
+      {all.length > rows.length ? (
+        <div className="plan-table__more">
+          <span className="muted">Showing {rows.length.toLocaleString('en-US')} of {all.length.toLocaleString('en-US')} workloads. Choose a client in the header to narrow the plan.</span>
+          <button type="button" className="button button--small" onClick={() => setLimit((n) => n + PAGE * 4)}>Show more</button>
+        </div>
+      ) : null}
+    </>
   );
 }
