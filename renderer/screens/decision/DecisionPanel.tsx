@@ -2,7 +2,7 @@
 import { useEffect, useMemo, useState } from 'react';
 import { usePlan, selectPortfolioById } from '../../stores/plan.ts';
 import { useInventory } from '../../stores/inventory.ts';
-import { notifyInfo } from '../../stores/ui.ts';
+import { notifyInfo, useUi } from '../../stores/ui.ts';
 import { invokeOptional } from '../../ipc.ts';
 import { profileFromAnswers, QUESTIONS, type QuestionId, type QuestionnaireAnswers } from '../../../shared/decision/questionnaire.ts';
 import { recommend } from '../../../shared/decision/recommend.ts';
@@ -97,6 +97,9 @@ function DecisionBody({ workload, row, today, policy, commitments, contracts, ev
   const [overriding, setOverriding] = useState<Job | null>(null);
   const [busy, setBusy] = useState(false);
   const dirty = !same(answers, saved);
+  // A guessed profile (e.g. from training-data analysis) is confirmed by saving the answers as they stand.
+  const canConfirm = !dirty && row.profile !== null && !row.profile.confirmed;
+  useUnsavedAnswers(dirty, workload.name);
   const applyQuestionnaire = usePlan((s) => s.applyQuestionnaire);
   const setOverride = usePlan((s) => s.setOverride);
   const clearOverride = usePlan((s) => s.clearOverride);
@@ -133,7 +136,10 @@ function DecisionBody({ workload, row, today, policy, commitments, contracts, ev
         <div className="decision__actions">
           {dirty ? <span className="unsaved" role="status">Unsaved answers</span> : null}
           <button type="button" className="button" disabled={!dirty || busy} onClick={() => setAnswers(saved)}>Discard</button>
-          <button type="button" className="button button--primary" disabled={!dirty || busy} onClick={() => void save()}>Save answers</button>
+          <button type="button" className="button button--primary" disabled={!(dirty || canConfirm) || busy} onClick={() => void save()}
+            title={canConfirm ? 'The job profile is a guess: saving these answers confirms it' : undefined}>
+            {canConfirm ? 'Confirm answers' : 'Save answers'}
+          </button>
         </div>
       </header>
 
@@ -213,6 +219,19 @@ function DecisionBody({ workload, row, today, policy, commitments, contracts, ev
       ) : null}
     </section>
   );
+}
+
+/** Tells the shell's guard that leaving would discard the draft answers (the workload form uses the same guard). */
+function useUnsavedAnswers(dirty: boolean, workloadName: string) {
+  const label = `your questionnaire answers for ${workloadName}`;
+  useEffect(() => {
+    const ui = useUi.getState();
+    if (dirty) ui.setUnsaved(label);
+    else if (ui.unsaved === label) ui.setUnsaved(null);
+  }, [dirty, label]);
+  useEffect(() => () => {
+    if (useUi.getState().unsaved === label) useUi.getState().setUnsaved(null);
+  }, [label]);
 }
 
 /** The plan now, and with the draft answers: end date, status and the steps whose duration changes. */
