@@ -1,7 +1,7 @@
 // The portfolio Gantt: the six steps of every workload as bars per client, with today, sunset, deadline and commitment markers.
 // Rows are virtualized (hundreds of workloads stay smooth); the bars are one keyboard stop moved with the arrow keys.
 import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
-import { useVirtualizer } from '@tanstack/react-virtual';
+import { defaultRangeExtractor, useVirtualizer } from '@tanstack/react-virtual';
 import { format, parseISO } from 'date-fns';
 import { Link } from 'wouter';
 import { fromDayNumber, toDayNumber } from '../../../shared/plan/calendar.ts';
@@ -97,16 +97,23 @@ export function Timeline({ groups, today, trainingDeadline, commitments, closure
   const pxPerDay = trackW / (range.hi - range.lo + 1);
   const x = useCallback((date: IsoDate) => (toDayNumber(date) - range.lo) * pxPerDay, [range.lo, pxPerDay]);
 
+  const firstWorkloadRow = rows.findIndex((r) => r.kind === 'workload');
+  // The one bar that Tab reaches: the last one focused, or the first workload's first step (also after a filter changes the rows).
+  const focusValid = focus !== null && rows[focus.row]?.kind === 'workload';
+  const active = focusValid ? focus : (firstWorkloadRow >= 0 ? { row: firstWorkloadRow, step: 1 } : null);
+
   const virtualizer = useVirtualizer({
     count: rows.length,
     getScrollElement: () => scrollRef.current,
     estimateSize: (i) => (rows[i].kind === 'client' ? CLIENT_H : ROW_H),
     overscan: 10,
+    // The bar that Tab reaches stays rendered even when scrolled out of view, so the timeline never loses its tab stop.
+    rangeExtractor: (range) => {
+      const indexes = defaultRangeExtractor(range);
+      return active && !indexes.includes(active.row) ? [...indexes, active.row].sort((a, b) => a - b) : indexes;
+    },
   });
   useEffect(() => { virtualizer.measure(); }, [rows, virtualizer]);
-
-  const firstWorkloadRow = rows.findIndex((r) => r.kind === 'workload');
-  const active = focus ?? (firstWorkloadRow >= 0 ? { row: firstWorkloadRow, step: 1 } : null);
 
   // Focus follows the roving position once its row is rendered.
   useEffect(() => {
@@ -242,7 +249,7 @@ export function Timeline({ groups, today, trainingDeadline, commitments, closure
             const { workload, plan } = r.item;
             const isFocusRow = active?.row === v.index;
             return (
-              <div key={v.key} role="row" aria-rowindex={v.index + 1} className={`gantt__row${focus?.row === v.index ? ' gantt__row--focus' : ''}`} style={{ top: v.start, height: v.size }}>
+              <div key={v.key} role="row" aria-rowindex={v.index + 1} className="gantt__row" style={{ top: v.start, height: v.size }}>
                 <div role="rowheader" className="gantt__label" style={{ width: LABEL_W }}>
                   <Link href={`/workloads/${workload.id}`} className="gantt__name" tabIndex={-1} title={workload.name}>{workload.name}</Link>
                   <StatusBadge status={plan.status} compact />
