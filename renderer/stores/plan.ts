@@ -31,9 +31,10 @@ interface PlanState {
 
 export const usePlan = create<PlanState>((set, get) => {
   /** After a change: the portfolio, the inventory rows the change touched, and undo availability. */
-  async function afterMutation(r: Result<unknown>, touchesWorkloads: boolean): Promise<void> {
+  /** fieldErrorsShown: the caller puts field errors next to its field (the override reason); others go to a toast. */
+  async function afterMutation(r: Result<unknown>, touchesWorkloads: boolean, fieldErrorsShown = false): Promise<void> {
     if (!r.ok) {
-      if (!r.error.field) notifyError(r.error);
+      if (!fieldErrorsShown || !r.error.field) notifyError(r.error);
       return;
     }
     await Promise.all([
@@ -83,7 +84,7 @@ export const usePlan = create<PlanState>((set, get) => {
 
     async setOverride(workloadId, job, approach, reason) {
       const r = await invoke('overrides.set', { workloadId, job, approach, reason });
-      await afterMutation(r, false);
+      await afterMutation(r, false, true);
       return r;
     },
 

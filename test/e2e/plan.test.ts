@@ -170,6 +170,22 @@ describe.skipIf(skipWithoutChromium())('decision panel and plan in Chromium', ()
     await expect.poll(() => panel().getByRole('list', { name: 'Components' }).getByText('Override', { exact: true }).count()).toBe(0);
   });
 
+  it('answers by keyboard alone: arrow keys move between choices, Discard returns to the saved answers', async () => {
+    await openWorkload('Ticket router');
+    const group = question(/fixed format/);
+    const checked = group.locator('input:checked');
+    const before = await checked.getAttribute('value');
+    await checked.focus();
+    await page.keyboard.press(before === 'central' ? 'ArrowLeft' : 'ArrowRight');
+    await panel().getByText('Unsaved answers').waitFor();
+    expect(await group.locator('input:checked').getAttribute('value')).not.toBe(before);
+    const discard = panel().getByRole('button', { name: 'Discard' });
+    await discard.focus();
+    await page.keyboard.press('Enter');
+    await expect.poll(() => panel().getByText('Unsaved answers').count()).toBe(0);
+    expect(await group.locator('input:checked').getAttribute('value')).toBe(before);
+  });
+
   it('screenshots the decision panel', async () => {
     await openWorkload('Support answer drafts');
     for (const button of await page.getByRole('button', { name: 'Dismiss message' }).all()) await button.click();
