@@ -113,7 +113,7 @@ export class Recorder {
     return Number(info.lastInsertRowid);
   }
 
-  /** Inserts many complete rows (every column given but a generated id, same columns each) with one statement: bulk imports. */
+  /** Inserts many complete rows (every column given but a generated id, same columns each) with one statement: bulk imports. The rows are kept (and get their id) as the recorded change. */
   insertMany(table: string, rows: Row[]): void {
     if (rows.length === 0) return;
     const columns = Object.keys(rows[0]);
@@ -123,13 +123,16 @@ export class Recorder {
     if (tableColumns(this.db, table).size !== columns.length + (generatedId ? 1 : 0)) {
       throw new OfframpError({ code: 'internal', message: `insertMany into ${table} needs every column` });
     }
-    const stmt = prepared(this.db, `INSERT INTO "${table}" (${columns.map((c) => `"${c}"`).join(', ')}) VALUES (${columns.map(() => '?').join(', ')})`);
+    // Named parameters bind the row object directly: no argument array per row.
+    const stmt = prepared(this.db, `INSERT INTO "${table}" (${columns.map((c) => `"${c}"`).join(', ')}) VALUES (${columns.map((c) => `@${c}`).join(', ')})`);
     for (const row of rows) {
-      const info = stmt.run(...columns.map((c) => row[c]));
+      const info = stmt.run(row);
       const key: Row = {};
       if (generatedId) key.id = Number(info.lastInsertRowid);
       else for (const k of keys) key[k] = row[k];
-      this.group.changes.push({ table, key, before: null, after: generatedId ? { ...row, id: key.id } : row });
+      // The caller hands its rows over: keep them as the recorded after-state instead of copying 100,000 objects.
+      if (generatedId) row.id = key.id;
+      this.group.changes.push({ table, key, before: null, after: row });
     }
   }
 
