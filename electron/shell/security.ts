@@ -1,8 +1,14 @@
 // The security baseline of every window: no navigation, no new windows, no permissions, no remote requests.
 import { app, session, type WebContents } from 'electron';
 
+/** The app's own pages and assets; data: and blob: never leave the machine. */
 export function isAppUrl(url: string): boolean {
-  return url.startsWith('file://') || url.startsWith('devtools://');
+  return ['file://', 'devtools://', 'data:', 'blob:'].some((scheme) => url.startsWith(scheme));
+}
+
+/** Navigation stays on the app's own pages (data: and blob: pages are refused as navigation targets). */
+export function isAppPage(url: string): boolean {
+  return url.startsWith('file://');
 }
 
 export function hardenSession(): void {
@@ -16,7 +22,7 @@ export function hardenSession(): void {
 export function hardenContents(): void {
   app.on('web-contents-created', (_event, contents: WebContents) => {
     contents.on('will-navigate', (e, url) => {
-      if (!isAppUrl(url)) e.preventDefault();
+      if (!isAppPage(url)) e.preventDefault();
     });
     contents.on('will-redirect', (e) => e.preventDefault());
     contents.on('will-attach-webview', (e) => e.preventDefault());
