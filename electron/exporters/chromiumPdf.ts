@@ -48,7 +48,6 @@ export async function printRouteToPdf(baseUrl: string, route: string, options: P
     } catch (e) {
       throw new OfframpError({ code: 'internal', message: `The roadmap print view did not get ready: ${(e as Error).message}` });
     }
-    await page.emulateMedia({ media: 'print' });
     return await page.pdf({ format: options.paper, landscape: options.landscape, printBackground: true, preferCSSPageSize: true, displayHeaderFooter: false });
   } finally {
     await context.close();

@@ -89,12 +89,8 @@ export function RoadmapDocument({ data, paper, onLaidOut }: { data: RoadmapData;
   }, [measured, timelineChunks]);
 
   useEffect(() => {
-    if (layout && onLaidOut) {
-      // Report once the sheets are on screen, so a printer that waits on this prints the final layout.
-      const frame = requestAnimationFrame(() => onLaidOut({ pageCount: layout.pageCount, timelinePages: timelineChunks.length, rowsPerPage }));
-      return () => cancelAnimationFrame(frame);
-    }
-    return undefined;
+    // Reported as soon as React commits the sheets: the DOM is final; printing lays it out for print anyway.
+    if (layout && onLaidOut) onLaidOut({ pageCount: layout.pageCount, timelinePages: timelineChunks.length, rowsPerPage });
   }, [layout, onLaidOut, timelineChunks.length, rowsPerPage]);
 
   const style = { '--rm-sheet-w': `${g.width}px`, '--rm-sheet-h': `${g.height}px`, '--rm-pad-x': `${g.padX}px`, '--rm-header-h': `${g.headerHeight}px`, '--rm-footer-h': `${g.footerHeight}px`, '--rm-body-h': `${g.bodyHeight}px`, '--rm-body-w': `${g.bodyWidth}px` } as CSSProperties;

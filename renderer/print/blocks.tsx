@@ -104,7 +104,7 @@ function summaryBlocks(m: RoadmapModel): FlowBlock[] {
       <div className="rm-two">
         <table className="rm-table">
           <caption>Workloads by status</caption>
-          <thead><tr><th>Status</th><th className="rm-num">Workloads</th><th className="rm-num">Share</th><th>Meaning</th></tr></thead>
+          <thead><tr><th style={{ width: 100 }}>Status</th><th className="rm-num" style={{ width: 70 }}>Workloads</th><th className="rm-num" style={{ width: 50 }}>Share</th><th>Meaning</th></tr></thead>
           <tbody>
             {(['on_track', 'tight', 'compressed', 'late'] as const).map((s) => (
               <tr key={s}>
@@ -118,7 +118,7 @@ function summaryBlocks(m: RoadmapModel): FlowBlock[] {
         </table>
         <table className="rm-table">
           <caption>Workloads by recommended approach</caption>
-          <thead><tr><th>Approach</th><th className="rm-num">Workloads</th><th>Share</th></tr></thead>
+          <thead><tr><th>Approach</th><th className="rm-num" style={{ width: 70 }}>Workloads</th><th style={{ width: 110 }}>Share</th></tr></thead>
           <tbody>
             {(Object.keys(m.approachCounts) as (keyof typeof m.approachCounts)[]).map((a) => (
               <tr key={a}>
@@ -243,9 +243,9 @@ function EvaluationMatrix({ w, evaluations, commitments }: { w: PortfolioWorkloa
       </caption>
       <thead>
         <tr>
-          <th>Candidate</th><th>Approach</th><th className="rm-num">n</th><th className="rm-num">Cost / 1k</th><th className="rm-num">p50 ms</th><th className="rm-num">p95 ms</th>
+          <th style={{ width: '15%' }}>Candidate</th><th style={{ width: '11%' }}>Approach</th><th className="rm-num">n</th><th className="rm-num">Cost / 1k</th><th className="rm-num">p50 ms</th><th className="rm-num">p95 ms</th>
           <th className="rm-num">Accuracy</th><th className="rm-num">Grounded</th><th className="rm-num">Refusal</th><th className="rm-num">Halluc.</th><th className="rm-num">Win vs FT</th>
-          <th className="rm-num">Update h</th><th className="rm-num">Explain.</th><th>Eligible</th>
+          <th className="rm-num">Update h</th><th className="rm-num">Explain.</th><th style={{ width: '13%' }}>Eligible</th>
         </tr>
       </thead>
       <tbody>
@@ -330,7 +330,7 @@ function workloadBlocks(m: RoadmapModel, w: PortfolioWorkload): FlowBlock[] {
           Confidence {r.confidence.level}{r.confidence.missing.length ? ` — missing: ${r.confidence.missing.join(', ')}` : ''}.
         </p>
         <table className="rm-table rm-table--dense">
-          <thead><tr><th>Job</th><th className="rm-num">Weight</th><th>Approach</th><th>Rule</th></tr></thead>
+          <thead><tr><th style={{ width: '14%' }}>Job</th><th className="rm-num" style={{ width: '8%' }}>Weight</th><th>Approach</th><th style={{ width: '10%' }}>Rule</th></tr></thead>
           <tbody>
             {r.components.map((c) => (
               <tr key={c.job}>
@@ -374,7 +374,7 @@ function workloadBlocks(m: RoadmapModel, w: PortfolioWorkload): FlowBlock[] {
       node: (
         <table className="rm-table rm-table--dense">
           <caption>Governance and sign-offs</caption>
-          <thead><tr><th>Candidate</th><th>Data lives</th><th>Who can inspect outputs</th><th>Audit trail</th><th>Legal</th><th>Security</th><th>Compliance</th></tr></thead>
+          <thead><tr><th style={{ width: '18%' }}>Candidate</th><th style={{ width: '11%' }}>Data lives</th><th style={{ width: '15%' }}>Who can inspect outputs</th><th style={{ width: '7%' }}>Audit trail</th><th>Legal</th><th>Security</th><th>Compliance</th></tr></thead>
           <tbody>
             {candidates.map((c) => {
               const g = m.data.governance.find((x) => x.candidateId === c.id);
@@ -405,7 +405,7 @@ function workloadBlocks(m: RoadmapModel, w: PortfolioWorkload): FlowBlock[] {
       <div className="rm-plan">
         <table className="rm-table rm-table--dense">
           <caption>Plan — starts {plan.start}, cuts over {plan.end}; internal sunset date {plan.sunset.date}</caption>
-          <thead><tr><th>#</th><th>Step</th><th>Start</th><th>End</th><th className="rm-num">Working days</th><th>Why this long</th></tr></thead>
+          <thead><tr><th style={{ width: 18 }}>#</th><th style={{ width: '24%' }}>Step</th><th style={{ width: 70 }}>Start</th><th style={{ width: 70 }}>End</th><th className="rm-num" style={{ width: 80 }}>Working days</th><th>Why this long</th></tr></thead>
           <tbody>
             {plan.steps.map((s) => (
               <tr key={s.step}>

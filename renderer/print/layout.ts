@@ -149,23 +149,25 @@ export interface DateAxis {
 
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
 
+const isoOfDay = (day: number): string => new Date(day * 86_400_000).toISOString().slice(0, 10);
+
+/** From a week before the first date (not the first of its month: today is often late in a month) to the month after the last. */
 export function dateAxis(dates: string[]): DateAxis {
   const sorted = [...dates].filter(Boolean).sort();
-  const first = sorted[0];
+  const a = dayNumber(sorted[0]) - 7;
+  const start = isoOfDay(a);
   const last = sorted[sorted.length - 1];
-  let y = Number(first.slice(0, 4));
-  let m = Number(first.slice(5, 7));
-  const start = `${y}-${String(m).padStart(2, '0')}-01`;
+  let y = Number(start.slice(0, 4));
+  let m = Number(start.slice(5, 7));
   const ticks: { date: string; label: string; x: number }[] = [];
   for (;;) {
+    m += 1;
+    if (m > 12) { m = 1; y += 1; }
     const date = `${y}-${String(m).padStart(2, '0')}-01`;
     ticks.push({ date, label: ticks.length === 0 || m === 1 ? `${MONTHS[m - 1]} ${y}` : MONTHS[m - 1], x: 0 });
     if (date > last) break;
-    m += 1;
-    if (m > 12) { m = 1; y += 1; }
   }
   const end = ticks[ticks.length - 1].date;
-  const a = dayNumber(start);
   const span = Math.max(1, dayNumber(end) - a);
   const x = (iso: string) => (dayNumber(iso) - a) / span;
   return { start, end, x, ticks: ticks.map((t) => ({ ...t, x: x(t.date) })) };

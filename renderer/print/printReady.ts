@@ -25,4 +25,13 @@ export function printFailed(message: string): void {
   settle?.reject(new Error(message));
 }
 
-if (typeof window !== 'undefined' && window.location.hash.startsWith('#/print/')) beginPrint();
+/** Starts loading the bundled font weights the print view uses, so they are ready before its data arrives. */
+export function preloadPrintFonts(): void {
+  if (!document.fonts) return;
+  for (const weight of ['400', '500', '600', '700']) void document.fonts.load(`${weight} 12px Inter`).catch(() => []);
+}
+
+if (typeof window !== 'undefined' && window.location.hash.startsWith('#/print/')) {
+  beginPrint();
+  preloadPrintFonts();
+}
