@@ -152,6 +152,7 @@ describe.skipIf(skipWithoutChromium())('decision panel and plan in Chromium', ()
     await dialog.getByRole('button', { name: 'Save override' }).click();
     await dialog.getByText('Say why you override').waitFor();
     await dialog.getByLabel('Reason').fill('The bank runs every generative part on one self-hosted model.');
+    await page.screenshot({ path: path.join(SHOTS, 'decision-override-dialog.png') });
     await dialog.getByRole('button', { name: 'Save override' }).click();
     await dialog.waitFor({ state: 'detached' });
 

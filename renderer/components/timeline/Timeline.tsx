@@ -254,7 +254,7 @@ export function Timeline({ groups, today, trainingDeadline, commitments, closure
                   <Link href={`/workloads/${workload.id}`} className="gantt__name" tabIndex={-1} title={workload.name}>{workload.name}</Link>
                   <StatusBadge status={plan.status} compact />
                 </div>
-                <div className="gantt__track" role="gridcell">
+                <div className="gantt__track" role="none">
                   {lines}
                   <span className="gantt__sunset" style={{ left: x(plan.sunset.date) + pxPerDay }} title={`Sunset ${plan.sunset.date}`} />
                   {plan.steps.map((s) => (
