@@ -7,6 +7,7 @@ import { exportSnapshot, importSnapshot } from '../db/snapshot.ts';
 import { isoDate } from '../../shared/ipc/inventory.ts';
 import { planToCsv, portfolioToPlanJson } from '../../shared/plan/csv.ts';
 import { generatePortfolio } from '../../shared/sample/generate.ts';
+import { sampleWorkspace } from '../../shared/sample/sampleWorkspace.ts';
 import { loadPortfolio } from '../services/portfolio.ts';
 import { listClients } from '../db/clients.ts';
 import type { Database } from 'better-sqlite3';
@@ -84,6 +85,24 @@ export const commands: Record<string, CliCommand> = {
         const db = ws.database();
         const { portfolio } = loadPortfolio(db, todayOption(values), resolveClient(db, values.client as string | undefined));
         io.out(format === 'csv' ? planToCsv(portfolio) : `${JSON.stringify(portfolioToPlanJson(portfolio), null, 2)}\n`);
+      } finally {
+        ws.close();
+      }
+      return 0;
+    },
+  },
+  sample: {
+    summary: 'Create FILE holding the sample portfolio drawn from the migration guide\'s cases (as File > New from Sample).',
+    usage: 'sample --db FILE [--today YYYY-MM-DD]',
+    options: { db: { type: 'string' }, today: { type: 'string' } },
+    async run(values, io) {
+      const file = io.resolve(requireOption(values, 'db'));
+      if (io.exists(file)) throw new OfframpError({ code: 'conflict', file, field: '--db', message: `${file} already exists; choose a new file for the sample` });
+      const parsed = snapshotSchema.parse(sampleWorkspace(todayOption(values)));
+      const ws = openForCli(file, { create: true });
+      try {
+        const summary = ws.mutate('create the sample workspace', (d, rec) => importSnapshot(d, rec, parsed, { replacePolicy: true }), 'import');
+        io.out(`Created ${file} with ${summary.clients} clients and ${summary.workloads} workloads\n`);
       } finally {
         ws.close();
       }
