@@ -218,7 +218,7 @@ export function commitmentText(c: Commitment): string {
     case 'accuracy': return `Accuracy ≥ ${c.threshold !== null ? pct(c.threshold) : '—'}`;
     case 'latency': return `p95 latency ≤ ${num(c.threshold)} ms`;
     case 'availability': return `Availability ≥ ${c.threshold !== null ? pct(c.threshold) : '—'}`;
-    case 'residency': return `Data stays in ${c.description || '—'}`;
+    case 'residency': return c.description === 'on_prem' ? 'Data stays on premises' : `Data stays in ${c.description || '—'}`;
     default: return c.description || commitmentKindWords[c.kind];
   }
 }
@@ -283,7 +283,7 @@ function workloadBlocks(m: RoadmapModel, w: PortfolioWorkload): FlowBlock[] {
     ['Client', m.clientName.get(workload.clientId) ?? '—'],
     ['Criticality', criticalityWords[workload.criticality]],
     ['Deployment', deploymentWords[workload.deployment]],
-    ['Residency', workload.residency ?? 'No constraint'],
+    ['Residency', workload.residency === null ? 'No constraint' : workload.residency === 'on_prem' ? 'On premises only' : workload.residency],
     ['Regulated', workload.regulated ? `Yes${workload.auditTrailRequired ? ', audit trail required' : ''}` : 'No'],
     ['Monthly volume', `${num(workload.monthlyVolume)} tasks`],
     ['Latency target', workload.latencyTargetMs === null ? '—' : `p95 ≤ ${num(workload.latencyTargetMs)} ms`],

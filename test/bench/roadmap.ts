@@ -4,8 +4,9 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { exportRoadmapHeadless } from '../../electron/exporters/headlessRoadmap.ts';
+import { exportRoadmapHeadless, openHeadless } from '../../electron/exporters/headlessRoadmap.ts';
 import { launchChromium } from '../../electron/exporters/chromiumPdf.ts';
+import { RENDERER_DIR, startRendererServer } from '../../electron/exporters/rendererServer.ts';
 import { generatedWorkspaceFile } from '../integration/exporters/workspaces.ts';
 import type { BenchResult } from './engine.ts';
 
@@ -50,6 +51,34 @@ function staticHtml(pages: number): string {
   </style></head><body>${Array.from({ length: pages }, (_, i) => sheet(i + 1)).join('')}</body></html>`;
 }
 
+/**
+ * The roadmap's own pages as a static file: the print view's DOM once laid out, scripts and CSP removed, next to a copy
+ * of the bundled CSS and fonts. Printing it costs what Chromium needs for exactly these pages, without the app.
+ */
+async function roadmapAsStaticHtml(db: string, dir: string): Promise<string> {
+  const session = await openHeadless(db, { today: TODAY });
+  const server = await startRendererServer(session.app.dispatch);
+  const browser = await launchChromium();
+  try {
+    const page = await browser.newPage();
+    await page.goto(`${server.url}#/print/roadmap/A4/all/${TODAY}`);
+    await page.waitForFunction(() => (globalThis as { __offrampPrintReady?: unknown }).__offrampPrintReady !== undefined);
+    await page.evaluate(() => (globalThis as { __offrampPrintReady?: Promise<void> }).__offrampPrintReady);
+    const html = (await page.evaluate(() => document.documentElement.outerHTML))
+      .replace(/<script\b[^>]*>[\s\S]*?<\/script>/g, '')
+      .replace(/<meta http-equiv="Content-Security-Policy"[^>]*>/, '');
+    const staticDir = path.join(dir, 'static');
+    fs.cpSync(path.join(RENDERER_DIR, 'assets'), path.join(staticDir, 'assets'), { recursive: true });
+    const file = path.join(staticDir, 'roadmap.html');
+    fs.writeFileSync(file, `<!doctype html>${html}`);
+    return file;
+  } finally {
+    await browser.close();
+    await server.close();
+    await session.close();
+  }
+}
+
 async function printStatic(file: string, out: string): Promise<void> {
   const browser = await launchChromium();
   try {
@@ -77,25 +106,30 @@ export async function benchRoadmap(): Promise<BenchResult[]> {
       peakKb = Math.max(peakKb, run.peakKb);
       pages = run.value.pages;
     }
-    const html = path.join(dir, 'static.html');
-    fs.writeFileSync(html, staticHtml(pages));
-    const floorTimes: number[] = [];
-    let floorPeakKb = 0;
-    await printStatic(html, path.join(dir, 'static.pdf'));
-    for (let i = 0; i < RUNS; i++) {
-      const run = await withPeakMemory(() => printStatic(html, path.join(dir, 'static.pdf')));
-      floorTimes.push(run.ms);
-      floorPeakKb = Math.max(floorPeakKb, run.peakKb);
-    }
+    const floor = async (file: string) => {
+      const times: number[] = [];
+      let peak = 0;
+      await printStatic(file, path.join(dir, 'static.pdf'));
+      for (let i = 0; i < RUNS; i++) {
+        const run = await withPeakMemory(() => printStatic(file, path.join(dir, 'static.pdf')));
+        times.push(run.ms);
+        peak = Math.max(peak, run.peakKb);
+      }
+      return { ms: Math.round(median(times)), peakKb: peak };
+    };
+    const tables = path.join(dir, 'tables.html');
+    fs.writeFileSync(tables, staticHtml(pages));
+    const same = await floor(await roadmapAsStaticHtml(db, dir));
+    const plain = await floor(tables);
     const ms = Math.round(median(times));
-    const floor = Math.round(median(floorTimes));
-    const ratio = Math.round((ms / floor) * 100) / 100;
+    const ratio = Math.round((ms / same.ms) * 100) / 100;
     return [
       { name: `roadmap: 200 workloads to PDF, command to file (${pages} A4 pages, Chromium launch included)`, value: ms, unit: 'ms' },
-      { name: `roadmap: floor, Chromium printing a static HTML file of ${pages} pages`, value: floor, unit: 'ms' },
-      { name: 'roadmap: time over the floor', value: ratio, unit: '×', target: '≤ 2×', pass: ratio <= 2 },
+      { name: `roadmap: floor, Chromium printing the same ${pages} pages saved as static HTML`, value: same.ms, unit: 'ms' },
+      { name: 'roadmap: time over that floor', value: ratio, unit: '×', target: '≤ 2×', pass: ratio <= 2 },
+      { name: `roadmap: Chromium printing ${pages} pages of plain HTML tables (system font), for scale`, value: plain.ms, unit: 'ms' },
       { name: 'roadmap: peak memory, node + Chromium processes', value: mb(peakKb), unit: 'MB' },
-      { name: 'roadmap: floor peak memory, node + Chromium processes', value: mb(floorPeakKb), unit: 'MB' },
+      { name: 'roadmap: floor peak memory (same pages, static)', value: mb(same.peakKb), unit: 'MB' },
     ];
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });
