@@ -236,39 +236,48 @@ function EvaluationMatrix({ w, evaluations, commitments }: { w: PortfolioWorkloa
   const { minAccuracy, maxP95 } = hardLimits(w, commitments);
   const selected = w.recommendation.selectedCandidate?.candidateId;
   const breaks = (bad: boolean, text: string) => (bad ? <span className="rm-breach">✕ {text}</span> : text);
+  // Why a candidate is not eligible is a sentence or three: numbered under the table, not squeezed into a cell.
+  const ineligible = evaluations.filter((e) => !e.eligible && e.ineligibleReason);
   return (
-    <table className="rm-table rm-table--dense">
-      <caption>
-        Evaluation matrix{minAccuracy !== null || maxP95 !== null ? ` — hard constraints: ${[minAccuracy !== null ? `accuracy ≥ ${pct(minAccuracy)}` : '', maxP95 !== null ? `p95 ≤ ${num(maxP95)} ms` : ''].filter(Boolean).join(', ')}; ✕ marks a cell that breaks one` : ''}
-      </caption>
-      <thead>
-        <tr>
-          <th style={{ width: '15%' }}>Candidate</th><th style={{ width: '11%' }}>Approach</th><th className="rm-num">n</th><th className="rm-num">Cost / 1k</th><th className="rm-num">p50 ms</th><th className="rm-num">p95 ms</th>
-          <th className="rm-num">Accuracy</th><th className="rm-num">Grounded</th><th className="rm-num">Refusal</th><th className="rm-num">Halluc.</th><th className="rm-num">Win vs FT</th>
-          <th className="rm-num">Update h</th><th className="rm-num">Explain.</th><th style={{ width: '13%' }}>Eligible</th>
-        </tr>
-      </thead>
-      <tbody>
-        {evaluations.map((e) => (
-          <tr key={e.candidateId} className={e.candidateId === selected ? 'rm-selected' : undefined}>
-            <td><strong>{e.candidateName}</strong>{e.candidateId === selected ? <span className="rm-tag">★ Selected</span> : null}</td>
-            <td>{approachWords[e.approach]}</td>
-            <td className="rm-num">{num(e.sampleSize)}</td>
-            <td className="rm-num">{e.costPer1k === null ? '—' : `$${num(e.costPer1k, 2)}`}</td>
-            <td className="rm-num">{num(e.p50LatencyMs)}</td>
-            <td className="rm-num">{breaks(maxP95 !== null && e.p95LatencyMs !== null && e.p95LatencyMs > maxP95, num(e.p95LatencyMs))}</td>
-            <td className="rm-num">{breaks(minAccuracy !== null && e.accuracy !== null && e.accuracy < minAccuracy, pct(e.accuracy))}</td>
-            <td className="rm-num">{pct(e.groundedRate)}</td>
-            <td className="rm-num">{pct(e.refusalRate)}</td>
-            <td className="rm-num">{pct(e.hallucinationRate)}</td>
-            <td className="rm-num">{pct(e.winRate)}</td>
-            <td className="rm-num">{num(e.policyUpdateHours, 1)}</td>
-            <td className="rm-num">{e.explainability === null ? '—' : `${e.explainability}/5`}</td>
-            <td>{e.eligible ? 'Yes' : <span className="rm-breach">✕ No{e.ineligibleReason ? `: ${e.ineligibleReason}` : ''}</span>}</td>
+    <div>
+      <table className="rm-table rm-table--dense">
+        <caption>
+          Evaluation matrix{minAccuracy !== null || maxP95 !== null ? ` — hard constraints: ${[minAccuracy !== null ? `accuracy ≥ ${pct(minAccuracy)}` : '', maxP95 !== null ? `p95 ≤ ${num(maxP95)} ms` : ''].filter(Boolean).join(', ')}; ✕ marks a cell that breaks one` : ''}
+        </caption>
+        <thead>
+          <tr>
+            <th style={{ width: '15%' }}>Candidate</th><th style={{ width: '11%' }}>Approach</th><th className="rm-num">n</th><th className="rm-num">Cost / 1k</th><th className="rm-num">p50 ms</th><th className="rm-num">p95 ms</th>
+            <th className="rm-num">Accuracy</th><th className="rm-num">Grounded</th><th className="rm-num">Refusal</th><th className="rm-num">Halluc.</th><th className="rm-num">Win vs FT</th>
+            <th className="rm-num">Update h</th><th className="rm-num">Explain.</th><th style={{ width: '7%' }}>Eligible</th>
           </tr>
-        ))}
-      </tbody>
-    </table>
+        </thead>
+        <tbody>
+          {evaluations.map((e) => (
+            <tr key={e.candidateId} className={e.candidateId === selected ? 'rm-selected' : undefined}>
+              <td><strong>{e.candidateName}</strong>{e.candidateId === selected ? <span className="rm-tag">★ Selected</span> : null}</td>
+              <td>{approachWords[e.approach]}</td>
+              <td className="rm-num">{num(e.sampleSize)}</td>
+              <td className="rm-num">{e.costPer1k === null ? '—' : `$${num(e.costPer1k, 2)}`}</td>
+              <td className="rm-num">{num(e.p50LatencyMs)}</td>
+              <td className="rm-num">{breaks(maxP95 !== null && e.p95LatencyMs !== null && e.p95LatencyMs > maxP95, num(e.p95LatencyMs))}</td>
+              <td className="rm-num">{breaks(minAccuracy !== null && e.accuracy !== null && e.accuracy < minAccuracy, pct(e.accuracy))}</td>
+              <td className="rm-num">{pct(e.groundedRate)}</td>
+              <td className="rm-num">{pct(e.refusalRate)}</td>
+              <td className="rm-num">{pct(e.hallucinationRate)}</td>
+              <td className="rm-num">{pct(e.winRate)}</td>
+              <td className="rm-num">{num(e.policyUpdateHours, 1)}</td>
+              <td className="rm-num">{e.explainability === null ? '—' : `${e.explainability}/5`}</td>
+              <td>{e.eligible ? 'Yes' : <span className="rm-breach">✕ No{e.ineligibleReason ? ` (${ineligible.indexOf(e) + 1})` : ''}</span>}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      {ineligible.length > 0 ? (
+        <ol className="rm-footnotes">
+          {ineligible.map((e) => <li key={e.candidateId}><strong>{e.candidateName}</strong> is not eligible: {e.ineligibleReason}</li>)}
+        </ol>
+      ) : null}
+    </div>
   );
 }
 
