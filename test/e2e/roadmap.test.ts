@@ -3,6 +3,7 @@
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { startTestHost, type TestHost } from '../host/server.ts';
@@ -11,6 +12,7 @@ import { launchBrowser, offlinePage, skipWithoutChromium } from './browser.ts';
 import { generatedWorkspaceFile, sampleWorkspaceFile } from '../integration/exporters/workspaces.ts';
 
 const TODAY = '2026-11-25';
+const DOCS_SCREEN = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../docs/roadmap-screen.png');
 
 async function readLayout(page: Page) {
   return page.evaluate(() => {
@@ -109,7 +111,7 @@ describe.skipIf(skipWithoutChromium())('roadmap print view in Chromium', () => {
     await status.waitFor();
     expect(await page.getByLabel('Roadmap preview').locator('.rm-sheet').count()).toBeGreaterThan(3);
     expect(await page.getByLabel('Roadmap preview').getByText('Harbor Bank').first().isVisible()).toBe(true);
-    await page.screenshot({ path: path.resolve(host.dir, 'roadmap-screen.png') });
+    await page.screenshot({ path: DOCS_SCREEN });
     host.platform.queueDialog('harbor.pdf');
     await page.getByRole('button', { name: 'Export PDF…' }).click();
     await page.getByText(/Saved the roadmap \(\d+ pages\)/).waitFor({ timeout: 30_000 });

@@ -54,7 +54,7 @@ export function RoadmapScreen() {
 
   const g = sheetGeometry(paper);
   return (
-    <div className="roadmap-screen">
+    <div className="page roadmap-screen">
       <PageHeader
         title="Roadmap"
         description="The document to forward to managers and boards: cover, executive summary, timeline, one section per workload and the commitments register."
