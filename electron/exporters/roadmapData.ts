@@ -13,7 +13,7 @@ export function buildRoadmapData(db: Database, workspaceFile: string, today: str
   }
   const workspaceName = path.basename(workspaceFile).replace(/\.offramp$/i, '');
   return {
-    title: client?.name ?? workspaceName,
+    title: client?.name ?? 'All clients',
     scope: { clientId: client?.id ?? null, clientName: client?.name ?? null },
     workspaceName,
     today,

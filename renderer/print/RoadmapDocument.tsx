@@ -4,7 +4,8 @@
 import { useEffect, useLayoutEffect, useMemo, useRef, useState, type CSSProperties, type ReactNode } from 'react';
 import type { PaperSize, RoadmapData } from '../../shared/ipc/exports.ts';
 import { buildModel, type RoadmapModel } from './model.ts';
-import { flowBlocks, sentence, TableView, type FlowBlock, type SectionId } from './blocks.tsx';
+import { flowBlocks, sentence, StatusMark, TableView, type FlowBlock, type SectionId } from './blocks.tsx';
+import { PLAN_STATUSES } from '../../shared/domain/types.ts';
 import { chunkRows, packBlocks, sheetGeometry, timelineRowsPerPage, type MeasuredBlock, type PagePiece, type SheetGeometry } from './layout.ts';
 import { TimelinePage, timelineAxis } from './Timeline.tsx';
 import { longDate, plural } from './words.ts';
@@ -190,7 +191,7 @@ function Cover({ model, layout }: { model: RoadmapModel; layout: Record<string, 
     <div className="rm-cover">
       <div className="rm-cover__brand">Offramp · Migration off hosted fine-tuning</div>
       <h1 className="rm-cover__title">{data.title}</h1>
-      <p className="rm-cover__subtitle">Migration roadmap {data.scope.clientName ? '' : '— whole workspace '}· {scope}</p>
+      <p className="rm-cover__subtitle">Migration roadmap · {scope}{data.scope.clientName ? '' : ` · workspace ${data.workspaceName}`}</p>
       <p className="rm-cover__date">Generated {longDate(data.today)}</p>
       <div className="rm-cover__facts">
         <div className="rm-cover__fact rm-cover__fact--big">
@@ -205,15 +206,29 @@ function Cover({ model, layout }: { model: RoadmapModel; layout: Record<string, 
           </div>
         </div>
       </div>
-      <nav className="rm-contents" aria-label="Contents">
-        <div className="rm-subhead">Contents</div>
-        <ol>
-          <li><span>1 Executive summary</span><span className="rm-contents__dots" /><span>{layout.summary}</span></li>
-          <li><span>2 Portfolio timeline</span><span className="rm-contents__dots" /><span>{layout.timeline}</span></li>
-          <li><span>3 Workloads</span><span className="rm-contents__dots" /><span>{layout.workloads}</span></li>
-          <li><span>4 Commitments register</span><span className="rm-contents__dots" /><span>{layout.register}</span></li>
-        </ol>
-      </nav>
+      <div className="rm-cover__lower">
+        <nav className="rm-contents" aria-label="Contents">
+          <div className="rm-subhead">Contents</div>
+          <ol>
+            <li><span>1 Executive summary</span><span className="rm-contents__dots" /><span>{layout.summary}</span></li>
+            <li><span>2 Portfolio timeline</span><span className="rm-contents__dots" /><span>{layout.timeline}</span></li>
+            <li><span>3 Workloads</span><span className="rm-contents__dots" /><span>{layout.workloads}</span></li>
+            <li><span>4 Commitments register</span><span className="rm-contents__dots" /><span>{layout.register}</span></li>
+          </ol>
+        </nav>
+        <div className="rm-glance">
+          <div className="rm-subhead">At a glance</div>
+          <table className="rm-table">
+            <tbody>
+              {PLAN_STATUSES.map((st) => (
+                <tr key={st}><td><StatusMark status={st} /></td><td className="rm-num">{plural(model.statusCounts[st], 'workload')}</td></tr>
+              ))}
+              <tr><td>Bridges proposed</td><td className="rm-num">{model.bridges.length}</td></tr>
+              <tr><td>Commitments affected</td><td className="rm-num">{model.affectedCommitments.length}</td></tr>
+            </tbody>
+          </table>
+        </div>
+      </div>
     </div>
   );
 }

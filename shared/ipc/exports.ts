@@ -14,7 +14,7 @@ export type PaperSize = (typeof PAPER_SIZES)[number];
 
 /** Everything the roadmap print view shows, for one client or the whole workspace, on one day. */
 export interface RoadmapData {
-  /** The client's name, or the workspace's file name when the roadmap covers every client. */
+  /** The client's name, or "All clients" when the roadmap covers the whole workspace. */
   title: string;
   scope: { clientId: number | null; clientName: string | null };
   workspaceName: string;
