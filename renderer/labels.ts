@@ -1,10 +1,11 @@
-// Words shown for the domain's enumerations, in one place.
+// Words shown for the domain's enumerations, in one place: screens and the printed roadmap both read them here.
 import {
   COMMITMENT_KINDS, CONTRACT_PARTIES, CRITICALITIES, DEADLINE_EVENT_KINDS, DEPLOYMENTS,
   KNOWLEDGE_CHANGE_FREQUENCIES, WORKLOAD_KINDS,
 } from '../shared/domain/types.ts';
 import type {
-  CommitmentKind, ContractParty, Criticality, DeadlineEventKind, Deployment, KnowledgeChangeFrequency, WorkloadKind,
+  Approach, CommitmentKind, ContractParty, Criticality, DeadlineEventKind, Deployment, Job, JobWeightSource,
+  KnowledgeChangeFrequency, PlanStatus, SignOffRole, SignOffStatus, WorkloadKind,
 } from '../shared/domain/types.ts';
 
 export const criticalityLabel: Record<Criticality, string> = {
@@ -24,6 +25,62 @@ export const partyLabel: Record<ContractParty, string> = { vendor: 'Vendor contr
 export const eventKindLabel: Record<DeadlineEventKind, string> = {
   training_deadline: 'Training deadline', inference_retirement: 'Inference retirement', other: 'Other',
 };
+
+export const approachLabel: Record<Approach, string> = {
+  rag: 'Retrieval (RAG)',
+  prompting: 'Hardened prompting',
+  open_weight: 'Open-weight adapter',
+  preference: 'Preference optimization',
+  multi_model: 'Multi-model stack',
+};
+/** Short forms for tables and counts. */
+export const approachShort: Record<Approach, string> = {
+  rag: 'RAG',
+  prompting: 'Prompting',
+  open_weight: 'Open-weight',
+  preference: 'Preference',
+  multi_model: 'Multi-model',
+};
+/** The printed roadmap's longer forms: a board reads what the approach involves, not only its name. */
+export const approachLongLabel: Record<Approach, string> = {
+  rag: 'Retrieval (RAG)',
+  prompting: 'Prompting + structured outputs',
+  open_weight: 'Open-weight model (adapter)',
+  preference: 'Preference optimization',
+  multi_model: 'Multi-model stack',
+};
+
+export const jobLabel: Record<Job, string> = {
+  knowledge: 'Knowledge',
+  format: 'Format',
+  style: 'Style',
+  behavior: 'Behavior',
+  ranking: 'Ranking',
+};
+export const jobHint: Record<Job, string> = {
+  knowledge: 'facts that change',
+  format: 'output structure',
+  style: 'tone and voice',
+  behavior: 'a fixed decision',
+  ranking: 'ordering from preferences',
+};
+export const sourceLabel: Record<JobWeightSource, string> = {
+  questionnaire: 'Questionnaire',
+  analysis: 'Training-data analysis',
+  manual: 'Manual',
+};
+export const confidenceLabel = { high: 'High confidence', medium: 'Medium confidence', low: 'Low confidence' } as const;
+
+export const planStatusLabel: Record<PlanStatus, string> = { on_track: 'On track', tight: 'Tight', compressed: 'Compressed', late: 'Late' };
+/** The printed legend's sentence for each status. */
+export const planStatusMeaning: Record<PlanStatus, string> = {
+  on_track: 'Cuts over before the sunset date with 5 or more working days to spare',
+  tight: 'Cuts over before the sunset date with less than 5 working days to spare',
+  compressed: 'Fits only with every step cut to its shortest',
+  late: 'Ends after the sunset date even with every step cut to its shortest',
+};
+export const signOffRoleLabel: Record<SignOffRole, string> = { legal: 'Legal', security: 'Security', compliance: 'Compliance' };
+export const signOffStatusLabel: Record<SignOffStatus, string> = { pending: 'Pending', approved: 'Approved', rejected: 'Rejected' };
 
 export const STEP_NAMES = [
   'Audit the workload',
@@ -46,3 +103,5 @@ export const eventKindOptions = opts(DEADLINE_EVENT_KINDS, eventKindLabel);
 export const formatNumber = (n: number | null | undefined): string => (n === null || n === undefined ? '—' : n.toLocaleString('en-US'));
 export const formatDate = (d: string | null | undefined): string => d ?? '—';
 export const plural = (n: number, one: string, many = `${one}s`): string => `${n.toLocaleString('en-US')} ${n === 1 ? one : many}`;
+/** "2026-11-25T10:03:00.000Z" → "2026-11-25". */
+export const dayOf = (iso: string): string => iso.slice(0, 10);

@@ -8,7 +8,8 @@ import { flowBlocks, sentence, StatusMark, TableView, type FlowBlock, type Secti
 import { PLAN_STATUSES } from '../../shared/domain/types.ts';
 import { chunkRows, packBlocks, sheetGeometry, timelineRowsPerPage, type MeasuredBlock, type PagePiece, type SheetGeometry } from './layout.ts';
 import { TimelinePage, timelineAxis } from './Timeline.tsx';
-import { longDate, plural } from './words.ts';
+import { longDate } from './words.ts';
+import { plural } from '../labels.ts';
 import './roadmap.css';
 
 const FLOW_SECTIONS: SectionId[] = ['summary', 'workloads', 'register'];

@@ -4,7 +4,8 @@ import type { DateAxis } from './layout.ts';
 import { TIMELINE, dateAxis } from './layout.ts';
 import type { RoadmapModel } from './model.ts';
 import { StatusMark } from './blocks.tsx';
-import { longDate, statusWords } from './words.ts';
+import { longDate } from './words.ts';
+import { planStatusLabel } from '../labels.ts';
 
 const pctX = (f: number) => `${Math.max(0, Math.min(1, f)) * 100}%`;
 
@@ -45,7 +46,7 @@ function Row({ w, m, axis, index, page }: { w: PortfolioWorkload; m: RoadmapMode
       <div className="rm-tl-label">
         <div className="rm-tl-name">{workload.name}</div>
         <div className="rm-tl-sub">
-          <StatusMark status={plan.status}>{plan.status === 'late' ? `Late +${plan.overrunDays} wd` : statusWords[plan.status]}</StatusMark>
+          <StatusMark status={plan.status}>{plan.status === 'late' ? `Late +${plan.overrunDays} wd` : planStatusLabel[plan.status]}</StatusMark>
           <span className="rm-tl-client">{m.clientName.get(workload.clientId)}</span>
         </div>
       </div>

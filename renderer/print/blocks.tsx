@@ -5,9 +5,10 @@ import type { PortfolioWorkload } from '../../shared/portfolio.ts';
 import type { Commitment, Evaluation } from '../../shared/domain/types.ts';
 import type { RoadmapModel } from './model.ts';
 import { noticeBy } from './model.ts';
+import { longDate, num, pct } from './words.ts';
 import {
-  approachWords, commitmentKindWords, criticalityWords, deploymentWords, jobWords, longDate, num, pct, plural, signOffWords, statusMeaning, statusWords,
-} from './words.ts';
+  approachLongLabel, commitmentKindLabel, criticalityLabel, deploymentLabel, jobLabel, planStatusLabel, planStatusMeaning, plural, signOffStatusLabel,
+} from '../labels.ts';
 
 export type SectionId = 'summary' | 'workloads' | 'register';
 
@@ -46,7 +47,7 @@ export function StatusMark({ status, children }: { status: PlanStatus; children?
   return (
     <span className={`rm-status rm-status--${status}`}>
       <span className="rm-swatch" aria-hidden="true" />
-      <span className="rm-status__text">{children ?? statusWords[status]}</span>
+      <span className="rm-status__text">{children ?? planStatusLabel[status]}</span>
     </span>
   );
 }
@@ -67,7 +68,7 @@ const statusLine = (w: PortfolioWorkload): string => {
   const p = w.plan;
   if (p.status === 'late') return `Late by ${plural(p.overrunDays, 'working day')}`;
   if (p.status === 'compressed') return `Compressed, ${plural(p.slackDays, 'working day')} spare`;
-  return `${statusWords[p.status]}, ${plural(p.slackDays, 'working day')} spare`;
+  return `${planStatusLabel[p.status]}, ${plural(p.slackDays, 'working day')} spare`;
 };
 
 // ---------- 1 Executive summary ----------
@@ -111,7 +112,7 @@ function summaryBlocks(m: RoadmapModel): FlowBlock[] {
                 <td><StatusMark status={s} /></td>
                 <td className="rm-num">{m.statusCounts[s]}</td>
                 <td className="rm-num">{total ? `${Math.round((m.statusCounts[s] / total) * 100)}%` : '—'}</td>
-                <td className="rm-muted">{statusMeaning[s]}</td>
+                <td className="rm-muted">{planStatusMeaning[s]}</td>
               </tr>
             ))}
           </tbody>
@@ -122,7 +123,7 @@ function summaryBlocks(m: RoadmapModel): FlowBlock[] {
           <tbody>
             {(Object.keys(m.approachCounts) as (keyof typeof m.approachCounts)[]).map((a) => (
               <tr key={a}>
-                <td>{approachWords[a]}</td>
+                <td>{approachLongLabel[a]}</td>
                 <td className="rm-num">{m.approachCounts[a]}</td>
                 <td><span className="rm-meter"><span style={{ width: `${total ? (m.approachCounts[a] / total) * 100 : 0}%` }} /></span></td>
               </tr>
@@ -178,7 +179,7 @@ function summaryBlocks(m: RoadmapModel): FlowBlock[] {
             <td>{commitmentText(c)}</td>
             <td>{c.dueDate ?? '—'}</td>
             <td>{noticeBy(c) ?? '—'}</td>
-            <td>{workloads.map((w) => `${w.workload.name} (${statusWords[w.plan.status].toLowerCase()}, ends ${w.plan.end})`).join('; ')}</td>
+            <td>{workloads.map((w) => `${w.workload.name} (${planStatusLabel[w.plan.status].toLowerCase()}, ends ${w.plan.end})`).join('; ')}</td>
           </tr>
         )),
       },
@@ -219,7 +220,7 @@ export function commitmentText(c: Commitment): string {
     case 'latency': return `p95 latency ≤ ${num(c.threshold)} ms`;
     case 'availability': return `Availability ≥ ${c.threshold !== null ? pct(c.threshold) : '—'}`;
     case 'residency': return c.description === 'on_prem' ? 'Data stays on premises' : `Data stays in ${c.description || '—'}`;
-    default: return c.description || commitmentKindWords[c.kind];
+    default: return c.description || commitmentKindLabel[c.kind];
   }
 }
 
@@ -255,7 +256,7 @@ function EvaluationMatrix({ w, evaluations, commitments }: { w: PortfolioWorkloa
           {evaluations.map((e) => (
             <tr key={e.candidateId} className={e.candidateId === selected ? 'rm-selected' : undefined}>
               <td><strong>{e.candidateName}</strong>{e.candidateId === selected ? <span className="rm-tag">★ Selected</span> : null}</td>
-              <td>{approachWords[e.approach]}</td>
+              <td>{approachLongLabel[e.approach]}</td>
               <td className="rm-num">{num(e.sampleSize)}</td>
               <td className="rm-num">{e.costPer1k === null ? '—' : `$${num(e.costPer1k, 2)}`}</td>
               <td className="rm-num">{num(e.p50LatencyMs)}</td>
@@ -290,8 +291,8 @@ function workloadBlocks(m: RoadmapModel, w: PortfolioWorkload): FlowBlock[] {
   const blocks: FlowBlock[] = [];
   const facts: [string, string][] = [
     ['Client', m.clientName.get(workload.clientId) ?? '—'],
-    ['Criticality', criticalityWords[workload.criticality]],
-    ['Deployment', deploymentWords[workload.deployment]],
+    ['Criticality', criticalityLabel[workload.criticality]],
+    ['Deployment', deploymentLabel[workload.deployment]],
     ['Residency', workload.residency === null ? 'No constraint' : workload.residency === 'on_prem' ? 'On premises only' : workload.residency],
     ['Regulated', workload.regulated ? `Yes${workload.auditTrailRequired ? ', audit trail required' : ''}` : 'No'],
     ['Monthly volume', `${num(workload.monthlyVolume)} tasks`],
@@ -317,7 +318,7 @@ function workloadBlocks(m: RoadmapModel, w: PortfolioWorkload): FlowBlock[] {
               const weight = profile?.weights[job] ?? 0;
               return (
                 <div className="rm-profile__row" key={job}>
-                  <span className="rm-profile__job">{jobWords[job]}</span>
+                  <span className="rm-profile__job">{jobLabel[job]}</span>
                   <span className="rm-meter rm-meter--wide"><span style={{ width: `${weight}%` }} /></span>
                   <span className="rm-num rm-profile__w">{weight}</span>
                   <span className="rm-muted rm-profile__src">{profile ? profile.sources[job] : ''}</span>
@@ -333,7 +334,7 @@ function workloadBlocks(m: RoadmapModel, w: PortfolioWorkload): FlowBlock[] {
     key: `w${id}-rec`, section: 'workloads', workloadId: id,
     node: (
       <div className="rm-rec">
-        <div className="rm-subhead">Recommendation: {approachWords[r.architecture]}</div>
+        <div className="rm-subhead">Recommendation: {approachLongLabel[r.architecture]}</div>
         <p className="rm-parts">
           {r.architectureParts.length > 0 ? `${r.architectureParts.join(' · ')}. ` : ''}
           Confidence {r.confidence.level}{r.confidence.missing.length ? ` — missing: ${r.confidence.missing.join(', ')}` : ''}.
@@ -343,9 +344,9 @@ function workloadBlocks(m: RoadmapModel, w: PortfolioWorkload): FlowBlock[] {
           <tbody>
             {r.components.map((c) => (
               <tr key={c.job}>
-                <td>{jobWords[c.job]}</td>
+                <td>{jobLabel[c.job]}</td>
                 <td className="rm-num">{c.weight}</td>
-                <td>{approachWords[c.approach]}{c.override ? <div className="rm-muted">Overridden by {c.override.actor} (rules chose {approachWords[c.ruleApproach]}): {c.override.reason}</div> : null}</td>
+                <td>{approachLongLabel[c.approach]}{c.override ? <div className="rm-muted">Overridden by {c.override.actor} (rules chose {approachLongLabel[c.ruleApproach]}): {c.override.reason}</div> : null}</td>
                 <td><span className="rm-rule">{c.ruleId}</span></td>
               </tr>
             ))}
@@ -391,7 +392,7 @@ function workloadBlocks(m: RoadmapModel, w: PortfolioWorkload): FlowBlock[] {
                 const s = m.data.signOffs.find((x) => x.candidateId === c.id && x.role === role);
                 if (!s) return <span className="rm-muted">Not asked</span>;
                 const mark = s.status === 'approved' ? '✓' : s.status === 'rejected' ? '✕' : '…';
-                return <span className={`rm-signoff rm-signoff--${s.status}`}>{mark} {signOffWords[s.status]}{s.by ? `, ${s.by}` : ''}{s.at ? ` ${s.at}` : ''}</span>;
+                return <span className={`rm-signoff rm-signoff--${s.status}`}>{mark} {signOffStatusLabel[s.status]}{s.by ? `, ${s.by}` : ''}{s.at ? ` ${s.at}` : ''}</span>;
               };
               return (
                 <tr key={c.id}>

@@ -1,12 +1,13 @@
 // Plan statuses shown by colour, icon, pattern and words together, so no one depends on colour alone (also in print).
 import type { PlanStatus } from '../../../shared/domain/types.ts';
+import { planStatusLabel } from '../../labels.ts';
 import './timeline.css';
 
 export const STATUS_META: Record<PlanStatus, { label: string; icon: string; description: string }> = {
-  on_track: { label: 'On track', icon: '✓', description: 'Ends before the sunset date with 5 or more working days of slack' },
-  tight: { label: 'Tight', icon: '!', description: 'Ends before the sunset date with less than 5 working days of slack' },
-  compressed: { label: 'Compressed', icon: '≫', description: 'Fits only with every step cut to its floor' },
-  late: { label: 'Late', icon: '✕', description: 'Ends after the sunset date even compressed' },
+  on_track: { label: planStatusLabel.on_track, icon: '✓', description: 'Ends before the sunset date with 5 or more working days of slack' },
+  tight: { label: planStatusLabel.tight, icon: '!', description: 'Ends before the sunset date with less than 5 working days of slack' },
+  compressed: { label: planStatusLabel.compressed, icon: '≫', description: 'Fits only with every step cut to its floor' },
+  late: { label: planStatusLabel.late, icon: '✕', description: 'Ends after the sunset date even compressed' },
 };
 
 export function StatusBadge({ status, compact }: { status: PlanStatus; compact?: boolean }) {

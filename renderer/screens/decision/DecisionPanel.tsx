@@ -16,7 +16,7 @@ import { Questionnaire } from './Questionnaire.tsx';
 import { JobProfileView } from './JobProfileView.tsx';
 import { ComponentList, ConfidenceBadge, NotesList, TraceList } from './RecommendationView.tsx';
 import { OverrideDialog } from './OverrideDialog.tsx';
-import { approachLabel } from './words.ts';
+import { approachLabel } from '../../labels.ts';
 import './decision.css';
 
 /** Answers as saved, or read back from the workload's fields and its current profile when none were saved. */

@@ -1,7 +1,7 @@
 // The job profile: a bar per job with its weight, where the weight came from, and the evidence sentences.
 import { JOBS, type JobProfile } from '../../../shared/domain/types.ts';
 import { THRESHOLDS } from '../../../shared/decision/thresholds.ts';
-import { jobHint, jobLabel, sourceLabel } from './words.ts';
+import { jobHint, jobLabel, sourceLabel } from '../../labels.ts';
 
 export function JobProfileView({ profile, preview }: { profile: Pick<JobProfile, 'weights' | 'sources' | 'evidence' | 'confirmed'> | null; preview: boolean }) {
   if (!profile) {

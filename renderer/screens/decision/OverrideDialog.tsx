@@ -4,7 +4,7 @@ import { Dialog } from '../../components/Dialog.tsx';
 import { TextAreaField } from '../../components/fields.tsx';
 import type { Approach, Job } from '../../../shared/domain/types.ts';
 import type { RecommendationComponent } from '../../../shared/decision/types.ts';
-import { approachLabel, jobLabel } from './words.ts';
+import { approachLabel, jobLabel } from '../../labels.ts';
 
 /** multi_model is an architecture of several components, not an approach for one job. */
 const CHOICES: Approach[] = ['rag', 'prompting', 'open_weight', 'preference'];

@@ -2,7 +2,7 @@
 import type { Job } from '../../../shared/domain/types.ts';
 import type { Recommendation, RecommendationComponent } from '../../../shared/decision/types.ts';
 import { RULES } from '../../../shared/decision/thresholds.ts';
-import { approachLabel, confidenceLabel, dayOf, jobLabel } from './words.ts';
+import { approachLabel, confidenceLabel, dayOf, jobLabel } from '../../labels.ts';
 
 const ruleTitle = new Map<string, string>(RULES.map((r) => [r.id, r.title]));
 

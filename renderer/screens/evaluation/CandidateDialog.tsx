@@ -8,7 +8,7 @@ import { invoke } from '../../ipc.ts';
 import { candidateInput } from '../../../shared/ipc/evaluation.ts';
 import { APPROACHES } from '../../../shared/domain/types.ts';
 import type { Approach, Candidate } from '../../../shared/domain/types.ts';
-import { approachLabel } from '../decision/words.ts';
+import { approachLabel } from '../../labels.ts';
 import { notifyInfo } from '../../stores/ui.ts';
 import { afterWorkloadChange } from './afterChange.ts';
 

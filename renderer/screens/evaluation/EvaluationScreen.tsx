@@ -9,7 +9,7 @@ import { invoke } from '../../ipc.ts';
 import { notifyError, notifyInfo } from '../../stores/ui.ts';
 import type { Candidate, Evaluation } from '../../../shared/domain/types.ts';
 import type { EvaluationMatrix, MatrixCell } from '../../../shared/ipc/evaluation.ts';
-import { approachShort } from '../decision/words.ts';
+import { approachShort } from '../../labels.ts';
 import { ImportError } from '../imports/ImportParts.tsx';
 import { CandidateDialog } from './CandidateDialog.tsx';
 import { METRIC_COLUMNS } from './metrics.ts';

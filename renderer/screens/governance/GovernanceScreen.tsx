@@ -10,17 +10,16 @@ import { SIGN_OFF_ROLES, SIGN_OFF_STATUSES } from '../../../shared/domain/types.
 import type { Candidate, Evaluation, GovernanceEntry, SignOff, SignOffRole, SignOffStatus } from '../../../shared/domain/types.ts';
 import type { GovernanceMap } from '../../../shared/ipc/evaluation.ts';
 import { currentSignOffs } from '../../../shared/evaluation/aggregate.ts';
-import { approachLabel } from '../decision/words.ts';
+import { approachLabel, signOffRoleLabel, signOffStatusLabel } from '../../labels.ts';
 import { ImportError } from '../imports/ImportParts.tsx';
 import { WorkloadBreadcrumb, WorkloadTabs } from '../evaluation/WorkloadTabs.tsx';
 import { useWorkloadQuery } from '../evaluation/useWorkloadQuery.ts';
 import { afterWorkloadChange } from '../evaluation/afterChange.ts';
 
-const ROLE_LABEL: Record<SignOffRole, string> = { legal: 'Legal', security: 'Security', compliance: 'Compliance' };
 const STATUS_META: Record<SignOffStatus, { label: string; icon: string }> = {
-  pending: { label: 'Pending', icon: '…' },
-  approved: { label: 'Approved', icon: '✓' },
-  rejected: { label: 'Rejected', icon: '✕' },
+  pending: { label: signOffStatusLabel.pending, icon: '…' },
+  approved: { label: signOffStatusLabel.approved, icon: '✓' },
+  rejected: { label: signOffStatusLabel.rejected, icon: '✕' },
 };
 
 export function GovernanceScreen({ params }: { params: { id: string } }) {
@@ -163,16 +162,16 @@ function CandidateGovernance({ map, candidate, entry, signOffs, evaluation, onSa
             const errId = `${titleId}-${role}-error`;
             return (
               <tr key={role}>
-                <th scope="row">{ROLE_LABEL[role]}</th>
+                <th scope="row">{signOffRoleLabel[role]}</th>
                 <td>
-                  <select className="input select input--compact" aria-label={`${ROLE_LABEL[role]} status`} value={d.status} onChange={(e) => setDraft(role, { status: e.target.value as SignOffStatus })}>
+                  <select className="input select input--compact" aria-label={`${signOffRoleLabel[role]} status`} value={d.status} onChange={(e) => setDraft(role, { status: e.target.value as SignOffStatus })}>
                     {SIGN_OFF_STATUSES.map((s) => <option key={s} value={s}>{STATUS_META[s].label}</option>)}
                   </select>
                 </td>
                 <td>
                   <div className="row-input">
                     <input
-                      className="input input--compact" aria-label={`${ROLE_LABEL[role]} signed by`} value={d.by}
+                      className="input input--compact" aria-label={`${signOffRoleLabel[role]} signed by`} value={d.by}
                       aria-invalid={errors[role] ? true : undefined} aria-describedby={errors[role] ? errId : undefined}
                       onChange={(e) => setDraft(role, { by: e.target.value })}
                     />
@@ -180,7 +179,7 @@ function CandidateGovernance({ map, candidate, entry, signOffs, evaluation, onSa
                   </div>
                 </td>
                 <td>
-                  <input type="date" className="input input--compact" aria-label={`${ROLE_LABEL[role]} date`} value={d.at} onChange={(e) => setDraft(role, { at: e.target.value })} />
+                  <input type="date" className="input input--compact" aria-label={`${signOffRoleLabel[role]} date`} value={d.at} onChange={(e) => setDraft(role, { at: e.target.value })} />
                 </td>
                 <td><SignOffStatusText signOff={saved ?? null} /></td>
               </tr>
@@ -210,7 +209,7 @@ function Eligibility({ regulated, evaluation, signOffs }: { regulated: boolean; 
   if (!evaluation) return null;
   if (evaluation.eligible) return <span className="eligibility eligibility--ok"><span aria-hidden="true">✓</span><span>Eligible</span></span>;
   const current = currentSignOffs(signOffs);
-  const missing = regulated ? SIGN_OFF_ROLES.filter((r) => current[r]?.status !== 'approved').map((r) => ROLE_LABEL[r].toLowerCase()) : [];
+  const missing = regulated ? SIGN_OFF_ROLES.filter((r) => current[r]?.status !== 'approved').map((r) => signOffRoleLabel[r].toLowerCase()) : [];
   const headline = missing.length ? `Not eligible: missing ${listOf(missing)} approval` : 'Not eligible';
   return <span className="eligibility eligibility--no"><span aria-hidden="true">✕</span><span>{headline}</span></span>;
 }

@@ -3,8 +3,7 @@ import { Link } from 'wouter';
 import { APPROACHES } from '../../../shared/domain/types.ts';
 import type { Approach } from '../../../shared/domain/types.ts';
 import { useImports } from '../../stores/imports.ts';
-import { formatNumber, plural } from '../../labels.ts';
-import { approachLabel } from '../decision/words.ts';
+import { approachLabel, formatNumber, plural } from '../../labels.ts';
 import { DoneNote, ImportError, baseName } from './ImportParts.tsx';
 import { WorkloadSelect } from './WorkloadSelect.tsx';
 

@@ -5,8 +5,7 @@ import { JOBS } from '../../../shared/domain/types.ts';
 import type { Job } from '../../../shared/domain/types.ts';
 import type { TrainingAnalysis } from '../../../shared/analysis/types.ts';
 import { useImports } from '../../stores/imports.ts';
-import { formatNumber, plural } from '../../labels.ts';
-import { jobHint, jobLabel } from '../decision/words.ts';
+import { formatNumber, jobHint, jobLabel, plural } from '../../labels.ts';
 import { DoneNote, ImportError, ProgressBar, baseName } from './ImportParts.tsx';
 import { WorkloadSelect } from './WorkloadSelect.tsx';
 

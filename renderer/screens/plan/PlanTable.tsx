@@ -5,7 +5,7 @@ import { format, parseISO } from 'date-fns';
 import type { PortfolioWorkload } from '../../../shared/portfolio.ts';
 import { STEP_NAMES } from '../../../shared/plan/types.ts';
 import { StatusBadge, slackText } from '../../components/timeline/status.tsx';
-import { approachShort, dayOf, jobLabel } from '../decision/words.ts';
+import { approachShort, dayOf, jobLabel } from '../../labels.ts';
 import '../decision/decision.css';
 
 const short = (d: string) => format(parseISO(d), 'MMM d');

@@ -6,7 +6,7 @@ import type { ClientRollup } from '../../../shared/plan/types.ts';
 import type { Portfolio, PortfolioWorkload } from '../../../shared/portfolio.ts';
 import { daysUntil } from '../../../shared/plan/sunset.ts';
 import { StatusBadge, StatusCount } from '../../components/timeline/status.tsx';
-import { approachShort } from '../decision/words.ts';
+import { approachShort } from '../../labels.ts';
 
 export function PortfolioSummary({ portfolio, rows }: { portfolio: Portfolio; rows: PortfolioWorkload[] }) {
   const counts = Object.fromEntries(PLAN_STATUSES.map((s) => [s, rows.filter((r) => r.plan.status === s).length])) as Record<string, number>;
