@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { aggregateEvaluations } from '../../../shared/evaluation/aggregate.ts';
 import type { AggregateEvaluationsInput } from '../../../shared/evaluation/aggregate.ts';
-import { aCandidate, aRow, aSignOff, aWorkload } from './builders.ts';
+import { aWorkload } from '../decision/builders.ts';
+import { aCandidate, aRow, aSignOff } from './builders.ts';
 
 function input(over: Partial<AggregateEvaluationsInput> = {}): AggregateEvaluationsInput {
   return { workload: aWorkload(), regulated: false, candidates: [aCandidate()], rows: [], governance: [], signOffs: [], ...over };

@@ -1,36 +1,5 @@
-// Small builders for evaluation tests.
-import type { Candidate, EvaluationRow, SignOff, Workload } from '../../../shared/domain/types.ts';
-
-export function aWorkload(over: Partial<Workload> = {}): Workload {
-  return {
-    id: 1,
-    clientId: 1,
-    name: 'Support triage',
-    kind: 'workflow',
-    fineTunedModel: 'ft:gpt-4o-mini-2024-07-18:acme:triage:abc',
-    baseModel: 'gpt-4o-mini-2024-07-18',
-    owner: 'Dana',
-    criticality: 'important',
-    deployment: 'cloud',
-    residency: null,
-    regulated: false,
-    auditTrailRequired: false,
-    monthlyVolume: 100_000,
-    latencyTargetMs: null,
-    pairwiseFeedback: 0,
-    knowledgeChangeFrequency: 'monthly',
-    baselineAccuracy: null,
-    baselineP95Ms: null,
-    baselineCostPer1k: null,
-    startDate: null,
-    retrainCadenceDays: null,
-    lastRetrainDate: null,
-    notes: '',
-    createdAt: '2026-11-01T00:00:00Z',
-    updatedAt: '2026-11-01T00:00:00Z',
-    ...over,
-  };
-}
+// Builders for what only evaluation tests need; workloads come from ../decision/builders.ts like everywhere else.
+import type { Candidate, EvaluationRow, SignOff } from '../../../shared/domain/types.ts';
 
 export function aCandidate(over: Partial<Candidate> = {}): Candidate {
   return {
