@@ -1,23 +1,80 @@
-// Contracts and customer commitments, with their links to workloads.
+// Contracts and customer commitments, with their links to workloads. Both are "agreements": a row
+// plus a set of linked workloads, so one description per table drives reading and writing both.
 import type { Database } from 'better-sqlite3';
 import type { Commitment, Contract } from '../../shared/domain/types.ts';
 import { OfframpError } from '../../shared/errors.ts';
 import type { Recorder, Row } from './changes.ts';
 
-type ContractFields = Omit<Contract, 'id'>;
-type CommitmentFields = Omit<Commitment, 'id'>;
+interface AgreementTable<T extends { id: number; clientId: number | null; workloadIds: number[] }> {
+  table: 'contracts' | 'commitments';
+  links: 'contract_workloads' | 'commitment_workloads';
+  owner: 'contract_id' | 'commitment_id';
+  noun: string;
+  /** Order of the list: by date, undated last. */
+  orderBy: string;
+  toRow(a: Omit<T, 'id' | 'workloadIds'>): Row;
+  fromRow(r: Row, workloadIds: number[]): T;
+}
 
-function linkedWorkloads(db: Database, table: 'contract_workloads' | 'commitment_workloads'): Map<number, number[]> {
+const CONTRACTS: AgreementTable<Contract> = {
+  table: 'contracts',
+  links: 'contract_workloads',
+  owner: 'contract_id',
+  noun: 'Contract',
+  orderBy: 'renewal_date IS NULL, renewal_date, id',
+  toRow: (c) => ({ client_id: c.clientId, name: c.name, party: c.party, counterparty: c.counterparty, renewal_date: c.renewalDate, notice_days: c.noticeDays, notes: c.notes }),
+  fromRow: (r, workloadIds) => ({
+    id: Number(r.id),
+    clientId: (r.client_id as number | null) ?? null,
+    name: String(r.name),
+    party: r.party as Contract['party'],
+    counterparty: String(r.counterparty),
+    renewalDate: (r.renewal_date as string | null) ?? null,
+    noticeDays: Number(r.notice_days),
+    notes: String(r.notes),
+    workloadIds,
+  }),
+};
+
+const COMMITMENTS: AgreementTable<Commitment> = {
+  table: 'commitments',
+  links: 'commitment_workloads',
+  owner: 'commitment_id',
+  noun: 'Commitment',
+  orderBy: 'due_date IS NULL, due_date, id',
+  toRow: (c) => ({ client_id: c.clientId, customer: c.customer, kind: c.kind, threshold: c.threshold, description: c.description, due_date: c.dueDate, notice_days: c.noticeDays, penalty: c.penalty }),
+  fromRow: (r, workloadIds) => ({
+    id: Number(r.id),
+    clientId: Number(r.client_id),
+    customer: String(r.customer),
+    kind: r.kind as Commitment['kind'],
+    threshold: (r.threshold as number | null) ?? null,
+    description: String(r.description),
+    dueDate: (r.due_date as string | null) ?? null,
+    noticeDays: Number(r.notice_days),
+    penalty: (r.penalty as string | null) ?? null,
+    workloadIds,
+  }),
+};
+
+// Table and column names below come only from the two descriptions above, never from input.
+function linkedWorkloads(db: Database, t: AgreementTable<never>, ownerId?: number): Map<number, number[]> {
+  const rows = ownerId === undefined
+    ? db.prepare(`SELECT ${t.owner} AS owner, workload_id FROM ${t.links} ORDER BY workload_id`).all()
+    : db.prepare(`SELECT ${t.owner} AS owner, workload_id FROM ${t.links} WHERE ${t.owner} = ? ORDER BY workload_id`).all(ownerId);
   const links = new Map<number, number[]>();
-  const sql = table === 'contract_workloads'
-    ? 'SELECT contract_id AS owner, workload_id FROM contract_workloads ORDER BY workload_id'
-    : 'SELECT commitment_id AS owner, workload_id FROM commitment_workloads ORDER BY workload_id';
-  for (const r of db.prepare(sql).all() as { owner: number; workload_id: number }[]) {
+  for (const r of rows as { owner: number; workload_id: number }[]) {
     const list = links.get(r.owner) ?? [];
     list.push(r.workload_id);
     links.set(r.owner, list);
   }
   return links;
+}
+
+function requireClient(db: Database, clientId: number | null): void {
+  if (clientId !== null && !db.prepare('SELECT 1 FROM clients WHERE id = ?').get(clientId)) {
+    throw new OfframpError({ code: 'invalid_payload', field: 'clientId', message: `Client ${clientId} does not exist; pick a client from the list` });
+  }
 }
 
 function requireWorkloads(db: Database, ids: number[], clientId: number | null): void {
@@ -31,124 +88,55 @@ function requireWorkloads(db: Database, ids: number[], clientId: number | null):
   }
 }
 
-function setLinks(rec: Recorder, db: Database, table: 'contract_workloads' | 'commitment_workloads', ownerColumn: 'contract_id' | 'commitment_id', ownerId: number, workloadIds: number[]): void {
-  const current = new Set((table === 'contract_workloads'
-    ? db.prepare('SELECT workload_id FROM contract_workloads WHERE contract_id = ?').all(ownerId)
-    : db.prepare('SELECT workload_id FROM commitment_workloads WHERE commitment_id = ?').all(ownerId)) .map((r) => (r as { workload_id: number }).workload_id));
+function listAgreements<T extends { id: number; clientId: number | null; workloadIds: number[] }>(db: Database, t: AgreementTable<T>): T[] {
+  const links = linkedWorkloads(db, t as AgreementTable<never>);
+  return (db.prepare(`SELECT * FROM ${t.table} ORDER BY ${t.orderBy}`).all() as Row[]).map((r) => t.fromRow(r, links.get(Number(r.id)) ?? []));
+}
+
+function getAgreement<T extends { id: number; clientId: number | null; workloadIds: number[] }>(db: Database, t: AgreementTable<T>, id: number): T {
+  const row = db.prepare(`SELECT * FROM ${t.table} WHERE id = ?`).get(id) as Row | undefined;
+  if (!row) throw new OfframpError({ code: 'not_found', field: 'id', message: `${t.noun} ${id} no longer exists` });
+  return t.fromRow(row, linkedWorkloads(db, t as AgreementTable<never>, id).get(id) ?? []);
+}
+
+function setLinks(db: Database, rec: Recorder, t: AgreementTable<never>, ownerId: number, workloadIds: number[]): void {
+  const current = new Set(linkedWorkloads(db, t, ownerId).get(ownerId) ?? []);
   const wanted = new Set(workloadIds);
-  for (const w of current) if (!wanted.has(w)) rec.delete(table, { [ownerColumn]: ownerId, workload_id: w });
-  for (const w of wanted) if (!current.has(w)) rec.insert(table, { [ownerColumn]: ownerId, workload_id: w });
+  for (const w of current) if (!wanted.has(w)) rec.delete(t.links, { [t.owner]: ownerId, workload_id: w });
+  for (const w of wanted) if (!current.has(w)) rec.insert(t.links, { [t.owner]: ownerId, workload_id: w });
 }
 
-function contractFromRow(r: Row, links: number[]): Contract {
-  return {
-    id: Number(r.id),
-    clientId: (r.client_id as number | null) ?? null,
-    name: String(r.name),
-    party: r.party as Contract['party'],
-    counterparty: String(r.counterparty),
-    renewalDate: (r.renewal_date as string | null) ?? null,
-    noticeDays: Number(r.notice_days),
-    notes: String(r.notes),
-    workloadIds: links,
-  };
+/** Inserts (no id) or updates (id) an agreement and makes its workload links exactly `a.workloadIds`. */
+function saveAgreement<T extends { id: number; clientId: number | null; workloadIds: number[] }>(
+  db: Database, rec: Recorder, t: AgreementTable<T>, a: Omit<T, 'id'> & { id?: number }, existing: boolean,
+): T {
+  if (existing) getAgreement(db, t, a.id as number);
+  requireClient(db, a.clientId);
+  requireWorkloads(db, a.workloadIds, a.clientId);
+  const row = t.toRow(a as unknown as Omit<T, 'id' | 'workloadIds'>);
+  let id = a.id as number;
+  if (existing) rec.update(t.table, { id }, row);
+  else id = rec.insert(t.table, a.id === undefined ? row : { ...row, id: a.id });
+  setLinks(db, rec, t as AgreementTable<never>, id, a.workloadIds);
+  return getAgreement(db, t, id);
 }
 
-export function listContracts(db: Database): Contract[] {
-  const links = linkedWorkloads(db, 'contract_workloads');
-  return (db.prepare('SELECT * FROM contracts ORDER BY renewal_date IS NULL, renewal_date, id').all() as Row[]).map((r) => contractFromRow(r, links.get(Number(r.id)) ?? []));
+function deleteAgreement(rec: Recorder, t: AgreementTable<never>, id: number): void {
+  rec.deleteWhere(t.links, { [t.owner]: id });
+  if (!rec.delete(t.table, { id })) throw new OfframpError({ code: 'not_found', field: 'id', message: `${t.noun} ${id} no longer exists` });
 }
 
-export function getContract(db: Database, id: number): Contract {
-  const row = db.prepare('SELECT * FROM contracts WHERE id = ?').get(id) as Row | undefined;
-  if (!row) throw new OfframpError({ code: 'not_found', field: 'id', message: `Contract ${id} no longer exists` });
-  const links = (db.prepare('SELECT workload_id FROM contract_workloads WHERE contract_id = ? ORDER BY workload_id').all(id) as { workload_id: number }[]).map((l) => l.workload_id);
-  return contractFromRow(row, links);
-}
+type NewContract = Omit<Contract, 'id'> & { id?: number };
+type NewCommitment = Omit<Commitment, 'id'> & { id?: number };
 
-function contractRow(c: ContractFields): Row {
-  return { client_id: c.clientId, name: c.name, party: c.party, counterparty: c.counterparty, renewal_date: c.renewalDate, notice_days: c.noticeDays, notes: c.notes };
-}
+export const listContracts = (db: Database): Contract[] => listAgreements(db, CONTRACTS);
+export const getContract = (db: Database, id: number): Contract => getAgreement(db, CONTRACTS, id);
+export const insertContract = (db: Database, rec: Recorder, c: NewContract): Contract => saveAgreement(db, rec, CONTRACTS, c, false);
+export const updateContract = (db: Database, rec: Recorder, c: Contract): Contract => saveAgreement(db, rec, CONTRACTS, c, true);
+export const deleteContract = (rec: Recorder, id: number): void => deleteAgreement(rec, CONTRACTS as AgreementTable<never>, id);
 
-export function insertContract(db: Database, rec: Recorder, c: ContractFields & { id?: number }): Contract {
-  requireWorkloads(db, c.workloadIds, c.clientId);
-  const row = contractRow(c);
-  if (c.id !== undefined) row.id = c.id;
-  const id = rec.insert('contracts', row);
-  setLinks(rec, db, 'contract_workloads', 'contract_id', id, c.workloadIds);
-  return getContract(db, id);
-}
-
-export function updateContract(db: Database, rec: Recorder, c: ContractFields & { id: number }): Contract {
-  getContract(db, c.id);
-  requireWorkloads(db, c.workloadIds, c.clientId);
-  rec.update('contracts', { id: c.id }, contractRow(c));
-  setLinks(rec, db, 'contract_workloads', 'contract_id', c.id, c.workloadIds);
-  return getContract(db, c.id);
-}
-
-export function deleteContract(rec: Recorder, id: number): void {
-  rec.deleteWhere('contract_workloads', { contract_id: id });
-  if (!rec.delete('contracts', { id })) throw new OfframpError({ code: 'not_found', field: 'id', message: `Contract ${id} no longer exists` });
-}
-
-function commitmentFromRow(r: Row, links: number[]): Commitment {
-  return {
-    id: Number(r.id),
-    clientId: Number(r.client_id),
-    customer: String(r.customer),
-    kind: r.kind as Commitment['kind'],
-    threshold: (r.threshold as number | null) ?? null,
-    description: String(r.description),
-    dueDate: (r.due_date as string | null) ?? null,
-    noticeDays: Number(r.notice_days),
-    penalty: (r.penalty as string | null) ?? null,
-    workloadIds: links,
-  };
-}
-
-export function listCommitments(db: Database): Commitment[] {
-  const links = linkedWorkloads(db, 'commitment_workloads');
-  return (db.prepare('SELECT * FROM commitments ORDER BY due_date IS NULL, due_date, id').all() as Row[]).map((r) => commitmentFromRow(r, links.get(Number(r.id)) ?? []));
-}
-
-export function getCommitment(db: Database, id: number): Commitment {
-  const row = db.prepare('SELECT * FROM commitments WHERE id = ?').get(id) as Row | undefined;
-  if (!row) throw new OfframpError({ code: 'not_found', field: 'id', message: `Commitment ${id} no longer exists` });
-  const links = (db.prepare('SELECT workload_id FROM commitment_workloads WHERE commitment_id = ? ORDER BY workload_id').all(id) as { workload_id: number }[]).map((l) => l.workload_id);
-  return commitmentFromRow(row, links);
-}
-
-function commitmentRow(c: CommitmentFields): Row {
-  return { client_id: c.clientId, customer: c.customer, kind: c.kind, threshold: c.threshold, description: c.description, due_date: c.dueDate, notice_days: c.noticeDays, penalty: c.penalty };
-}
-
-function requireClient(db: Database, clientId: number): void {
-  if (!db.prepare('SELECT 1 FROM clients WHERE id = ?').get(clientId)) {
-    throw new OfframpError({ code: 'invalid_payload', field: 'clientId', message: `Client ${clientId} does not exist; pick a client from the list` });
-  }
-}
-
-export function insertCommitment(db: Database, rec: Recorder, c: CommitmentFields & { id?: number }): Commitment {
-  requireClient(db, c.clientId);
-  requireWorkloads(db, c.workloadIds, c.clientId);
-  const row = commitmentRow(c);
-  if (c.id !== undefined) row.id = c.id;
-  const id = rec.insert('commitments', row);
-  setLinks(rec, db, 'commitment_workloads', 'commitment_id', id, c.workloadIds);
-  return getCommitment(db, id);
-}
-
-export function updateCommitment(db: Database, rec: Recorder, c: CommitmentFields & { id: number }): Commitment {
-  getCommitment(db, c.id);
-  requireClient(db, c.clientId);
-  requireWorkloads(db, c.workloadIds, c.clientId);
-  rec.update('commitments', { id: c.id }, commitmentRow(c));
-  setLinks(rec, db, 'commitment_workloads', 'commitment_id', c.id, c.workloadIds);
-  return getCommitment(db, c.id);
-}
-
-export function deleteCommitment(rec: Recorder, id: number): void {
-  rec.deleteWhere('commitment_workloads', { commitment_id: id });
-  if (!rec.delete('commitments', { id })) throw new OfframpError({ code: 'not_found', field: 'id', message: `Commitment ${id} no longer exists` });
-}
+export const listCommitments = (db: Database): Commitment[] => listAgreements(db, COMMITMENTS);
+export const getCommitment = (db: Database, id: number): Commitment => getAgreement(db, COMMITMENTS, id);
+export const insertCommitment = (db: Database, rec: Recorder, c: NewCommitment): Commitment => saveAgreement(db, rec, COMMITMENTS, c, false);
+export const updateCommitment = (db: Database, rec: Recorder, c: Commitment): Commitment => saveAgreement(db, rec, COMMITMENTS, c, true);
+export const deleteCommitment = (rec: Recorder, id: number): void => deleteAgreement(rec, COMMITMENTS as AgreementTable<never>, id);

@@ -109,21 +109,20 @@ export class WorkspaceService {
   }
 
   undo(): WorkspaceInfo {
-    const group = this.undoStack.at(-1);
-    if (!group) throw new OfframpError({ code: 'conflict', message: 'Nothing to undo' });
-    this.replay(group, 'undo');
-    this.undoStack.pop();
-    this.redoStack.push(group);
-    this.emit();
-    return this.info() as WorkspaceInfo;
+    return this.step('undo', this.undoStack, this.redoStack);
   }
 
   redo(): WorkspaceInfo {
-    const group = this.redoStack.at(-1);
-    if (!group) throw new OfframpError({ code: 'conflict', message: 'Nothing to redo' });
-    this.replay(group, 'redo');
-    this.redoStack.pop();
-    this.undoStack.push(group);
+    return this.step('redo', this.redoStack, this.undoStack);
+  }
+
+  /** Replays the newest group of `from` (inverted for undo) and moves it to `to`. */
+  private step(kind: 'undo' | 'redo', from: ChangeGroup[], to: ChangeGroup[]): WorkspaceInfo {
+    const group = from.at(-1);
+    if (!group) throw new OfframpError({ code: 'conflict', message: `Nothing to ${kind}` });
+    this.replay(group, kind);
+    from.pop();
+    to.push(group);
     this.emit();
     return this.info() as WorkspaceInfo;
   }
