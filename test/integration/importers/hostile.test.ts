@@ -5,10 +5,10 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { analyseTrainingFile } from '../../../electron/importers/analyseTrainingFile.ts';
-import { OfframpError } from '../../../shared/errors.ts';
 import { parseEvaluationFile } from '../../../shared/imports/evaluations.ts';
 import { parseJobsList } from '../../../shared/imports/jobsList.ts';
 import { parseCsv } from '../../../shared/imports/spreadsheet.ts';
+import { caught, caughtAsync } from '../../support/errors.ts';
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'offramp-hostile-'));
 afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
@@ -22,26 +22,6 @@ function write(name: string, content: string | Buffer): string {
 /** Reads a written file back the way the handlers do and runs one importer on its text. */
 function viaText<T>(file: string, run: (name: string, text: string) => T): T {
   return run(path.basename(file), fs.readFileSync(file, 'utf8'));
-}
-
-function caught(fn: () => unknown): OfframpError {
-  try {
-    fn();
-  } catch (e) {
-    if (e instanceof OfframpError) return e;
-    throw e;
-  }
-  throw new Error('expected an OfframpError');
-}
-
-async function caughtAsync(p: Promise<unknown>): Promise<OfframpError> {
-  try {
-    await p;
-  } catch (e) {
-    if (e instanceof OfframpError) return e;
-    throw e;
-  }
-  throw new Error('expected an OfframpError');
 }
 
 const job = (over: Record<string, unknown> = {}) => ({ object: 'fine_tuning.job', id: 'ftjob-1', model: 'gpt-4o-mini', status: 'succeeded', created_at: 1_735_689_600, finished_at: 1_735_693_200, fine_tuned_model: 'ft:gpt-4o-mini:o:s:x', ...over });

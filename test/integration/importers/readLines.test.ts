@@ -4,7 +4,7 @@ import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { readLines } from '../../../electron/importers/readLines.ts';
 import { analyseTrainingFile } from '../../../electron/importers/analyseTrainingFile.ts';
-import { OfframpError } from '../../../shared/errors.ts';
+import { caughtAsync } from '../../support/errors.ts';
 
 const dir = mkdtempSync(path.join(tmpdir(), 'offramp-readlines-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -20,16 +20,6 @@ async function collect(file: string, opts: Parameters<typeof readLines>[2] = {})
   const tooLong: [number, number][] = [];
   const result = await readLines(file, { onLine: (t, n) => lines.push([n, t]), onTooLong: (n, b) => tooLong.push([n, b]) }, opts);
   return { lines, tooLong, result };
-}
-
-async function rejection(p: Promise<unknown>): Promise<OfframpError> {
-  try {
-    await p;
-  } catch (e) {
-    if (e instanceof OfframpError) return e;
-    throw e;
-  }
-  throw new Error('expected an OfframpError');
 }
 
 describe('readLines', () => {
@@ -81,7 +71,7 @@ describe('readLines', () => {
 
   it('refuses a binary file, naming it and the line', async () => {
     const file = write('photo.jsonl', Buffer.concat([Buffer.from('{"a":1}\n{"b":2}\n'), Buffer.from([0x89, 0x50, 0x00, 0x01])]));
-    const e = await rejection(collect(file));
+    const e = await caughtAsync(collect(file));
     expect(e.code).toBe('import_invalid');
     expect(e.file).toBe(file);
     expect(e.line).toBe(3);
@@ -89,7 +79,7 @@ describe('readLines', () => {
   });
 
   it('refuses UTF-16 with the way to fix it', async () => {
-    const e = await rejection(collect(write('utf16.jsonl', Buffer.from('\uFEFF{"a":1}', 'utf16le'))));
+    const e = await caughtAsync(collect(write('utf16.jsonl', Buffer.from('\uFEFF{"a":1}', 'utf16le'))));
     expect(e.message).toMatch(/^utf16\.jsonl is encoded as UTF-16; save it as UTF-8/);
   });
 
@@ -97,7 +87,7 @@ describe('readLines', () => {
     const file = write('cancel.jsonl', 'line\n'.repeat(10_000));
     const controller = new AbortController();
     let n = 0;
-    const e = await rejection(
+    const e = await caughtAsync(
       readLines(file, { onLine: () => (++n === 10 ? controller.abort() : undefined), onTooLong: () => undefined }, { signal: controller.signal, chunkBytes: 1024 }),
     );
     expect(e.code).toBe('cancelled');
@@ -105,7 +95,7 @@ describe('readLines', () => {
   });
 
   it('says when the file does not exist', async () => {
-    const e = await rejection(collect(path.join(dir, 'missing.jsonl')));
+    const e = await caughtAsync(collect(path.join(dir, 'missing.jsonl')));
     expect(e).toMatchObject({ code: 'io', message: 'missing.jsonl does not exist (any more); choose the file again.' });
   });
 });
@@ -128,12 +118,12 @@ describe('analyseTrainingFile on hostile files', () => {
   });
 
   it('refuses an empty file', async () => {
-    const e = await rejection(analyseTrainingFile(write('empty.jsonl', '')));
+    const e = await caughtAsync(analyseTrainingFile(write('empty.jsonl', '')));
     expect(e).toMatchObject({ code: 'import_invalid', message: 'empty.jsonl is empty; choose a JSON Lines file with one training example per line.' });
   });
 
   it('refuses a file with no readable example, naming the first bad line and field', async () => {
-    const e = await rejection(analyseTrainingFile(write('roles.jsonl', '{"messages":[{"role":"bot","content":"x"}]}\n{"oops":1}\n')));
+    const e = await caughtAsync(analyseTrainingFile(write('roles.jsonl', '{"messages":[{"role":"bot","content":"x"}]}\n{"oops":1}\n')));
     expect(e.code).toBe('import_invalid');
     expect(e.line).toBe(1);
     expect(e.field).toBe('messages[0].role');
@@ -141,7 +131,7 @@ describe('analyseTrainingFile on hostile files', () => {
   });
 
   it('refuses a truncated JSON array given instead of JSON Lines', async () => {
-    const e = await rejection(analyseTrainingFile(write('array.json', '[\n  {"messages": [\n')));
+    const e = await caughtAsync(analyseTrainingFile(write('array.json', '[\n  {"messages": [\n')));
     expect(e).toMatchObject({ code: 'import_invalid', line: 1 });
   });
 });
@@ -156,7 +146,7 @@ describe('analyseTrainingFile progress and cancellation', () => {
     expect(seen.at(-1)).toBe(1);
 
     const controller = new AbortController();
-    const e = await rejection(analyseTrainingFile(file, { chunkBytes: 4096, signal: controller.signal, onProgress: (read) => (read > 20_000 ? controller.abort() : undefined) }));
+    const e = await caughtAsync(analyseTrainingFile(file, { chunkBytes: 4096, signal: controller.signal, onProgress: (read) => (read > 20_000 ? controller.abort() : undefined) }));
     expect(e.code).toBe('cancelled');
     expect(e.message).toBe('Reading progress.jsonl was cancelled; nothing was imported.');
   });

@@ -4,23 +4,13 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { parseEvaluationCsv, parseEvaluationFile, parsePromptfooCsv, parsePromptfooJson } from '../../../shared/imports/evaluations.ts';
 import { parseBooleanCell, parseNumberCell } from '../../../shared/imports/csv.ts';
-import { OfframpError } from '../../../shared/errors.ts';
+import { caught } from '../../support/errors.ts';
 
 const repoRoot = fileURLToPath(new URL('../../..', import.meta.url));
 const FIXTURES = path.resolve(repoRoot, '../shared/fixtures/public');
 const present = existsSync(FIXTURES);
 if (!present) console.log(`Skipping promptfoo fixtures: ${FIXTURES} does not exist.`);
 const fixture = (name: string) => ({ name, text: readFileSync(path.join(FIXTURES, name), 'utf8') });
-
-function fails(fn: () => unknown): OfframpError {
-  try {
-    fn();
-  } catch (e) {
-    if (e instanceof OfframpError) return e;
-    throw e;
-  }
-  throw new Error('expected an OfframpError');
-}
 
 const PLAIN = [
   'candidate,task_id,latency_ms,cost_usd,correct,grounded,refused,hallucinated,win_vs_baseline',
@@ -51,34 +41,34 @@ describe('parseEvaluationCsv (plain per-task rows)', () => {
   });
 
   it('names file, spreadsheet row and column of a value that is not a number', () => {
-    const e = fails(() => parseEvaluationCsv({ name: 'tasks.csv', text: 'candidate,latency_ms\nA,100\nA,fast\n' }));
+    const e = caught(() => parseEvaluationCsv({ name: 'tasks.csv', text: 'candidate,latency_ms\nA,100\nA,fast\n' }));
     expect(e).toMatchObject({ code: 'import_invalid', file: 'tasks.csv', line: 3, field: 'latency_ms' });
     expect(e.message).toBe('tasks.csv row 3, column "latency_ms": "fast" is not a number; give milliseconds such as 850, or leave it empty when unknown.');
   });
 
   it('names the row of a yes/no value it cannot read, counting multi-line cells as one row', () => {
-    const e = fails(() => parseEvaluationCsv({ name: 't.csv', text: 'candidate,notes,correct\nA,"two\nlines",yes\nA,x,maybe\n' }));
+    const e = caught(() => parseEvaluationCsv({ name: 't.csv', text: 'candidate,notes,correct\nA,"two\nlines",yes\nA,x,maybe\n' }));
     expect(e.line).toBe(3);
     expect(e.message).toBe('t.csv row 3, column "correct": "maybe" is not yes or no; use true/false, yes/no, 1/0 or pass/fail, or leave it empty when unknown.');
   });
 
   it('refuses negative latencies, empty candidates and duplicate task ids', () => {
-    expect(fails(() => parseEvaluationCsv({ name: 't.csv', text: 'candidate,latency_ms\nA,-5\n' })).message).toBe('t.csv row 2, column "latency_ms": -5 is negative; give milliseconds such as 850.');
-    expect(fails(() => parseEvaluationCsv({ name: 't.csv', text: 'candidate,latency_ms\n,5\n' })).message).toBe('t.csv row 2, column "candidate": the candidate is empty; say which candidate produced this row.');
-    const dup = fails(() => parseEvaluationCsv({ name: 't.csv', text: 'candidate,task_id\nA,t1\nB,t1\nA,t1\n' }));
+    expect(caught(() => parseEvaluationCsv({ name: 't.csv', text: 'candidate,latency_ms\nA,-5\n' })).message).toBe('t.csv row 2, column "latency_ms": -5 is negative; give milliseconds such as 850.');
+    expect(caught(() => parseEvaluationCsv({ name: 't.csv', text: 'candidate,latency_ms\n,5\n' })).message).toBe('t.csv row 2, column "candidate": the candidate is empty; say which candidate produced this row.');
+    const dup = caught(() => parseEvaluationCsv({ name: 't.csv', text: 'candidate,task_id\nA,t1\nB,t1\nA,t1\n' }));
     expect(dup).toMatchObject({ line: 4, field: 'task_id' });
     expect(dup.message).toBe('t.csv row 4, column "task_id": task "t1" of A is already on row 2; each candidate may have one row per task.');
   });
 
   it('refuses a file without a candidate column, binary data, an unclosed quote and an empty file', () => {
-    expect(fails(() => parseEvaluationCsv({ name: 't.csv', text: 'model_name,latency\nA,1\n' })).message).toBe(
+    expect(caught(() => parseEvaluationCsv({ name: 't.csv', text: 'model_name,latency\nA,1\n' })).message).toBe(
       't.csv has no "candidate" column (row 1 has: "model_name", "latency"); name the column that says which candidate produced each row "candidate".',
     );
-    expect(fails(() => parseEvaluationCsv({ name: 'b.csv', text: 'candidate\nA\n\u0000\u0001' })).message).toMatch(/^b\.csv contains binary data \(a NUL byte on line 3\)/);
-    const quote = fails(() => parseEvaluationCsv({ name: 'q.csv', text: 'candidate,latency_ms\nA,1\n"B,2\n' }));
+    expect(caught(() => parseEvaluationCsv({ name: 'b.csv', text: 'candidate\nA\n\u0000\u0001' })).message).toMatch(/^b\.csv contains binary data \(a NUL byte on line 3\)/);
+    const quote = caught(() => parseEvaluationCsv({ name: 'q.csv', text: 'candidate,latency_ms\nA,1\n"B,2\n' }));
     expect(quote).toMatchObject({ line: 3 });
     expect(quote.message).toMatch(/^q\.csv row 3 has a quoted cell that is never closed/);
-    expect(fails(() => parseEvaluationCsv({ name: 'e.csv', text: '' })).message).toBe('e.csv is empty; it needs a header row and at least one data row.');
+    expect(caught(() => parseEvaluationCsv({ name: 'e.csv', text: '' })).message).toBe('e.csv is empty; it needs a header row and at least one data row.');
   });
 });
 
@@ -147,7 +137,7 @@ describe('parsePromptfooJson', () => {
 
   it('names file, line, result and field of a wrong type', () => {
     const f = file([result(), result({ id: 'r2', latencyMs: 'slow' })]);
-    const e = fails(() => parsePromptfooJson(f));
+    const e = caught(() => parsePromptfooJson(f));
     expect(e).toMatchObject({ code: 'import_invalid', file: 'out.json', field: 'results.results[1].latencyMs' });
     expect(e.line).toBe(f.text.split('\n').findIndex((l) => l.includes('"slow"')) + 1);
     expect(e.message).toBe('out.json: result 2 (r2) has "latencyMs" set to the text "slow"; it must be a number of milliseconds (0 or more), or be left out.');
@@ -156,10 +146,10 @@ describe('parsePromptfooJson', () => {
   it('refuses a result without a provider, truncated JSON and a file that is not promptfoo output', () => {
     const noProvider = result();
     delete (noProvider as Record<string, unknown>).provider;
-    expect(fails(() => parsePromptfooJson(file([noProvider]))).field).toBe('results.results[0].provider');
+    expect(caught(() => parsePromptfooJson(file([noProvider]))).field).toBe('results.results[0].provider');
     const cut = file([result()]).text.slice(0, 120);
-    expect(fails(() => parsePromptfooJson({ name: 'cut.json', text: cut })).message).toMatch(/^cut\.json ends before the JSON is complete/);
-    expect(fails(() => parsePromptfooJson({ name: 'x.json', text: '{"a": 1}' })).message).toBe(
+    expect(caught(() => parsePromptfooJson({ name: 'cut.json', text: cut })).message).toMatch(/^cut\.json ends before the JSON is complete/);
+    expect(caught(() => parsePromptfooJson({ name: 'x.json', text: '{"a": 1}' })).message).toBe(
       'x.json has no "results.results" list; it does not look like promptfoo output (promptfoo eval -o out.json).',
     );
   });
@@ -201,7 +191,7 @@ describe('promptfoo CSV, oldest shape', () => {
   });
 
   it('names the row and column of a cell that is not a result', () => {
-    const e = fails(() => parsePromptfooCsv({ name: 'p.csv', text: '[openai:x] P,body\n[PASS] ok,a\nhello,b\n' }));
+    const e = caught(() => parsePromptfooCsv({ name: 'p.csv', text: '[openai:x] P,body\n[PASS] ok,a\nhello,b\n' }));
     expect(e).toMatchObject({ line: 3, field: '[openai:x] P' });
   });
 });

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { baseModelOf, parseJobsList, parseTimestamp, suffixOf } from '../../../shared/imports/jobsList.ts';
-import { OfframpError } from '../../../shared/errors.ts';
+import { caught } from '../../support/errors.ts';
 
 const repoRoot = fileURLToPath(new URL('../../..', import.meta.url));
 const FIXTURES = path.resolve(repoRoot, '../shared/fixtures/public');
@@ -29,16 +29,6 @@ function aJob(over: Record<string, unknown> = {}): Record<string, unknown> {
 
 function page(jobs: Record<string, unknown>[], hasMore = false): string {
   return JSON.stringify({ object: 'list', data: jobs, has_more: hasMore }, null, 2);
-}
-
-function fails(fn: () => unknown): OfframpError {
-  try {
-    fn();
-  } catch (e) {
-    if (e instanceof OfframpError) return e;
-    throw e;
-  }
-  throw new Error('expected an OfframpError');
 }
 
 describe('parseJobsList', () => {
@@ -137,7 +127,7 @@ describe('parseTimestamp', () => {
 describe('parseJobsList on hostile files', () => {
   it('names file and line of truncated JSON', () => {
     const text = page([aJob()]).slice(0, 200);
-    const e = fails(() => parseJobsList([{ name: 'cut.json', text }]));
+    const e = caught(() => parseJobsList([{ name: 'cut.json', text }]));
     expect(e.code).toBe('import_invalid');
     expect(e.file).toBe('cut.json');
     expect(e.line).toBe(text.split('\n').length);
@@ -146,7 +136,7 @@ describe('parseJobsList on hostile files', () => {
 
   it('names file, line, job and field of a wrong type', () => {
     const text = page([aJob(), aJob({ id: 'ftjob-2', trained_tokens: 'many' })]);
-    const e = fails(() => parseJobsList([{ name: 'jobs.json', text }]));
+    const e = caught(() => parseJobsList([{ name: 'jobs.json', text }]));
     expect(e.field).toBe('data[1].trained_tokens');
     expect(e.line).toBe(text.split('\n').findIndex((l) => l.includes('"many"')) + 1);
     expect(e.message).toBe('jobs.json: job 2 (ftjob-2) has "trained_tokens" set to the text "many"; give a number or null.');
@@ -155,36 +145,36 @@ describe('parseJobsList on hostile files', () => {
   it('names a missing required field', () => {
     const job = aJob();
     delete job.model;
-    const e = fails(() => parseJobsList([{ name: 'jobs.json', text: page([job]) }]));
+    const e = caught(() => parseJobsList([{ name: 'jobs.json', text: page([job]) }]));
     expect(e.field).toBe('data[0].model');
     expect(e.message).toBe('jobs.json: job 1 (ftjob-1) has "model" missing; give the model name as text, e.g. "gpt-4o-mini-2024-07-18".');
   });
 
   it('refuses dates in odd formats, naming the field', () => {
     const text = page([aJob({ created_at: '26/09/2025' })]);
-    const e = fails(() => parseJobsList([{ name: 'jobs.json', text }]));
+    const e = caught(() => parseJobsList([{ name: 'jobs.json', text }]));
     expect(e.field).toBe('data[0].created_at');
     expect(e.line).toBe(text.split('\n').findIndex((l) => l.includes('26/09/2025')) + 1);
     expect(e.message).toContain('is not a date this import understands; give Unix seconds (e.g. 1758849620) or an ISO date-time');
   });
 
   it('refuses a job listed twice in one file with different contents', () => {
-    const e = fails(() => parseJobsList([{ name: 'dup.json', text: page([aJob(), aJob({ status: 'failed' })]) }]));
+    const e = caught(() => parseJobsList([{ name: 'dup.json', text: page([aJob(), aJob({ status: 'failed' })]) }]));
     expect(e.message).toBe('dup.json: job ftjob-1 appears twice (entries 1 and 2) with different contents; remove one of them.');
     expect(e.field).toBe('data[1].id');
     expect(e.line).toBeGreaterThan(1);
   });
 
   it('refuses a file that is not a jobs list', () => {
-    expect(fails(() => parseJobsList([{ name: 'x.json', text: '{"object":"list"}' }])).message).toBe(
+    expect(caught(() => parseJobsList([{ name: 'x.json', text: '{"object":"list"}' }])).message).toBe(
       'x.json has no "data" list; it should be the jobs list the API returns: {"object": "list", "data": [...]}.',
     );
-    expect(fails(() => parseJobsList([{ name: 'x.json', text: '"hello"' }])).message).toBe('x.json holds the text "hello", not a jobs list ({"object": "list", "data": [...]}).');
+    expect(caught(() => parseJobsList([{ name: 'x.json', text: '"hello"' }])).message).toBe('x.json holds the text "hello", not a jobs list ({"object": "list", "data": [...]}).');
   });
 
   it('refuses binary data and empty files, naming the file', () => {
-    expect(fails(() => parseJobsList([{ name: 'b.json', text: '{"data":\n[\u0000]}' }])).message).toBe('b.json contains binary data (a NUL byte on line 2); it is not a JSON text file.');
-    expect(fails(() => parseJobsList([{ name: 'e.json', text: '  ' }])).message).toBe('e.json is empty; choose the JSON file again.');
+    expect(caught(() => parseJobsList([{ name: 'b.json', text: '{"data":\n[\u0000]}' }])).message).toBe('b.json contains binary data (a NUL byte on line 2); it is not a JSON text file.');
+    expect(caught(() => parseJobsList([{ name: 'e.json', text: '  ' }])).message).toBe('e.json is empty; choose the JSON file again.');
   });
 });
 

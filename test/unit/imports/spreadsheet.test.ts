@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { parseCsv, parseIsoDate, spreadsheetColumns, suggestMapping, toCsv } from '../../../shared/imports/spreadsheet.ts';
 import type { Commitment, Contract, Workload } from '../../../shared/domain/types.ts';
-import { OfframpError } from '../../../shared/errors.ts';
+import { caught } from '../../support/errors.ts';
 
 const clients = [
   { id: 1, name: 'Acme Bank' },
@@ -191,14 +191,7 @@ describe('parseCsv errors', () => {
   });
 
   it('throws on binary data, unclosed quotes and a header without rows', () => {
-    const t = (text: string) => {
-      try {
-        parseCsv('workloads', text, { fileName: 'w.csv' });
-      } catch (e) {
-        return e as OfframpError;
-      }
-      throw new Error('expected an error');
-    };
+    const t = (text: string) => caught(() => parseCsv('workloads', text, { fileName: 'w.csv' }));
     expect(t('name\n\u0000').message).toMatch(/^w\.csv contains binary data/);
     expect(t('client,name\nAcme,"open\n').line).toBe(2);
     expect(t('client,name\n').message).toBe('w.csv has a header but no rows; add at least one workload.');
