@@ -11,9 +11,10 @@ export function workloadIdForKey(db: Database, key: string): number | null {
   return row?.id ?? null;
 }
 
+/** Which of `ids` are already in the workspace: one query per draft, not one per job. */
 function knownJobIds(db: Database, ids: string[]): Set<string> {
-  const check = db.prepare('SELECT 1 FROM fine_tuning_jobs WHERE id = ?');
-  return new Set(ids.filter((id) => check.get(id)));
+  const rows = db.prepare('SELECT id FROM fine_tuning_jobs WHERE id IN (SELECT value FROM json_each(?))').pluck().all(JSON.stringify(ids)) as string[];
+  return new Set(rows);
 }
 
 export function draftAction(db: Database, draft: WorkloadDraft): { action: DraftAction; workloadId: number | null } {
