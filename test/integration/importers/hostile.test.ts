@@ -5,6 +5,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { analyseTrainingFile } from '../../../electron/importers/analyseTrainingFile.ts';
+import type { OfframpError } from '../../../shared/errors.ts';
 import { parseEvaluationFile } from '../../../shared/imports/evaluations.ts';
 import { parseJobsList } from '../../../shared/imports/jobsList.ts';
 import { parseCsv } from '../../../shared/imports/spreadsheet.ts';
@@ -24,6 +25,16 @@ function viaText<T>(file: string, run: (name: string, text: string) => T): T {
   return run(path.basename(file), fs.readFileSync(file, 'utf8'));
 }
 
+/** Expects `fn` to refuse the file as invalid, naming it, a line and the field; returns the error for further checks. */
+function expectRefusal(fn: () => unknown, name: string, field: string | undefined): OfframpError {
+  const e = caught(fn);
+  expect(e.code).toBe('import_invalid');
+  expect(e.file).toBe(name);
+  expect(e.line).toBeGreaterThan(0);
+  expect(e.field).toBe(field);
+  return e;
+}
+
 const job = (over: Record<string, unknown> = {}) => ({ object: 'fine_tuning.job', id: 'ftjob-1', model: 'gpt-4o-mini', status: 'succeeded', created_at: 1_735_689_600, finished_at: 1_735_693_200, fine_tuned_model: 'ft:gpt-4o-mini:o:s:x', ...over });
 const jobsText = (jobs: unknown[]) => JSON.stringify({ object: 'list', data: jobs, has_more: false }, null, 2);
 
@@ -37,11 +48,7 @@ describe('jobs list', () => {
     ['duplicate ids with different contents', 'dup.json', jobsText([job(), job({ status: 'cancelled' })]), 'data[1].id'],
     ['a date in an odd format', 'date.json', jobsText([job({ finished_at: '12/31/2024' })]), 'data[0].finished_at'],
   ])('refuses %s, naming file, line and field', (_what, name, text, field) => {
-    const e = caught(() => parse(write(name, text)));
-    expect(e.code).toBe('import_invalid');
-    expect(e.file).toBe(name);
-    expect(e.line).toBeGreaterThan(0);
-    expect(e.field).toBe(field);
+    const e = expectRefusal(() => parse(write(name, text)), name, field);
     expect(e.message.startsWith(name)).toBe(true);
   });
 
@@ -92,11 +99,7 @@ describe('evaluation results', () => {
     ['a wrong type in the per-task CSV', 'tasks.csv', 'candidate,latency_ms\nA,12\nA,twelve\n', 'latency_ms'],
     ['duplicate task ids', 'dup.csv', 'candidate,task_id,correct\nA,1,yes\nA,1,no\n', 'task_id'],
   ])('refuses %s, naming file, line and field', (_what, name, text, field) => {
-    const e = caught(() => parse(write(name, text)));
-    expect(e.code).toBe('import_invalid');
-    expect(e.file).toBe(name);
-    expect(e.line).toBeGreaterThan(0);
-    expect(e.field).toBe(field);
+    expectRefusal(() => parse(write(name, text)), name, field);
   });
 
   it('refuses binary data', () => {
