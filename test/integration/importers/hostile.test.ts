@@ -1,24 +1,17 @@
 // Every importer against malformed and hostile files written on the fly: each one is refused (or
 // the bad line listed) with a message naming the file, the line and, where there is one, the field.
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { analyseTrainingFile } from '../../../electron/importers/analyseTrainingFile.ts';
 import type { OfframpError } from '../../../shared/errors.ts';
 import { parseEvaluationFile } from '../../../shared/imports/evaluations.ts';
 import { parseJobsList } from '../../../shared/imports/jobsList.ts';
 import { parseCsv } from '../../../shared/imports/spreadsheet.ts';
 import { caught, caughtAsync } from '../../support/errors.ts';
+import { scratchFolder } from '../../support/scratch.ts';
 
-const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'offramp-hostile-'));
-afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
-
-function write(name: string, content: string | Buffer): string {
-  const file = path.join(dir, name);
-  fs.writeFileSync(file, content);
-  return file;
-}
+const { write } = scratchFolder('offramp-hostile-');
 
 /** Reads a written file back the way the handlers do and runs one importer on its text. */
 function viaText<T>(file: string, run: (name: string, text: string) => T): T {

@@ -1,19 +1,12 @@
-import { mkdtempSync, rmSync, writeFileSync, openSync, writeSync, closeSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { openSync, writeSync, closeSync } from 'node:fs';
 import path from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { readLines } from '../../../electron/importers/readLines.ts';
 import { analyseTrainingFile } from '../../../electron/importers/analyseTrainingFile.ts';
 import { caughtAsync } from '../../support/errors.ts';
+import { scratchFolder } from '../../support/scratch.ts';
 
-const dir = mkdtempSync(path.join(tmpdir(), 'offramp-readlines-'));
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
-
-function write(name: string, content: string | Buffer): string {
-  const file = path.join(dir, name);
-  writeFileSync(file, content);
-  return file;
-}
+const { dir, write } = scratchFolder('offramp-readlines-');
 
 async function collect(file: string, opts: Parameters<typeof readLines>[2] = {}) {
   const lines: [number, string][] = [];
