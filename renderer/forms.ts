@@ -1,7 +1,7 @@
 // Form plumbing shared by every screen: parse typed-in text, validate with the shared zod schemas, map errors to fields.
 import { useCallback, useState } from 'react';
 import type { z } from 'zod';
-import type { ErrorInfo } from '../shared/errors.ts';
+import type { ErrorInfo, Result } from '../shared/errors.ts';
 import { notifyError } from './stores/ui.ts';
 
 export type FieldErrors = Record<string, string>;
@@ -53,4 +53,33 @@ export function focusFirstError(form: HTMLElement | null): void {
     const el = form?.querySelector<HTMLElement>('[aria-invalid="true"]');
     el?.focus();
   });
+}
+
+/**
+ * The save path every form shares: stop on the errors found here (`checked` is null), else send what was checked; the handler's error lands next to its
+ * field, and either way focus moves to the first field to fix. Resolves to the saved value, or null when nothing was saved.
+ */
+export function useFormSubmit() {
+  const fields = useFieldErrors();
+  const { setErrors, fromError } = fields;
+  const [busy, setBusy] = useState(false);
+  const submit = useCallback(async <V, T>(
+    form: HTMLFormElement, local: FieldErrors, checked: V | null, send: (checked: V) => Promise<Result<T>>,
+  ): Promise<{ value: T } | null> => {
+    if (checked === null) {
+      setErrors(local);
+      focusFirstError(form);
+      return null;
+    }
+    setBusy(true);
+    const r = await send(checked);
+    setBusy(false);
+    if (!r.ok) {
+      fromError(r.error);
+      focusFirstError(form);
+      return null;
+    }
+    return { value: r.value };
+  }, [setErrors, fromError]);
+  return { ...fields, busy, submit };
 }

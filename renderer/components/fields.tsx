@@ -129,3 +129,16 @@ export function FormError({ message }: { message?: string }) {
   if (!message) return null;
   return <p role="alert" className="form-error"><span aria-hidden="true">⚠ </span>{message}</p>;
 }
+
+/** The end of a dialog's form: the error no field owns, Cancel, and the submit button (off while saving). */
+export function FormActions({ error, busy, submitLabel, onCancel }: { error?: string; busy: boolean; submitLabel: string; onCancel(): void }) {
+  return (
+    <>
+      <FormError message={error} />
+      <div className="form__actions">
+        <button type="button" className="button" onClick={onCancel}>Cancel</button>
+        <button type="submit" className="button button--primary" disabled={busy}>{submitLabel}</button>
+      </div>
+    </>
+  );
+}

@@ -3,10 +3,11 @@ import { useMemo, useState } from 'react';
 import { Link } from 'wouter';
 import { useInventory } from '../../stores/inventory.ts';
 import { PageHeader } from '../../components/PageHeader.tsx';
-import { EmptyState } from '../../components/EmptyState.tsx';
+import { EmptyOr } from '../../components/EmptyState.tsx';
+import { RowActions, TableCard } from '../../components/DataTable.tsx';
 import { ConfirmDialog, Dialog } from '../../components/Dialog.tsx';
-import { FormError, TextAreaField, TextField } from '../../components/fields.tsx';
-import { focusFirstError, useFieldErrors, validate } from '../../forms.ts';
+import { FormActions, TextAreaField, TextField } from '../../components/fields.tsx';
+import { useFormSubmit, validate } from '../../forms.ts';
 import type { FieldErrors } from '../../forms.ts';
 import { plural } from '../../labels.ts';
 import { notifyInfo } from '../../stores/ui.ts';
@@ -17,6 +18,8 @@ const clientForm = z.object({
   name: z.string().trim().min(1, 'Give it a name').max(200, 'Keep it under 200 characters'),
   notes: z.string().max(20_000),
 });
+
+const CLIENT_COLUMNS = [{ label: 'Name' }, { label: 'Workloads', num: true }, { label: 'Commitments', num: true }, { label: 'Contracts', num: true }, { label: 'Notes' }];
 
 type Editing = { mode: 'create' } | { mode: 'edit'; client: Client } | null;
 
@@ -48,53 +51,30 @@ export function ClientsScreen() {
         description="The organisations you are migrating. One workspace can hold many."
         actions={clients.length ? addButton : null}
       />
-      {clients.length === 0 ? (
-        <EmptyState title="No clients yet — add the first organisation you're migrating" action={addButton}>
-          <p>Then list its workloads: each product, workflow or feature that depends on a fine-tuned model.</p>
-        </EmptyState>
-      ) : (
-        <div className="table-card">
-          <table className="data-table">
-            <caption className="visually-hidden">Clients</caption>
-            <thead>
-              <tr>
-                <th scope="col">Name</th>
-                <th scope="col" className="num">Workloads</th>
-                <th scope="col" className="num">Commitments</th>
-                <th scope="col" className="num">Contracts</th>
-                <th scope="col">Notes</th>
-                <th scope="col"><span className="visually-hidden">Actions</span></th>
+      <EmptyOr
+        empty={clients.length === 0} title="No clients yet — add the first organisation you're migrating" action={addButton}
+        hint={<p>Then list its workloads: each product, workflow or feature that depends on a fine-tuned model.</p>}
+      >
+        <TableCard caption="Clients" columns={CLIENT_COLUMNS}>
+          {clients.map((c) => {
+            const n = counts.get(c.id);
+            return (
+              <tr key={c.id}>
+                <th scope="row" className="cell-strong">{c.name}</th>
+                <td className="num">
+                  <Link href="/workloads" onClick={() => useInventory.getState().setClientFilter(c.id)} className="link">
+                    {n?.workloads ?? 0}<span className="visually-hidden"> workloads of {c.name}</span>
+                  </Link>
+                </td>
+                <td className="num">{n?.commitments ?? 0}</td>
+                <td className="num">{n?.contracts ?? 0}</td>
+                <td className="cell-muted cell-truncate">{c.notes || '—'}</td>
+                <RowActions what={c.name} onEdit={() => setEditing({ mode: 'edit', client: c })} onDelete={() => setDeleting(c)} />
               </tr>
-            </thead>
-            <tbody>
-              {clients.map((c) => {
-                const n = counts.get(c.id);
-                return (
-                  <tr key={c.id}>
-                    <th scope="row" className="cell-strong">{c.name}</th>
-                    <td className="num">
-                      <Link href="/workloads" onClick={() => useInventory.getState().setClientFilter(c.id)} className="link">
-                        {n?.workloads ?? 0}<span className="visually-hidden"> workloads of {c.name}</span>
-                      </Link>
-                    </td>
-                    <td className="num">{n?.commitments ?? 0}</td>
-                    <td className="num">{n?.contracts ?? 0}</td>
-                    <td className="cell-muted cell-truncate">{c.notes || '—'}</td>
-                    <td className="cell-actions">
-                      <button type="button" className="button button--small" onClick={() => setEditing({ mode: 'edit', client: c })}>
-                        Edit<span className="visually-hidden"> {c.name}</span>
-                      </button>
-                      <button type="button" className="button button--small button--danger-ghost" onClick={() => setDeleting(c)}>
-                        Delete<span className="visually-hidden"> {c.name}</span>
-                      </button>
-                    </td>
-                  </tr>
-                );
-              })}
-            </tbody>
-          </table>
-        </div>
-      )}
+            );
+          })}
+        </TableCard>
+      </EmptyOr>
 
       {editing ? <ClientDialog editing={editing} onClose={() => setEditing(null)} /> : null}
       <DeleteClientDialog client={deleting} counts={deleting ? counts.get(deleting.id) : undefined} onClose={() => setDeleting(null)} />
@@ -106,31 +86,19 @@ function ClientDialog({ editing, onClose }: { editing: NonNullable<Editing>; onC
   const initial = editing.mode === 'edit' ? editing.client : null;
   const [name, setName] = useState(initial?.name ?? '');
   const [notes, setNotes] = useState(initial?.notes ?? '');
-  const [busy, setBusy] = useState(false);
-  const { errors, setErrors, fromError } = useFieldErrors();
+  const { errors, busy, submit } = useFormSubmit();
   const mutate = useInventory((s) => s.mutate);
 
   async function save(e: React.FormEvent<HTMLFormElement>) {
     e.preventDefault();
-    const form = e.currentTarget;
     const local: FieldErrors = {};
     const data = validate(clientForm, { name, notes }, local);
-    if (!data) {
-      setErrors(local);
-      return focusFirstError(form);
-    }
-    setBusy(true);
-    const r = initial
-      ? await mutate('clients.update', { id: initial.id, ...data }, ['clients'])
-      : await mutate('clients.create', data, ['clients']);
-    setBusy(false);
-    if (r.ok) {
-      notifyInfo(initial ? `Saved ${data.name}.` : `Added ${data.name}.`);
-      onClose();
-    } else {
-      fromError(r.error);
-      focusFirstError(form);
-    }
+    const saved = await submit(e.currentTarget, local, data, (d) => (initial
+      ? mutate('clients.update', { id: initial.id, ...d }, ['clients'])
+      : mutate('clients.create', d, ['clients'])));
+    if (!saved || !data) return;
+    notifyInfo(initial ? `Saved ${data.name}.` : `Added ${data.name}.`);
+    onClose();
   }
 
   return (
@@ -138,11 +106,7 @@ function ClientDialog({ editing, onClose }: { editing: NonNullable<Editing>; onC
       <form className="form" onSubmit={(e) => void save(e)} noValidate>
         <TextField label="Name" value={name} onChange={setName} error={errors.name} hint="The organisation, e.g. “Northwind Health”." />
         <TextAreaField label="Notes" value={notes} onChange={setNotes} error={errors.notes} rows={4} />
-        <FormError message={errors._form} />
-        <div className="form__actions">
-          <button type="button" className="button" onClick={onClose}>Cancel</button>
-          <button type="submit" className="button button--primary" disabled={busy}>{initial ? 'Save client' : 'Add client'}</button>
-        </div>
+        <FormActions error={errors._form} busy={busy} submitLabel={initial ? 'Save client' : 'Add client'} onCancel={onClose} />
       </form>
     </Dialog>
   );

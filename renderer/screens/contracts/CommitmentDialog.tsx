@@ -2,8 +2,8 @@
 import { useState } from 'react';
 import { useInventory } from '../../stores/inventory.ts';
 import { Dialog } from '../../components/Dialog.tsx';
-import { DateField, FormError, NumberField, SelectField, TextAreaField, TextField } from '../../components/fields.tsx';
-import { focusFirstError, numberText, parseNumber, useFieldErrors, validate } from '../../forms.ts';
+import { DateField, FormActions, NumberField, SelectField, TextAreaField, TextField } from '../../components/fields.tsx';
+import { numberText, parseNumber, useFormSubmit, validate } from '../../forms.ts';
 import type { FieldErrors } from '../../forms.ts';
 import { commitmentKindOptions } from '../../labels.ts';
 import { notifyInfo } from '../../stores/ui.ts';
@@ -40,14 +40,12 @@ export function CommitmentDialog({ commitment, onClose }: { commitment: Commitme
   const [noticeDays, setNoticeDays] = useState(numberText(commitment?.noticeDays ?? 0));
   const [penalty, setPenalty] = useState(commitment?.penalty ?? '');
   const [workloadIds, setWorkloadIds] = useState<number[]>(commitment?.workloadIds ?? []);
-  const [busy, setBusy] = useState(false);
-  const { errors, setErrors, fromError } = useFieldErrors();
+  const { errors, busy, submit } = useFormSubmit();
   const clientWorkloads = workloads.filter((w) => String(w.clientId) === clientId);
   const thresholdSpec = THRESHOLD[kind];
 
   async function save(e: React.FormEvent<HTMLFormElement>) {
     e.preventDefault();
-    const form = e.currentTarget;
     const local: FieldErrors = {};
     const payload = {
       clientId: clientId ? Number(clientId) : 0,
@@ -62,19 +60,11 @@ export function CommitmentDialog({ commitment, onClose }: { commitment: Commitme
       workloadIds: workloadIds.filter((id) => clientWorkloads.some((w) => w.id === id)),
     };
     if (!clientId) local.clientId = 'Choose the client that made this promise';
-    if (!validate(commitmentInput, payload, local)) {
-      setErrors(local);
-      return focusFirstError(form);
-    }
-    setBusy(true);
-    const r = commitment
-      ? await mutate('commitments.update', { ...payload, id: commitment.id }, ['commitments'])
-      : await mutate('commitments.create', payload, ['commitments']);
-    setBusy(false);
-    if (!r.ok) {
-      fromError(r.error);
-      return focusFirstError(form);
-    }
+    const checked = validate(commitmentInput, payload, local) ? payload : null;
+    const saved = await submit(e.currentTarget, local, checked, (p) => (commitment
+      ? mutate('commitments.update', { ...p, id: commitment.id }, ['commitments'])
+      : mutate('commitments.create', p, ['commitments'])));
+    if (!saved) return;
     notifyInfo(commitment ? 'Saved the commitment.' : `Added the commitment to ${payload.customer}.`);
     onClose();
   }
@@ -111,11 +101,7 @@ export function CommitmentDialog({ commitment, onClose }: { commitment: Commitme
           error={errors.workloadIds}
           emptyText={clientId ? 'This client has no workloads yet. Add them under Workloads, then link them here.' : 'Choose a client to see its workloads.'}
         />
-        <FormError message={errors._form} />
-        <div className="form__actions">
-          <button type="button" className="button" onClick={onClose}>Cancel</button>
-          <button type="submit" className="button button--primary" disabled={busy}>{commitment ? 'Save commitment' : 'Add commitment'}</button>
-        </div>
+        <FormActions error={errors._form} busy={busy} submitLabel={commitment ? 'Save commitment' : 'Add commitment'} onCancel={onClose} />
       </form>
     </Dialog>
   );

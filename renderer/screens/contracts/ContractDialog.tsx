@@ -2,8 +2,8 @@
 import { useState } from 'react';
 import { useInventory } from '../../stores/inventory.ts';
 import { Dialog } from '../../components/Dialog.tsx';
-import { DateField, FormError, NumberField, SelectField, TextAreaField, TextField } from '../../components/fields.tsx';
-import { focusFirstError, numberText, parseNumber, useFieldErrors, validate } from '../../forms.ts';
+import { DateField, FormActions, NumberField, SelectField, TextAreaField, TextField } from '../../components/fields.tsx';
+import { numberText, parseNumber, useFormSubmit, validate } from '../../forms.ts';
 import type { FieldErrors } from '../../forms.ts';
 import { partyOptions } from '../../labels.ts';
 import { notifyInfo } from '../../stores/ui.ts';
@@ -24,13 +24,11 @@ export function ContractDialog({ contract, onClose }: { contract: Contract | nul
   const [noticeDays, setNoticeDays] = useState(numberText(contract?.noticeDays ?? 0));
   const [notes, setNotes] = useState(contract?.notes ?? '');
   const [workloadIds, setWorkloadIds] = useState<number[]>(contract?.workloadIds ?? []);
-  const [busy, setBusy] = useState(false);
-  const { errors, setErrors, fromError } = useFieldErrors();
+  const { errors, busy, submit } = useFormSubmit();
   const eligible = clientId ? workloads.filter((w) => String(w.clientId) === clientId) : workloads;
 
   async function save(e: React.FormEvent<HTMLFormElement>) {
     e.preventDefault();
-    const form = e.currentTarget;
     const local: FieldErrors = {};
     const payload = {
       clientId: clientId ? Number(clientId) : null,
@@ -42,19 +40,11 @@ export function ContractDialog({ contract, onClose }: { contract: Contract | nul
       notes,
       workloadIds: workloadIds.filter((id) => eligible.some((w) => w.id === id)),
     };
-    if (!validate(contractInput, payload, local)) {
-      setErrors(local);
-      return focusFirstError(form);
-    }
-    setBusy(true);
-    const r = contract
-      ? await mutate('contracts.update', { ...payload, id: contract.id }, ['contracts'])
-      : await mutate('contracts.create', payload, ['contracts']);
-    setBusy(false);
-    if (!r.ok) {
-      fromError(r.error);
-      return focusFirstError(form);
-    }
+    const checked = validate(contractInput, payload, local) ? payload : null;
+    const saved = await submit(e.currentTarget, local, checked, (p) => (contract
+      ? mutate('contracts.update', { ...p, id: contract.id }, ['contracts'])
+      : mutate('contracts.create', p, ['contracts'])));
+    if (!saved) return;
     notifyInfo(contract ? `Saved ${payload.name}.` : `Added ${payload.name}.`);
     onClose();
   }
@@ -82,11 +72,7 @@ export function ContractDialog({ contract, onClose }: { contract: Contract | nul
           error={errors.workloadIds}
           emptyText="No workloads to link yet. Add them under Workloads."
         />
-        <FormError message={errors._form} />
-        <div className="form__actions">
-          <button type="button" className="button" onClick={onClose}>Cancel</button>
-          <button type="submit" className="button button--primary" disabled={busy}>{contract ? 'Save contract' : 'Add contract'}</button>
-        </div>
+        <FormActions error={errors._form} busy={busy} submitLabel={contract ? 'Save contract' : 'Add contract'} onCancel={onClose} />
       </form>
     </Dialog>
   );

@@ -1,15 +1,23 @@
 // Contracts (dates with notice periods) and commitments (promises a migration must keep), each linked to workloads.
 import { useMemo, useState } from 'react';
-import { Link } from 'wouter';
+import type { ReactNode } from 'react';
 import { useInventory } from '../../stores/inventory.ts';
 import { PageHeader } from '../../components/PageHeader.tsx';
-import { EmptyState } from '../../components/EmptyState.tsx';
+import { AddClientFirst, EmptyOr } from '../../components/EmptyState.tsx';
+import { RowActions, TableCard } from '../../components/DataTable.tsx';
 import { ConfirmDialog } from '../../components/Dialog.tsx';
 import { commitmentKindLabel, partyLabel, plural } from '../../labels.ts';
 import { notifyInfo } from '../../stores/ui.ts';
 import type { Commitment, Contract } from '../../../shared/domain/types.ts';
 import { CommitmentDialog, formatThreshold } from './CommitmentDialog.tsx';
 import { ContractDialog } from './ContractDialog.tsx';
+
+const COMMITMENT_COLUMNS = [
+  { label: 'Customer' }, { label: 'Client' }, { label: 'Kind' }, { label: 'Threshold' }, { label: 'Due' }, { label: 'Notice', num: true }, { label: 'Workloads' },
+];
+const CONTRACT_COLUMNS = [
+  { label: 'Name' }, { label: 'Type' }, { label: 'Client' }, { label: 'Counterparty' }, { label: 'Renewal' }, { label: 'Notice', num: true }, { label: 'Workloads' },
+];
 
 type Editing<T> = { mode: 'create' } | { mode: 'edit'; item: T } | null;
 
@@ -48,9 +56,9 @@ export function ContractsScreen() {
     return (
       <div className="page">
         <PageHeader title="Contracts & commitments" />
-        <EmptyState title="Add a client first" action={<Link href="/clients" className="button button--primary">Go to Clients</Link>}>
+        <AddClientFirst>
           <p>Contracts and commitments belong to a client and are linked to its workloads.</p>
-        </EmptyState>
+        </AddClientFirst>
       </div>
     );
   }
@@ -65,107 +73,49 @@ export function ContractsScreen() {
         description="Dates and promises a migration must respect. A date before the training deadline, minus its notice period, can move a workload's sunset date earlier."
       />
 
-      <section className="section" aria-labelledby="commitments-title">
-        <div className="section__header">
-          <h2 id="commitments-title" className="section-title">Commitments</h2>
-          {commitments.length ? addCommitment : null}
-        </div>
-        {commitments.length === 0 ? (
-          <EmptyState title="No commitments yet" action={addCommitment}>
-            <p>Record each promise made to a customer — accuracy ≥ 0.95, p95 latency ≤ 800 ms, data stays in the EU — and link the workloads it covers.</p>
-          </EmptyState>
-        ) : (
-          <div className="table-card">
-            <table className="data-table">
-              <caption className="visually-hidden">Commitments</caption>
-              <thead>
-                <tr>
-                  <th scope="col">Customer</th>
-                  <th scope="col">Client</th>
-                  <th scope="col">Kind</th>
-                  <th scope="col">Threshold</th>
-                  <th scope="col">Due</th>
-                  <th scope="col" className="num">Notice</th>
-                  <th scope="col">Workloads</th>
-                  <th scope="col"><span className="visually-hidden">Actions</span></th>
-                </tr>
-              </thead>
-              <tbody>
-                {commitments.map((c) => (
-                  <tr key={c.id}>
-                    <th scope="row" className="cell-strong">{c.customer}</th>
-                    <td>{clientName.get(c.clientId) ?? '—'}</td>
-                    <td className="nowrap">{commitmentKindLabel[c.kind]}</td>
-                    <td className="nowrap">{formatThreshold(c) ?? (c.description || '—')}</td>
-                    <td className="nowrap">{c.dueDate ?? '—'}</td>
-                    <td className="num nowrap">{plural(c.noticeDays, 'day')}</td>
-                    <td className="cell-truncate">{names(c.workloadIds)}</td>
-                    <td className="cell-actions">
-                      <button type="button" className="button button--small" onClick={() => setEditCommitment({ mode: 'edit', item: c })}>
-                        Edit<span className="visually-hidden"> commitment to {c.customer}</span>
-                      </button>
-                      <button type="button" className="button button--small button--danger-ghost" onClick={() => setDeleting({ kind: 'commitment', item: c })}>
-                        Delete<span className="visually-hidden"> commitment to {c.customer}</span>
-                      </button>
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
-        )}
-      </section>
+      <AgreementSection id="commitments-title" title="Commitments" empty={commitments.length === 0} add={addCommitment}
+        emptyTitle="No commitments yet"
+        hint={<p>Record each promise made to a customer — accuracy ≥ 0.95, p95 latency ≤ 800 ms, data stays in the EU — and link the workloads it covers.</p>}
+      >
+        <TableCard caption="Commitments" columns={COMMITMENT_COLUMNS}>
+          {commitments.map((c) => (
+            <tr key={c.id}>
+              <th scope="row" className="cell-strong">{c.customer}</th>
+              <td>{clientName.get(c.clientId) ?? '—'}</td>
+              <td className="nowrap">{commitmentKindLabel[c.kind]}</td>
+              <td className="nowrap">{formatThreshold(c) ?? (c.description || '—')}</td>
+              <td className="nowrap">{c.dueDate ?? '—'}</td>
+              <td className="num nowrap">{plural(c.noticeDays, 'day')}</td>
+              <td className="cell-truncate">{names(c.workloadIds)}</td>
+              <RowActions
+                what={`commitment to ${c.customer}`}
+                onEdit={() => setEditCommitment({ mode: 'edit', item: c })}
+                onDelete={() => setDeleting({ kind: 'commitment', item: c })}
+              />
+            </tr>
+          ))}
+        </TableCard>
+      </AgreementSection>
 
-      <section className="section" aria-labelledby="contracts-title">
-        <div className="section__header">
-          <h2 id="contracts-title" className="section-title">Contracts</h2>
-          {contracts.length ? addContract : null}
-        </div>
-        {contracts.length === 0 ? (
-          <EmptyState title="No contracts yet" action={addContract}>
-            <p>Add vendor and client contracts with a renewal date and notice period, so the plan ends before you must give notice.</p>
-          </EmptyState>
-        ) : (
-          <div className="table-card">
-            <table className="data-table">
-              <caption className="visually-hidden">Contracts</caption>
-              <thead>
-                <tr>
-                  <th scope="col">Name</th>
-                  <th scope="col">Type</th>
-                  <th scope="col">Client</th>
-                  <th scope="col">Counterparty</th>
-                  <th scope="col">Renewal</th>
-                  <th scope="col" className="num">Notice</th>
-                  <th scope="col">Workloads</th>
-                  <th scope="col"><span className="visually-hidden">Actions</span></th>
-                </tr>
-              </thead>
-              <tbody>
-                {contracts.map((c) => (
-                  <tr key={c.id}>
-                    <th scope="row" className="cell-strong">{c.name}</th>
-                    <td className="nowrap">{partyLabel[c.party]}</td>
-                    <td>{c.clientId === null ? <span className="muted">All clients</span> : clientName.get(c.clientId) ?? '—'}</td>
-                    <td>{c.counterparty || '—'}</td>
-                    <td className="nowrap">{c.renewalDate ?? '—'}</td>
-                    <td className="num nowrap">{plural(c.noticeDays, 'day')}</td>
-                    <td className="cell-truncate">{names(c.workloadIds)}</td>
-                    <td className="cell-actions">
-                      <button type="button" className="button button--small" onClick={() => setEditContract({ mode: 'edit', item: c })}>
-                        Edit<span className="visually-hidden"> {c.name}</span>
-                      </button>
-                      <button type="button" className="button button--small button--danger-ghost" onClick={() => setDeleting({ kind: 'contract', item: c })}>
-                        Delete<span className="visually-hidden"> {c.name}</span>
-                      </button>
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
-        )}
-      </section>
+      <AgreementSection id="contracts-title" title="Contracts" empty={contracts.length === 0} add={addContract}
+        emptyTitle="No contracts yet"
+        hint={<p>Add vendor and client contracts with a renewal date and notice period, so the plan ends before you must give notice.</p>}
+      >
+        <TableCard caption="Contracts" columns={CONTRACT_COLUMNS}>
+          {contracts.map((c) => (
+            <tr key={c.id}>
+              <th scope="row" className="cell-strong">{c.name}</th>
+              <td className="nowrap">{partyLabel[c.party]}</td>
+              <td>{c.clientId === null ? <span className="muted">All clients</span> : clientName.get(c.clientId) ?? '—'}</td>
+              <td>{c.counterparty || '—'}</td>
+              <td className="nowrap">{c.renewalDate ?? '—'}</td>
+              <td className="num nowrap">{plural(c.noticeDays, 'day')}</td>
+              <td className="cell-truncate">{names(c.workloadIds)}</td>
+              <RowActions what={c.name} onEdit={() => setEditContract({ mode: 'edit', item: c })} onDelete={() => setDeleting({ kind: 'contract', item: c })} />
+            </tr>
+          ))}
+        </TableCard>
+      </AgreementSection>
 
       {editCommitment ? (
         <CommitmentDialog commitment={editCommitment.mode === 'edit' ? editCommitment.item : null} onClose={() => setEditCommitment(null)} />
@@ -187,5 +137,20 @@ export function ContractsScreen() {
         <p className="muted">You can undo this right after with Undo.</p>
       </ConfirmDialog>
     </div>
+  );
+}
+
+/** Commitments or contracts: a titled section whose Add button sits in its header once there is something listed. */
+function AgreementSection({ id, title, empty, add, emptyTitle, hint, children }: {
+  id: string; title: string; empty: boolean; add: ReactNode; emptyTitle: string; hint: ReactNode; children: ReactNode;
+}) {
+  return (
+    <section className="section" aria-labelledby={id}>
+      <div className="section__header">
+        <h2 id={id} className="section-title">{title}</h2>
+        {empty ? null : add}
+      </div>
+      <EmptyOr empty={empty} title={emptyTitle} action={add} hint={hint}>{children}</EmptyOr>
+    </section>
   );
 }

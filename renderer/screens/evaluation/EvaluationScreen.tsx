@@ -3,7 +3,7 @@ import { useEffect, useState } from 'react';
 import { Link } from 'wouter';
 import { useInventory } from '../../stores/inventory.ts';
 import { useImports } from '../../stores/imports.ts';
-import { EmptyState } from '../../components/EmptyState.tsx';
+import { EmptyState, MissingWorkload } from '../../components/EmptyState.tsx';
 import { ConfirmDialog } from '../../components/Dialog.tsx';
 import { invoke } from '../../ipc.ts';
 import { notifyError, notifyInfo } from '../../stores/ui.ts';
@@ -23,13 +23,7 @@ export function EvaluationScreen({ params }: { params: { id: string } }) {
   const workloadId = Number(params.id);
   const workload = useInventory((s) => s.workloads.find((w) => w.id === workloadId) ?? null);
   const loaded = useInventory((s) => s.loaded);
-  if (!workload) {
-    return (
-      <div className="page">
-        <EmptyState title={loaded ? 'This workload no longer exists' : 'Loading…'} action={<Link href="/workloads" className="button">Back to workloads</Link>} />
-      </div>
-    );
-  }
+  if (!workload) return <MissingWorkload loaded={loaded} />;
   return <Matrix key={workload.id} workloadId={workload.id} name={workload.name} />;
 }
 

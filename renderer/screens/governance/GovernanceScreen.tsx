@@ -2,7 +2,7 @@
 import { useId, useState } from 'react';
 import { Link } from 'wouter';
 import { useInventory } from '../../stores/inventory.ts';
-import { EmptyState } from '../../components/EmptyState.tsx';
+import { EmptyState, MissingWorkload } from '../../components/EmptyState.tsx';
 import { CheckboxField, TextField } from '../../components/fields.tsx';
 import { invoke } from '../../ipc.ts';
 import { notifyError, notifyInfo } from '../../stores/ui.ts';
@@ -26,13 +26,7 @@ export function GovernanceScreen({ params }: { params: { id: string } }) {
   const workloadId = Number(params.id);
   const workload = useInventory((s) => s.workloads.find((w) => w.id === workloadId) ?? null);
   const loaded = useInventory((s) => s.loaded);
-  if (!workload) {
-    return (
-      <div className="page">
-        <EmptyState title={loaded ? 'This workload no longer exists' : 'Loading…'} action={<Link href="/workloads" className="button">Back to workloads</Link>} />
-      </div>
-    );
-  }
+  if (!workload) return <MissingWorkload loaded={loaded} />;
   return <GovernanceMapView key={workload.id} workloadId={workload.id} name={workload.name} />;
 }
 

@@ -3,9 +3,9 @@ import { useEffect, useMemo, useState } from 'react';
 import { Link, useLocation } from 'wouter';
 import { useInventory } from '../../stores/inventory.ts';
 import { ConfirmDialog } from '../../components/Dialog.tsx';
-import { EmptyState } from '../../components/EmptyState.tsx';
+import { MissingWorkload } from '../../components/EmptyState.tsx';
 import { CheckboxField, DateField, FormError, NumberField, SelectField, TextAreaField, TextField } from '../../components/fields.tsx';
-import { focusFirstError, numberText, parseNumber, useFieldErrors, validate } from '../../forms.ts';
+import { numberText, parseNumber, useFormSubmit, validate } from '../../forms.ts';
 import type { FieldErrors } from '../../forms.ts';
 import { criticalityOptions, deploymentOptions, frequencyOptions, plural, workloadKindOptions } from '../../labels.ts';
 import { notifyInfo, useUi } from '../../stores/ui.ts';
@@ -101,11 +101,9 @@ export function WorkloadDetailScreen({ params }: { params: { id: string } }) {
 
   if (!isNew && !workload) {
     return (
-      <div className="page">
-        <EmptyState title={loaded ? 'This workload no longer exists' : 'Loading…'} action={<Link href="/workloads" className="button">Back to workloads</Link>}>
-          {loaded ? <p>It may have been deleted, or an undo removed it.</p> : null}
-        </EmptyState>
-      </div>
+      <MissingWorkload loaded={loaded}>
+        {loaded ? <p>It may have been deleted, or an undo removed it.</p> : null}
+      </MissingWorkload>
     );
   }
   // key: a different workload (or an undo that changed it) starts from its saved values.
@@ -126,9 +124,8 @@ function WorkloadForm({ workload }: { workload: Workload | null }) {
     setUnsaved(dirty ? `your changes to ${workload?.name ?? 'this workload'}` : null);
   }, [dirty, workload, setUnsaved]);
   useEffect(() => () => setUnsaved(null), [setUnsaved]);
-  const [busy, setBusy] = useState(false);
   const [confirmDelete, setConfirmDelete] = useState(false);
-  const { errors, setErrors, fromError } = useFieldErrors();
+  const { errors, setErrors, busy, submit } = useFormSubmit();
   const set = <K extends keyof Draft>(key: K) => (value: Draft[K]) => setDraft((d) => ({ ...d, [key]: value }));
   const linkedCommitments = useMemo(
     () => (workload ? commitments.filter((c) => c.workloadIds.includes(workload.id)) : []),
@@ -141,28 +138,18 @@ function WorkloadForm({ workload }: { workload: Workload | null }) {
 
   async function save(e: React.FormEvent<HTMLFormElement>) {
     e.preventDefault();
-    const form = e.currentTarget;
     const local: FieldErrors = {};
     const payload = toPayload(draft, local);
     if (!draft.clientId) local.clientId = 'Choose the client this workload belongs to';
-    const data = validate(workloadInput, payload, local);
-    if (!data) {
-      setErrors(local);
-      return focusFirstError(form);
-    }
-    setErrors({});
-    setBusy(true);
+    const valid = validate(workloadInput, payload, local) !== null;
+    if (valid) setErrors({});
     // The handler parses the payload again; send the input shape, not the parsed one.
-    const r = workload
-      ? await mutate('workloads.update', { ...payload, id: workload.id }, ['workloads'])
-      : await mutate('workloads.create', payload, ['workloads']);
-    setBusy(false);
-    if (!r.ok) {
-      fromError(r.error);
-      return focusFirstError(form);
-    }
-    notifyInfo(`Saved ${r.value.name}.`);
-    if (!workload) navigate(`/workloads/${r.value.id}`, { replace: true });
+    const saved = await submit(e.currentTarget, local, valid ? payload : null, (p) => (workload
+      ? mutate('workloads.update', { ...p, id: workload.id }, ['workloads'])
+      : mutate('workloads.create', p, ['workloads'])));
+    if (!saved) return;
+    notifyInfo(`Saved ${saved.value.name}.`);
+    if (!workload) navigate(`/workloads/${saved.value.id}`, { replace: true });
   }
 
   async function remove() {

@@ -3,7 +3,7 @@ import { useDeferredValue, useMemo, useState } from 'react';
 import { Link } from 'wouter';
 import { useInventory } from '../../stores/inventory.ts';
 import { PageHeader } from '../../components/PageHeader.tsx';
-import { EmptyState } from '../../components/EmptyState.tsx';
+import { AddClientFirst, EmptyOr, EmptyState } from '../../components/EmptyState.tsx';
 import { WorkloadTable } from './WorkloadTable.tsx';
 import type { WorkloadRow } from './WorkloadTable.tsx';
 import { criticalityOptions, plural } from '../../labels.ts';
@@ -41,9 +41,9 @@ export function WorkloadsScreen() {
     return (
       <div className="page">
         <PageHeader title="Workloads" />
-        <EmptyState title="Add a client first" action={<Link href="/clients" className="button button--primary">Go to Clients</Link>}>
+        <AddClientFirst>
           <p>Every workload belongs to a client: the organisation whose product or workflow depends on the fine-tuned model.</p>
-        </EmptyState>
+        </AddClientFirst>
       </div>
     );
   }
@@ -55,48 +55,45 @@ export function WorkloadsScreen() {
         description="Each product, workflow or feature that depends on a fine-tuned model."
         actions={workloads.length ? addButton : null}
       />
-      {workloads.length === 0 ? (
-        <EmptyState title="No workloads yet — add the first thing that depends on a fine-tuned model" action={addButton}>
-          <p>Start with the most business-critical one: the support bot, the extraction workflow, the ranking feature.</p>
-        </EmptyState>
-      ) : (
-        <>
-          <div className="toolbar" role="search">
-            <label className="toolbar__field toolbar__field--grow">
-              <span className="visually-hidden">Filter workloads</span>
-              <input
-                className="input"
-                type="search"
-                placeholder="Filter by name, client, owner or model…"
-                value={query}
-                onChange={(e) => setQuery(e.target.value)}
-              />
-            </label>
-            <label className="toolbar__field">
-              <span className="toolbar__label">Criticality</span>
-              <select className="input select" value={criticality} onChange={(e) => setCriticality(e.target.value as Criticality | '')}>
-                <option value="">Any</option>
-                {criticalityOptions.map((o) => <option key={o.value} value={o.value}>{o.label}</option>)}
-              </select>
-            </label>
-            <label className="toolbar__field">
-              <span className="toolbar__label">Client</span>
-              <select className="input select" value={clientFilter ?? ''} onChange={(e) => setClientFilter(e.target.value ? Number(e.target.value) : null)}>
-                <option value="">All clients</option>
-                {clients.map((c) => <option key={c.id} value={c.id}>{c.name}</option>)}
-              </select>
-            </label>
-            <p className="toolbar__count" aria-live="polite">{plural(rows.length, 'workload')}</p>
-          </div>
-          {rows.length === 0 ? (
-            <EmptyState title="No workloads match these filters">
-              <p>Clear the filter text or choose “Any” criticality and “All clients”.</p>
-            </EmptyState>
-          ) : (
-            <WorkloadTable rows={rows} />
-          )}
-        </>
-      )}
+      <EmptyOr
+        empty={workloads.length === 0} title="No workloads yet — add the first thing that depends on a fine-tuned model" action={addButton}
+        hint={<p>Start with the most business-critical one: the support bot, the extraction workflow, the ranking feature.</p>}
+      >
+        <div className="toolbar" role="search">
+          <label className="toolbar__field toolbar__field--grow">
+            <span className="visually-hidden">Filter workloads</span>
+            <input
+              className="input"
+              type="search"
+              placeholder="Filter by name, client, owner or model…"
+              value={query}
+              onChange={(e) => setQuery(e.target.value)}
+            />
+          </label>
+          <label className="toolbar__field">
+            <span className="toolbar__label">Criticality</span>
+            <select className="input select" value={criticality} onChange={(e) => setCriticality(e.target.value as Criticality | '')}>
+              <option value="">Any</option>
+              {criticalityOptions.map((o) => <option key={o.value} value={o.value}>{o.label}</option>)}
+            </select>
+          </label>
+          <label className="toolbar__field">
+            <span className="toolbar__label">Client</span>
+            <select className="input select" value={clientFilter ?? ''} onChange={(e) => setClientFilter(e.target.value ? Number(e.target.value) : null)}>
+              <option value="">All clients</option>
+              {clients.map((c) => <option key={c.id} value={c.id}>{c.name}</option>)}
+            </select>
+          </label>
+          <p className="toolbar__count" aria-live="polite">{plural(rows.length, 'workload')}</p>
+        </div>
+        {rows.length === 0 ? (
+          <EmptyState title="No workloads match these filters">
+            <p>Clear the filter text or choose “Any” criticality and “All clients”.</p>
+          </EmptyState>
+        ) : (
+          <WorkloadTable rows={rows} />
+        )}
+      </EmptyOr>
     </div>
   );
 }
