@@ -1,19 +1,16 @@
 // The analyser on real public training files: each must get the job its data was made for.
-import { existsSync } from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { analyseTrainingFile } from '../../../electron/importers/analyseTrainingFile.ts';
+import { repoRoot } from '../../support/cli.ts';
+import { havePublicFixtures, publicFixture, reportMissingFixtures } from '../../support/fixtures.ts';
 
-const repoRoot = fileURLToPath(new URL('../../..', import.meta.url));
-const FIXTURES = path.resolve(repoRoot, '../shared/fixtures/public');
 const OWN = path.resolve(repoRoot, 'test/fixtures/training');
-const present = existsSync(FIXTURES);
-if (!present) console.log(`Skipping public training fixtures: ${FIXTURES} does not exist.`);
+reportMissingFixtures('public training fixtures');
 
-describe.skipIf(!present)('analyseTrainingFile on the public fixtures', () => {
+describe.skipIf(!havePublicFixtures)('analyseTrainingFile on the public fixtures', () => {
   it('classification tickets → behavior, with the five labels named', async () => {
-    const r = await analyseTrainingFile(path.join(FIXTURES, 'ft_classification_support_tickets.jsonl'));
+    const r = await analyseTrainingFile(publicFixture('ft_classification_support_tickets.jsonl'));
     expect(r.topJob).toBe('behavior');
     expect(r.examples).toBe(50);
     expect(r.malformed.total).toBe(0);
@@ -24,7 +21,7 @@ describe.skipIf(!present)('analyseTrainingFile on the public fixtures', () => {
   });
 
   it('medical report extraction → format, with the shared keys named', async () => {
-    const r = await analyseTrainingFile(path.join(FIXTURES, 'ft_extraction_medical_report_json.jsonl'));
+    const r = await analyseTrainingFile(publicFixture('ft_extraction_medical_report_json.jsonl'));
     expect(r.topJob).toBe('format');
     expect(r.suggestedWeights.format).toBe(100);
     expect(r.evidenceByJob.format[0]).toBe(
@@ -33,7 +30,7 @@ describe.skipIf(!present)('analyseTrainingFile on the public fixtures', () => {
   });
 
   it('pirate persona → style, citing the system prompt and the “arr” signature', async () => {
-    const r = await analyseTrainingFile(path.join(FIXTURES, 'ft_style_pirate_persona.jsonl'));
+    const r = await analyseTrainingFile(publicFixture('ft_style_pirate_persona.jsonl'));
     expect(r.topJob).toBe('style');
     expect(r.evidenceByJob.style[0]).toBe(
       'The system prompt sets a tone, voice or persona (“pirate”) on every example: “You are a helpful pirate assistant.”.',
@@ -42,7 +39,7 @@ describe.skipIf(!present)('analyseTrainingFile on the public fixtures', () => {
   });
 
   it('Osaka dialect persona in Japanese → style, with the dialect ending counted', async () => {
-    const r = await analyseTrainingFile(path.join(FIXTURES, 'ft_style_osaka_dialect_persona_ja.jsonl'));
+    const r = await analyseTrainingFile(publicFixture('ft_style_osaka_dialect_persona_ja.jsonl'));
     expect(r.topJob).toBe('style');
     expect(r.examples).toBe(63);
     expect(r.suggestedWeights.style).toBeGreaterThan(r.suggestedWeights.knowledge);
@@ -52,14 +49,14 @@ describe.skipIf(!present)('analyseTrainingFile on the public fixtures', () => {
   });
 
   it('DPO pairs → ranking, and the pairs count as pairwise feedback', async () => {
-    const r = await analyseTrainingFile(path.join(FIXTURES, 'ft_dpo_orca_pairs_first50.jsonl'));
+    const r = await analyseTrainingFile(publicFixture('ft_dpo_orca_pairs_first50.jsonl'));
     expect(r.topJob).toBe('ranking');
     expect(r.preferencePairs).toBe(50);
     expect(r.formats.preference).toBe(50);
   });
 
   it('tool calling → format, naming both functions', async () => {
-    const r = await analyseTrainingFile(path.join(FIXTURES, 'ft_tool_calling_stock_prices.jsonl'));
+    const r = await analyseTrainingFile(publicFixture('ft_tool_calling_stock_prices.jsonl'));
     expect(r.topJob).toBe('format');
     expect(r.replies.toolCalls).toBe(36);
     expect(r.evidenceByJob.format[0]).toBe(
@@ -69,7 +66,7 @@ describe.skipIf(!present)('analyseTrainingFile on the public fixtures', () => {
 
   it('reads every public training file without a malformed line', async () => {
     for (const f of ['classification_support_tickets', 'dpo_orca_pairs_first50', 'extraction_medical_report_json', 'style_osaka_dialect_persona_ja', 'style_pirate_persona', 'tool_calling_stock_prices']) {
-      const r = await analyseTrainingFile(path.join(FIXTURES, `ft_${f}.jsonl`));
+      const r = await analyseTrainingFile(publicFixture(`ft_${f}.jsonl`));
       expect(r.malformed.total, f).toBe(0);
       expect(r.evidence.length, f).toBeGreaterThan(3);
     }

@@ -1,16 +1,12 @@
-import { existsSync, readFileSync } from 'node:fs';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parseEvaluationCsv, parseEvaluationFile, parsePromptfooCsv, parsePromptfooJson } from '../../../shared/imports/evaluations.ts';
 import { parseBooleanCell, parseNumberCell } from '../../../shared/imports/csv.ts';
 import { caught } from '../../support/errors.ts';
+import { havePublicFixtures, publicFixture, reportMissingFixtures } from '../../support/fixtures.ts';
 
-const repoRoot = fileURLToPath(new URL('../../..', import.meta.url));
-const FIXTURES = path.resolve(repoRoot, '../shared/fixtures/public');
-const present = existsSync(FIXTURES);
-if (!present) console.log(`Skipping promptfoo fixtures: ${FIXTURES} does not exist.`);
-const fixture = (name: string) => ({ name, text: readFileSync(path.join(FIXTURES, name), 'utf8') });
+reportMissingFixtures('promptfoo fixtures');
+const fixture = (name: string) => ({ name, text: readFileSync(publicFixture(name), 'utf8') });
 
 const PLAIN = [
   'candidate,task_id,latency_ms,cost_usd,correct,grounded,refused,hallucinated,win_vs_baseline',
@@ -155,7 +151,7 @@ describe('parsePromptfooJson', () => {
   });
 });
 
-describe.skipIf(!present)('promptfoo fixtures', () => {
+describe.skipIf(!havePublicFixtures)('promptfoo fixtures', () => {
   it('riddles: two providers, latency and cost per result, answers correct despite the latency failures', () => {
     const r = parseEvaluationFile(fixture('promptfoo_eval_output_riddles.json'));
     expect(r.candidates).toEqual(['openai:gpt-5-mini', 'openai:gpt-5']);

@@ -1,12 +1,8 @@
-import { existsSync, readFileSync } from 'node:fs';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { baseModelOf, parseJobsList, parseTimestamp, suffixOf } from '../../../shared/imports/jobsList.ts';
 import { caught } from '../../support/errors.ts';
-
-const repoRoot = fileURLToPath(new URL('../../..', import.meta.url));
-const FIXTURES = path.resolve(repoRoot, '../shared/fixtures/public');
+import { havePublicFixtures, publicFixture } from '../../support/fixtures.ts';
 
 const DAY = 86_400;
 const T0 = 1_735_689_600; // 2025-01-01T00:00:00Z
@@ -178,9 +174,9 @@ describe('parseJobsList on hostile files', () => {
   });
 });
 
-describe.skipIf(!existsSync(FIXTURES))('parseJobsList on the recorded API response', () => {
+describe.skipIf(!havePublicFixtures)('parseJobsList on the recorded API response', () => {
   it('reads all 20 jobs; none is counted since 19 were cancelled and 1 failed', () => {
-    const text = readFileSync(path.join(FIXTURES, 'openai_fine_tuning_jobs_list.json'), 'utf8');
+    const text = readFileSync(publicFixture('openai_fine_tuning_jobs_list.json'), 'utf8');
     const r = parseJobsList([{ name: 'openai_fine_tuning_jobs_list.json', text }]);
     expect(r.jobCount).toBe(20);
     expect(r.drafts.map((d) => d.key)).toEqual(['gpt-3.5-turbo-0125::', 'gpt-3.5-turbo-0125::TestFTJob']);
