@@ -57,6 +57,18 @@ const strip = <T extends { id: number; clientId: number | null }>(row: T, drop: 
   return out;
 };
 
+/** Reads exported contracts or commitments back: same values, same client, same linked workloads, no errors. */
+function expectReadBackIdentical(kind: 'contracts' | 'commitments', csv: string, records: (Contract | Commitment)[], fileName: string): void {
+  const parsed = parseCsv(kind, csv, { fileName, lookups: { clients, workloads: workloadRefs } });
+  expect(parsed.errors).toEqual([]);
+  parsed.rows.forEach((r, i) => {
+    const { client: _c, clientId, workloads: _w, workloadIds, ...values } = r.values;
+    expect(values).toEqual(strip(records[i]));
+    expect(clientId).toBe(records[i].clientId);
+    expect(workloadIds).toEqual(records[i].workloadIds);
+  });
+}
+
 describe('spreadsheet round trip', () => {
   it('exports workloads with stable columns, yes/no booleans and ISO dates, and reads them back identical', () => {
     const workloads = [aWorkload(), aWorkload({ id: 12, clientId: 2, name: 'Claims extraction', residency: null, latencyTargetMs: null, baselineAccuracy: null, startDate: null, regulated: false, notes: '=SUM(A1)' })];
@@ -79,27 +91,13 @@ describe('spreadsheet round trip', () => {
     const contracts = [aContract(), aContract({ id: 6, clientId: null, name: 'Client SLA', party: 'client', renewalDate: null, workloadIds: [] })];
     const csv = toCsv('contracts', contracts, { clients, workloads: workloadRefs });
     expect(csv).toContain('Support triage; Claims extraction');
-    const parsed = parseCsv('contracts', csv, { fileName: 'contracts.csv', lookups: { clients, workloads: workloadRefs } });
-    expect(parsed.errors).toEqual([]);
-    parsed.rows.forEach((r, i) => {
-      const { client: _c, clientId, workloads: _w, workloadIds, ...values } = r.values;
-      expect(values).toEqual(strip(contracts[i]));
-      expect(clientId).toBe(contracts[i].clientId);
-      expect(workloadIds).toEqual(contracts[i].workloadIds);
-    });
+    expectReadBackIdentical('contracts', csv, contracts, 'contracts.csv');
   });
 
   it('exports commitments and reads them back identical', () => {
     const commitments = [aCommitment(), aCommitment({ id: 8, kind: 'latency', threshold: 1200, penalty: '5% credit', workloadIds: [11, 12] }), aCommitment({ id: 9, kind: 'residency', threshold: null, description: 'EU only' })];
     const csv = toCsv('commitments', commitments, { clients, workloads: workloadRefs });
-    const parsed = parseCsv('commitments', csv, { fileName: 'c.csv', lookups: { clients, workloads: workloadRefs } });
-    expect(parsed.errors).toEqual([]);
-    parsed.rows.forEach((r, i) => {
-      const { client: _c, clientId, workloads: _w, workloadIds, ...values } = r.values;
-      expect(values).toEqual(strip(commitments[i]));
-      expect(clientId).toBe(commitments[i].clientId);
-      expect(workloadIds).toEqual(commitments[i].workloadIds);
-    });
+    expectReadBackIdentical('commitments', csv, commitments, 'c.csv');
   });
 
   it('keeps only the columns present in a file, so a partial file changes only those fields', () => {
