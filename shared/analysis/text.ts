@@ -212,6 +212,11 @@ export function shareOf(part: number, whole: number): string {
   return `${percent(part, whole)} of ${formatCount(whole)}`;
 }
 
+/** shareOf for the middle of a sentence: "all 20", "both", "the only" instead of "All 20", "Both", "The only". */
+export function shareInSentence(part: number, whole: number): string {
+  return shareOf(part, whole).replace(/^(All|Both|The only)/, (first) => first.toLowerCase());
+}
+
 export function quote(text: string, max = 80): string {
   const flat = text.replace(/\s+/g, ' ').trim();
   return `“${flat.length > max ? `${flat.slice(0, max - 1).trimEnd()}…` : flat}”`;

@@ -17,6 +17,7 @@ import {
   plural,
   quote,
   replyEnding,
+  shareInSentence,
   shareOf,
   structureCue,
   toneCue,
@@ -318,6 +319,8 @@ export function createTrainingAnalyser(options: TrainingAnalyserOptions = {}): T
     finish(): TrainingAnalysis {
       const sampled = sampledExamples < examples;
       const tokensPerChar = sampleChars > 0 ? sampleTokens / sampleChars : 0.25;
+      const estimatedTokens = Math.round(chars * tokensPerChar);
+      const meanMessages = examples ? sumMessages / examples : 0;
       const topKeyset = [...keysets.entries()].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))[0];
       const jsonSameKeys = topKeyset ? { count: topKeyset[1], keys: topKeyset[0] === '' ? [] : topKeyset[0].split('\u0000') } : null;
 
@@ -370,12 +373,12 @@ export function createTrainingAnalyser(options: TrainingAnalyserOptions = {}): T
       const general = generalEvidence({
         examples,
         formats,
-        estimatedTokens: Math.round(chars * tokensPerChar),
+        estimatedTokens,
         systemVariants: systemPrompts.size,
         systemCapped,
         withoutSystem,
         topSystem,
-        meanMessages: examples ? sumMessages / examples : 0,
+        meanMessages,
         multiTurn,
         malformedTotal,
         malformed,
@@ -403,12 +406,12 @@ export function createTrainingAnalyser(options: TrainingAnalyserOptions = {}): T
         lines,
         examples,
         formats: { ...formats },
-        estimatedTokens: Math.round(chars * tokensPerChar),
+        estimatedTokens,
         systemPrompts: { variants: systemPrompts.size, capped: systemCapped, examplesWithout: withoutSystem, top: topSystem },
         turns: {
           minMessages: examples ? minMessages : 0,
           maxMessages,
-          meanMessages: examples ? sumMessages / examples : 0,
+          meanMessages,
           meanUserTurns: examples ? sumUserTurns / examples : 0,
           multiTurnExamples: multiTurn,
         },
@@ -575,7 +578,7 @@ function suggestJobs(s: Signals): { weights: JobWeights; byJob: Record<Job, stri
     }
     byJob.format.push(`${sentence}.`);
     if (s.structureExamples > 0) {
-      byJob.format.push(`The system prompt asks for structured output (it mentions JSON, a schema, fields or extraction) in ${shareOf(s.structureExamples, s.examples).replace(/^All/, 'all').replace(/^The only/, 'the only').replace(/^Both/, 'both')} examples.`);
+      byJob.format.push(`The system prompt asks for structured output (it mentions JSON, a schema, fields or extraction) in ${shareInSentence(s.structureExamples, s.examples)} examples.`);
     }
   }
   if (s.toolCallReplies > 0) {
@@ -627,7 +630,7 @@ function suggestJobs(s: Signals): { weights: JobWeights; byJob: Record<Job, stri
   const marker = Math.max(signatureShare, endingShare);
   weights.style = (60 * toneShare + 40 * Math.min(1, marker / 0.6)) * textShare;
   if (s.toneSample) {
-    const where = s.toneExamples === s.examples ? 'on every example' : `on ${shareOf(s.toneExamples, s.examples).replace(/^All/, 'all')} examples`;
+    const where = s.toneExamples === s.examples ? 'on every example' : `on ${shareInSentence(s.toneExamples, s.examples)} examples`;
     byJob.style.push(`The system prompt sets a tone, voice or persona (${quote(s.toneSample.cue, 40)}) ${where}: ${quote(s.toneSample.prompt, 120)}.`);
   }
   if (s.signature && signatureShare >= endingShare) {
