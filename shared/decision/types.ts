@@ -1,5 +1,5 @@
 // The shape of a recommendation: what replaces the fine-tuned model for one workload, and why.
-import type { Approach, Job } from '../domain/types.ts';
+import type { Approach, Job, RecommendationOverride } from '../domain/types.ts';
 
 export const RULE_IDS = ['R1', 'R2', 'R3', 'R4', 'R5', 'R6', 'R7', 'R8', 'R9', 'R10'] as const;
 export type RuleId = (typeof RULE_IDS)[number];
@@ -7,12 +7,8 @@ export type RuleId = (typeof RULE_IDS)[number];
 /** The rule that chose a component's approach; 'default' when no job reached the weight threshold. */
 export type ComponentRuleId = RuleId | 'default';
 
-export interface ComponentOverride {
-  approach: Approach;
-  reason: string;
-  actor: string;
-  at: string;
-}
+/** A recorded override as its component shows it: the workload and the job are the component's own. */
+export type ComponentOverride = Pick<RecommendationOverride, 'approach' | 'reason' | 'actor' | 'at'>;
 
 export interface RecommendationComponent {
   job: Job;
