@@ -14,7 +14,7 @@ import { ImportError } from '../imports/ImportParts.tsx';
 import { CandidateDialog } from './CandidateDialog.tsx';
 import { METRIC_COLUMNS } from './metrics.ts';
 import type { MetricColumn } from './metrics.ts';
-import { WorkloadBreadcrumb, WorkloadTabs } from './WorkloadTabs.tsx';
+import { WorkloadPageHead } from './WorkloadTabs.tsx';
 import { useWorkloadQuery } from './useWorkloadQuery.ts';
 import { afterWorkloadChange } from './afterChange.ts';
 import './evaluation.css';
@@ -44,18 +44,16 @@ function Matrix({ workloadId, name }: { workloadId: number; name: string }) {
 
   return (
     <div className="page">
-      <WorkloadBreadcrumb workloadId={workloadId} name={name} page="Evaluation matrix" />
-      <div className="page-header page-header--tabs">
-        <div>
-          <h1 className="page-header__title">{name}</h1>
-          <p className="page-header__description">Candidates measured on one fixed task set. Cells that break a commitment are marked with the commitment; rule R8 picks the cheapest eligible candidate that keeps them all.</p>
-        </div>
-        <div className="page-header__actions">
-          <Link href="/imports" className="button" onClick={() => useImports.getState().setEvaluationsWorkload(workloadId)}>Import results…</Link>
-          <button type="button" className="button button--primary" onClick={() => setEditing('new')}>Add candidate</button>
-        </div>
-      </div>
-      <WorkloadTabs workloadId={workloadId} current="evaluation" />
+      <WorkloadPageHead
+        workloadId={workloadId} name={name} tab="evaluation" page="Evaluation matrix"
+        description="Candidates measured on one fixed task set. Cells that break a commitment are marked with the commitment; rule R8 picks the cheapest eligible candidate that keeps them all."
+        actions={(
+          <>
+            <Link href="/imports" className="button" onClick={() => useImports.getState().setEvaluationsWorkload(workloadId)}>Import results…</Link>
+            <button type="button" className="button button--primary" onClick={() => setEditing('new')}>Add candidate</button>
+          </>
+        )}
+      />
       <ImportError error={error} title="The matrix could not be loaded" />
 
       {data ? (

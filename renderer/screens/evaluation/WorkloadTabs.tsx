@@ -1,4 +1,5 @@
 // Breadcrumb and tabs shared by a workload's detail, evaluation matrix and governance map.
+import type { ReactNode } from 'react';
 import { Link } from 'wouter';
 import './evaluation.css';
 
@@ -36,5 +37,24 @@ export function WorkloadBreadcrumb({ workloadId, name, page }: { workloadId: num
       <span aria-hidden="true"> / </span>
       <span aria-current="page">{page}</span>
     </nav>
+  );
+}
+
+/** The head of a workload's evaluation matrix or governance map: breadcrumb, the workload's name, what the page shows, its tabs. */
+export function WorkloadPageHead({ workloadId, name, tab, page, description, actions }: {
+  workloadId: number; name: string; tab: WorkloadTab; page: string; description: string; actions?: ReactNode;
+}) {
+  return (
+    <>
+      <WorkloadBreadcrumb workloadId={workloadId} name={name} page={page} />
+      <div className="page-header page-header--tabs">
+        <div>
+          <h1 className="page-header__title">{name}</h1>
+          <p className="page-header__description">{description}</p>
+        </div>
+        {actions ? <div className="page-header__actions">{actions}</div> : null}
+      </div>
+      <WorkloadTabs workloadId={workloadId} current={tab} />
+    </>
   );
 }

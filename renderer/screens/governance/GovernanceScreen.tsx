@@ -12,7 +12,7 @@ import type { GovernanceMap } from '../../../shared/ipc/evaluation.ts';
 import { currentSignOffs } from '../../../shared/evaluation/aggregate.ts';
 import { approachLabel, signOffRoleLabel, signOffStatusLabel } from '../../labels.ts';
 import { ImportError } from '../imports/ImportParts.tsx';
-import { WorkloadBreadcrumb, WorkloadTabs } from '../evaluation/WorkloadTabs.tsx';
+import { WorkloadPageHead } from '../evaluation/WorkloadTabs.tsx';
 import { useWorkloadQuery } from '../evaluation/useWorkloadQuery.ts';
 import { afterWorkloadChange } from '../evaluation/afterChange.ts';
 
@@ -38,14 +38,10 @@ function GovernanceMapView({ workloadId, name }: { workloadId: number; name: str
 
   return (
     <div className="page page--narrow">
-      <WorkloadBreadcrumb workloadId={workloadId} name={name} page="Governance map" />
-      <div className="page-header page-header--tabs">
-        <div>
-          <h1 className="page-header__title">{name}</h1>
-          <p className="page-header__description">Where each candidate keeps data, who may read its outputs, whether it leaves an audit trail, and the legal, security and compliance sign-offs.</p>
-        </div>
-      </div>
-      <WorkloadTabs workloadId={workloadId} current="governance" />
+      <WorkloadPageHead
+        workloadId={workloadId} name={name} tab="governance" page="Governance map"
+        description="Where each candidate keeps data, who may read its outputs, whether it leaves an audit trail, and the legal, security and compliance sign-offs."
+      />
       <ImportError error={gov.error} title="The governance map could not be loaded" />
       {data?.regulated ? (
         <p className="gov-banner"><strong>Regulated workload.</strong> A candidate is eligible only with approved legal, security and compliance sign-offs.</p>

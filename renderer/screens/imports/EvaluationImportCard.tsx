@@ -4,7 +4,7 @@ import { APPROACHES } from '../../../shared/domain/types.ts';
 import type { Approach } from '../../../shared/domain/types.ts';
 import { useImports } from '../../stores/imports.ts';
 import { approachLabel, formatNumber, plural } from '../../labels.ts';
-import { DoneNote, ImportError, baseName } from './ImportParts.tsx';
+import { DoneNote, ImportCard, ImportError, baseName } from './ImportParts.tsx';
 import { WorkloadSelect } from './WorkloadSelect.tsx';
 
 export function EvaluationImportCard() {
@@ -13,14 +13,11 @@ export function EvaluationImportCard() {
   const preview = card.preview;
 
   return (
-    <section className="form-section import-card" aria-labelledby="eval-import-title">
-      <div className="import-card__head">
-        <div>
-          <h2 id="eval-import-title" className="import-card__title">Evaluation results</h2>
-          <p className="import-card__lead">promptfoo's JSON or CSV output, or a CSV of per-task rows (candidate, latency_ms, cost_usd, correct, grounded, refused, hallucinated). Raw rows are kept; the matrix is computed from them.</p>
-        </div>
-        <button type="button" className="button" onClick={() => void chooseEvaluationsFile()} disabled={card.busy || card.workloadId === null}>Choose results file…</button>
-      </div>
+    <ImportCard
+      id="eval-import-title" title="Evaluation results"
+      lead="promptfoo's JSON or CSV output, or a CSV of per-task rows (candidate, latency_ms, cost_usd, correct, grounded, refused, hallucinated). Raw rows are kept; the matrix is computed from them."
+      action={<button type="button" className="button" onClick={() => void chooseEvaluationsFile()} disabled={card.busy || card.workloadId === null}>Choose results file…</button>}
+    >
       <div className="import-card__row">
         <WorkloadSelect value={card.workloadId} onChange={setEvaluationsWorkload} hint="The workload these results were measured on" />
       </div>
@@ -73,6 +70,6 @@ export function EvaluationImportCard() {
       ) : null}
       <DoneNote text={card.done} />
       {card.done && card.workloadId !== null ? <Link href={`/workloads/${card.workloadId}/evaluation`} className="link">Open the evaluation matrix</Link> : null}
-    </section>
+    </ImportCard>
   );
 }

@@ -1,4 +1,5 @@
-// Small pieces every import card shares: the error that says what to fix and where, the action badge, the file line.
+// Small pieces every import card shares: the card's frame and head, the error that says what to fix and where, the action badge, the file line.
+import type { ReactNode } from 'react';
 import type { ErrorInfo } from '../../../shared/errors.ts';
 
 /** "file.csv, line 4, field monthlyVolume": where to look, when the error says. */
@@ -51,5 +52,23 @@ export function ProgressBar({ done, total, label }: { done: number; total: numbe
       <progress className="import-progress__bar" max={100} value={pct} aria-label="Analysis progress" aria-valuetext={`${pct}%`} />
       <span className="import-progress__label">{label || 'Starting…'} ({pct}%)</span>
     </div>
+  );
+}
+
+/** An import card: its title and what it reads, with the file button (if any) beside them. */
+export function ImportCard({ id, title, lead, action, children }: {
+  id: string; title: string; lead: ReactNode; action?: ReactNode; children: ReactNode;
+}) {
+  return (
+    <section className="form-section import-card" aria-labelledby={id}>
+      <div className="import-card__head">
+        <div>
+          <h2 id={id} className="import-card__title">{title}</h2>
+          <p className="import-card__lead">{lead}</p>
+        </div>
+        {action}
+      </div>
+      {children}
+    </section>
   );
 }

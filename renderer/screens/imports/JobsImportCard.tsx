@@ -3,7 +3,7 @@ import { useInventory } from '../../stores/inventory.ts';
 import { useImports } from '../../stores/imports.ts';
 import { SelectField } from '../../components/fields.tsx';
 import { formatDate, plural } from '../../labels.ts';
-import { ActionBadge, DoneNote, ImportError, baseName } from './ImportParts.tsx';
+import { ActionBadge, DoneNote, ImportCard, ImportError, baseName } from './ImportParts.tsx';
 
 export function JobsImportCard() {
   const card = useImports((s) => s.jobs);
@@ -15,17 +15,15 @@ export function JobsImportCard() {
   const toWrite = preview ? preview.drafts.filter((d) => d.action !== 'unchanged').length : 0;
 
   return (
-    <section className="form-section import-card" aria-labelledby="jobs-import-title">
-      <div className="import-card__head">
-        <div>
-          <h2 id="jobs-import-title" className="import-card__title">Fine-tuning jobs list</h2>
-          <p className="import-card__lead">The JSON the fine-tuning API returns for a jobs list. Add several pages if the list was paged. Jobs are grouped into one workload per fine-tuned model family.</p>
-        </div>
+    <ImportCard
+      id="jobs-import-title" title="Fine-tuning jobs list"
+      lead="The JSON the fine-tuning API returns for a jobs list. Add several pages if the list was paged. Jobs are grouped into one workload per fine-tuned model family."
+      action={(
         <button type="button" className="button" onClick={() => void chooseJobsFile()} disabled={card.busy}>
           {card.paths.length ? 'Add another page…' : 'Choose jobs list…'}
         </button>
-      </div>
-
+      )}
+    >
       {card.paths.length ? (
         <ul className="file-list" aria-label="Chosen jobs files">
           {card.paths.map((p) => (
@@ -99,6 +97,6 @@ export function JobsImportCard() {
         </>
       ) : null}
       <DoneNote text={card.done} />
-    </section>
+    </ImportCard>
   );
 }

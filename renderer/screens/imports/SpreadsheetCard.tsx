@@ -4,7 +4,7 @@ import type { SpreadsheetKind, SpreadsheetPreview } from '../../../shared/ipc/im
 import { useImports } from '../../stores/imports.ts';
 import { SelectField } from '../../components/fields.tsx';
 import { plural } from '../../labels.ts';
-import { ActionBadge, DoneNote, ImportError, baseName, errorPlace } from './ImportParts.tsx';
+import { ActionBadge, DoneNote, ImportCard, ImportError, baseName, errorPlace } from './ImportParts.tsx';
 
 const KIND_LABEL: Record<SpreadsheetKind, string> = { workloads: 'Workloads', contracts: 'Contracts', commitments: 'Commitments' };
 const kindOptions = SPREADSHEET_KINDS.map((k) => ({ value: k, label: KIND_LABEL[k] }));
@@ -18,13 +18,10 @@ export function SpreadsheetCard() {
   const preview = card.preview;
 
   return (
-    <section className="form-section import-card" aria-labelledby="sheet-import-title">
-      <div className="import-card__head">
-        <div>
-          <h2 id="sheet-import-title" className="import-card__title">Spreadsheets</h2>
-          <p className="import-card__lead">Export to CSV, edit in a spreadsheet, import it back: only the rows you edited change.</p>
-        </div>
-      </div>
+    <ImportCard
+      id="sheet-import-title" title="Spreadsheets"
+      lead="Export to CSV, edit in a spreadsheet, import it back: only the rows you edited change."
+    >
       <div className="import-card__split">
         <div className="import-card__pane" role="group" aria-labelledby="sheet-export-title">
           <h3 id="sheet-export-title" className="import-card__subtitle">Export as CSV</h3>
@@ -47,7 +44,7 @@ export function SpreadsheetCard() {
       {preview && card.needsMapping ? <MappingStep preview={preview} onApply={() => void previewSpreadsheet()} busy={card.busy} /> : null}
       {preview ? <ChangesPreview preview={preview} busy={card.busy} onApply={() => void commitSpreadsheet()} /> : null}
       <DoneNote text={card.done} />
-    </section>
+    </ImportCard>
   );
 }
 

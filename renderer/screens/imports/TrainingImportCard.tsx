@@ -6,7 +6,7 @@ import type { Job } from '../../../shared/domain/types.ts';
 import type { TrainingAnalysis } from '../../../shared/analysis/types.ts';
 import { useImports } from '../../stores/imports.ts';
 import { formatNumber, jobHint, jobLabel, plural } from '../../labels.ts';
-import { DoneNote, ImportError, ProgressBar, baseName } from './ImportParts.tsx';
+import { DoneNote, ImportCard, ImportError, ProgressBar, baseName } from './ImportParts.tsx';
 import { WorkloadSelect } from './WorkloadSelect.tsx';
 
 /** Beyond this many, malformed lines are counted, not listed, so a broken 100 MB file stays readable. */
@@ -22,14 +22,11 @@ export function TrainingImportCard() {
   const analysis = card.analysis;
 
   return (
-    <section className="form-section import-card" aria-labelledby="training-import-title">
-      <div className="import-card__head">
-        <div>
-          <h2 id="training-import-title" className="import-card__title">Training data</h2>
-          <p className="import-card__lead">A JSONL training file (chat, prompt/completion or preference format). Offramp reads it line by line and suggests what the fine-tuned model does, with the evidence.</p>
-        </div>
-        <button type="button" className="button" onClick={() => void chooseAndAnalyseTraining()} disabled={card.busy}>Choose training file…</button>
-      </div>
+    <ImportCard
+      id="training-import-title" title="Training data"
+      lead="A JSONL training file (chat, prompt/completion or preference format). Offramp reads it line by line and suggests what the fine-tuned model does, with the evidence."
+      action={<button type="button" className="button" onClick={() => void chooseAndAnalyseTraining()} disabled={card.busy}>Choose training file…</button>}
+    >
       <div className="import-card__row">
         <WorkloadSelect value={card.workloadId} onChange={setTrainingWorkload} hint="Whose job profile the result goes into" />
       </div>
@@ -68,7 +65,7 @@ export function TrainingImportCard() {
       ) : null}
       <DoneNote text={card.done} />
       {card.done && card.workloadId !== null ? <Link href={`/workloads/${card.workloadId}`} className="link">Open the workload's decision panel</Link> : null}
-    </section>
+    </ImportCard>
   );
 }
 

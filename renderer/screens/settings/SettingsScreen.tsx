@@ -1,10 +1,11 @@
 // Settings: the actor name written to the audit log, and the deadline policy every plan is computed from.
 import { useEffect, useState } from 'react';
+import type { ReactNode } from 'react';
 import { invoke } from '../../ipc.ts';
 import { useInventory } from '../../stores/inventory.ts';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { FormError, NumberField, TextField } from '../../components/fields.tsx';
-import { focusFirstError, numberText, parseNumber, useFieldErrors, validate } from '../../forms.ts';
+import { focusFirstError, numberText, parseNumber, useFieldErrors, useFormSubmit, validate } from '../../forms.ts';
 import type { FieldErrors } from '../../forms.ts';
 import { STEP_NAMES, eventKindOptions } from '../../labels.ts';
 import { notifyError, notifyInfo } from '../../stores/ui.ts';
@@ -74,8 +75,7 @@ function PolicyForm({ policy }: { policy: DeadlinePolicy }) {
   const [blackouts, setBlackouts] = useState(policy.blackouts);
   const [capacity, setCapacity] = useState(numberText(policy.capacity));
   const [steps, setSteps] = useState<string[]>(policy.stepDurations.map(String));
-  const [busy, setBusy] = useState(false);
-  const { errors, setErrors, fromError } = useFieldErrors();
+  const { errors, setErrors, busy, submit } = useFormSubmit();
   const hasRetirement = events.some((e) => e.kind === 'inference_retirement');
 
   const updateEvent = (i: number, patch: Partial<EventDraft>) => setEvents((list) => list.map((e, j) => (j === i ? { ...e, ...patch } : e)));
@@ -88,7 +88,6 @@ function PolicyForm({ policy }: { policy: DeadlinePolicy }) {
 
   async function save(e: React.FormEvent<HTMLFormElement>) {
     e.preventDefault();
-    const form = e.currentTarget;
     const local: FieldErrors = {};
     const payload = {
       events,
@@ -99,18 +98,10 @@ function PolicyForm({ policy }: { policy: DeadlinePolicy }) {
       capacity: parseNumber(capacity, 'capacity', local),
       stepDurations: steps.map((s, i) => parseNumber(s, `stepDurations.${i}`, local) ?? 0),
     };
-    if (!validate(policyInput, payload, local)) {
-      setErrors(local);
-      return focusFirstError(form);
-    }
-    setErrors({});
-    setBusy(true);
-    const r = await mutate('policy.update', payload as DeadlinePolicy, ['policy']);
-    setBusy(false);
-    if (!r.ok) {
-      fromError(r.error);
-      return focusFirstError(form);
-    }
+    const valid = validate(policyInput, payload, local) !== null;
+    if (valid) setErrors({});
+    const saved = await submit(e.currentTarget, local, valid ? payload : null, (p) => mutate('policy.update', p as DeadlinePolicy, ['policy']));
+    if (!saved) return;
     notifyInfo('Saved the deadline policy. Every plan is recomputed from it.');
   }
 
@@ -125,35 +116,28 @@ function PolicyForm({ policy }: { policy: DeadlinePolicy }) {
       <fieldset className="form-section">
         <legend className="form-section__title">Deadline events</legend>
         <p className="form-section__note">The vendor's training deadline, and any other date that ends the old model's life, such as an inference retirement date once announced.</p>
-        <table className="data-table data-table--form">
-          <thead>
-            <tr><th scope="col">Event</th><th scope="col">Date</th><th scope="col">Kind</th><th scope="col"><span className="visually-hidden">Actions</span></th></tr>
-          </thead>
-          <tbody>
-            {events.map((ev, i) => (
-              <tr key={ev.id}>
-                <td><RowInput label={`Name of event ${i + 1}`} value={ev.name} onChange={(v) => updateEvent(i, { name: v })} error={errors[`events.${i}.name`]} /></td>
-                <td><RowInput type="date" label={`Date of event ${i + 1}`} value={ev.date} onChange={(v) => updateEvent(i, { date: v })} error={errors[`events.${i}.date`]} /></td>
-                <td>
-                  <label className="visually-hidden" htmlFor={`event-kind-${ev.id}`}>Kind of event {i + 1}</label>
-                  <select id={`event-kind-${ev.id}`} className="input select" value={ev.kind} onChange={(e) => updateEvent(i, { kind: e.target.value as DeadlineEventKind })}>
-                    {eventKindOptions.map((o) => <option key={o.value} value={o.value}>{o.label}</option>)}
-                  </select>
-                </td>
-                <td className="cell-actions">
-                  <button
-                    type="button" className="button button--small button--danger-ghost"
-                    disabled={ev.kind === 'training_deadline' && events.filter((x) => x.kind === 'training_deadline').length === 1}
-                    title={ev.kind === 'training_deadline' ? 'Every plan needs one training deadline: change its date instead' : undefined}
-                    onClick={() => setEvents((l) => l.filter((_, j) => j !== i))}
-                  >
-                    Remove<span className="visually-hidden"> event {ev.name || i + 1}</span>
-                  </button>
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <FormTable columns={['Event', 'Date', 'Kind']}>
+          {events.map((ev, i) => (
+            <tr key={ev.id}>
+              <td><RowInput label={`Name of event ${i + 1}`} value={ev.name} onChange={(v) => updateEvent(i, { name: v })} error={errors[`events.${i}.name`]} /></td>
+              <td><RowInput type="date" label={`Date of event ${i + 1}`} value={ev.date} onChange={(v) => updateEvent(i, { date: v })} error={errors[`events.${i}.date`]} /></td>
+              <td>
+                <label className="visually-hidden" htmlFor={`event-kind-${ev.id}`}>Kind of event {i + 1}</label>
+                <select id={`event-kind-${ev.id}`} className="input select" value={ev.kind} onChange={(e) => updateEvent(i, { kind: e.target.value as DeadlineEventKind })}>
+                  {eventKindOptions.map((o) => <option key={o.value} value={o.value}>{o.label}</option>)}
+                </select>
+              </td>
+              <td className="cell-actions">
+                <RemoveButton
+                  what={`event ${ev.name || i + 1}`}
+                  disabled={ev.kind === 'training_deadline' && events.filter((x) => x.kind === 'training_deadline').length === 1}
+                  title={ev.kind === 'training_deadline' ? 'Every plan needs one training deadline: change its date instead' : undefined}
+                  onClick={() => setEvents((l) => l.filter((_, j) => j !== i))}
+                />
+              </td>
+            </tr>
+          ))}
+        </FormTable>
         <div className="row-actions">
           <button type="button" className="button button--small" onClick={() => addEvent('other')}>Add event</button>
           {hasRetirement ? null : (
@@ -183,9 +167,7 @@ function PolicyForm({ policy }: { policy: DeadlinePolicy }) {
             {holidays.map((h, i) => (
               <li key={i} className="date-list__item">
                 <RowInput type="date" label={`Holiday ${i + 1}`} value={h} onChange={(v) => setHolidays((l) => l.map((x, j) => (j === i ? v : x)))} error={errors[`holidays.${i}`]} />
-                <button type="button" className="button button--small button--danger-ghost" onClick={() => setHolidays((l) => l.filter((_, j) => j !== i))}>
-                  Remove<span className="visually-hidden"> holiday {h || i + 1}</span>
-                </button>
+                <RemoveButton what={`holiday ${h || i + 1}`} onClick={() => setHolidays((l) => l.filter((_, j) => j !== i))} />
               </li>
             ))}
           </ul>
@@ -199,26 +181,21 @@ function PolicyForm({ policy }: { policy: DeadlinePolicy }) {
         <legend className="form-section__title">Blackout periods</legend>
         <p className="form-section__note">No migration work is scheduled inside these, e.g. a year-end change freeze.</p>
         {blackouts.length === 0 ? <p className="muted">No blackout periods yet.</p> : (
-          <table className="data-table data-table--form">
-            <thead><tr><th scope="col">Name</th><th scope="col">From</th><th scope="col">To</th><th scope="col"><span className="visually-hidden">Actions</span></th></tr></thead>
-            <tbody>
-              {blackouts.map((b, i) => {
-                const upd = (patch: Partial<typeof b>) => setBlackouts((l) => l.map((x, j) => (j === i ? { ...x, ...patch } : x)));
-                return (
-                  <tr key={i}>
-                    <td><RowInput label={`Name of blackout ${i + 1}`} value={b.name} onChange={(v) => upd({ name: v })} error={errors[`blackouts.${i}.name`]} /></td>
-                    <td><RowInput type="date" label={`Start of blackout ${i + 1}`} value={b.start} onChange={(v) => upd({ start: v })} error={errors[`blackouts.${i}.start`]} /></td>
-                    <td><RowInput type="date" label={`End of blackout ${i + 1}`} value={b.end} onChange={(v) => upd({ end: v })} error={errors[`blackouts.${i}.end`]} /></td>
-                    <td className="cell-actions">
-                      <button type="button" className="button button--small button--danger-ghost" onClick={() => setBlackouts((l) => l.filter((_, j) => j !== i))}>
-                        Remove<span className="visually-hidden"> blackout {b.name || i + 1}</span>
-                      </button>
-                    </td>
-                  </tr>
-                );
-              })}
-            </tbody>
-          </table>
+          <FormTable columns={['Name', 'From', 'To']}>
+            {blackouts.map((b, i) => {
+              const upd = (patch: Partial<typeof b>) => setBlackouts((l) => l.map((x, j) => (j === i ? { ...x, ...patch } : x)));
+              return (
+                <tr key={i}>
+                  <td><RowInput label={`Name of blackout ${i + 1}`} value={b.name} onChange={(v) => upd({ name: v })} error={errors[`blackouts.${i}.name`]} /></td>
+                  <td><RowInput type="date" label={`Start of blackout ${i + 1}`} value={b.start} onChange={(v) => upd({ start: v })} error={errors[`blackouts.${i}.start`]} /></td>
+                  <td><RowInput type="date" label={`End of blackout ${i + 1}`} value={b.end} onChange={(v) => upd({ end: v })} error={errors[`blackouts.${i}.end`]} /></td>
+                  <td className="cell-actions">
+                    <RemoveButton what={`blackout ${b.name || i + 1}`} onClick={() => setBlackouts((l) => l.filter((_, j) => j !== i))} />
+                  </td>
+                </tr>
+              );
+            })}
+          </FormTable>
         )}
         <div className="row-actions">
           <button type="button" className="button button--small" onClick={() => setBlackouts((l) => [...l, { name: 'Change freeze', start: '', end: '' }])}>Add blackout period</button>
@@ -246,6 +223,27 @@ function PolicyForm({ policy }: { policy: DeadlinePolicy }) {
 }
 
 /** A compact input inside a table row: its label is visually hidden, its error shows below it. */
+/** A table of editable rows; the last column holds each row's Remove button. */
+function FormTable({ columns, children }: { columns: string[]; children: ReactNode }) {
+  return (
+    <table className="data-table data-table--form">
+      <thead>
+        <tr>{columns.map((c) => <th key={c} scope="col">{c}</th>)}<th scope="col"><span className="visually-hidden">Actions</span></th></tr>
+      </thead>
+      <tbody>{children}</tbody>
+    </table>
+  );
+}
+
+/** `what` completes the button's name for screen readers ("Remove holiday 2026-12-25"). */
+function RemoveButton({ what, onClick, disabled, title }: { what: string; onClick(): void; disabled?: boolean; title?: string }) {
+  return (
+    <button type="button" className="button button--small button--danger-ghost" disabled={disabled} title={title} onClick={onClick}>
+      Remove<span className="visually-hidden"> {what}</span>
+    </button>
+  );
+}
+
 function RowInput({ label, value, onChange, error, type = 'text' }: { label: string; value: string; onChange(v: string): void; error?: string; type?: 'text' | 'date' }) {
   const id = `row-${label.replace(/\W+/g, '-').toLowerCase()}`;
   return (
