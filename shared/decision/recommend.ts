@@ -33,6 +33,8 @@ function latestOverrides(workloadId: number, overrides: RecommendationOverride[]
   return byJob;
 }
 
+const plural = (n: number, noun: string): string => `${n} ${noun}${n === 1 ? '' : 's'}`;
+
 export function recommend(input: RecommendInput): Recommendation {
   const { workload, profile, evaluations } = input;
   const commitments = input.commitments.filter((c) => commitmentAppliesTo(c, workload));
@@ -134,7 +136,7 @@ export function recommend(input: RecommendInput): Recommendation {
     }
     trace.push({
       ruleId: 'R8',
-      text: `${evaluations.length} candidate(s) evaluated, ${selection.eligibleCount} eligible, against ${constraints.length} hard constraint(s)${constraints.length ? ` (${constraints.map((c) => c.label).join('; ')})` : ''}. ${selection.reason}`,
+      text: `${plural(evaluations.length, 'candidate')} evaluated, ${selection.eligibleCount} eligible, against ${plural(constraints.length, 'hard constraint')}${constraints.length ? ` (${constraints.map((c) => c.label).join('; ')})` : ''}. ${selection.reason}`,
       inputs: {
         evaluated: evaluations.length,
         eligible: selection.eligibleCount,

@@ -73,7 +73,9 @@ export function selectCandidate(
       ? `, tied on cost and chosen for its higher grounded-answer rate (${selected.groundedRate ?? 'unknown'})`
       : '';
     const kept = constraints.length === 0 ? 'no hard constraint applies' : `meets ${constraints.map((c) => c.label).join('; ')}`;
-    reason = `${selected.candidateName} is the cheapest of ${meetsAll.length} candidate(s) that qualify (${cost}${tie}); it ${kept}.`;
+    reason = meetsAll.length === 1
+      ? `${selected.candidateName} is the only candidate that qualifies (${cost}${tie}); it ${kept}.`
+      : `${selected.candidateName} is the cheapest of the ${meetsAll.length} candidates that qualify (${cost}${tie}); it ${kept}.`;
   } else if (eligible.length === 0) {
     reason = evaluations.length === 0 ? 'No candidate has been evaluated.' : 'No evaluated candidate is eligible.';
   } else if (combinationWouldMeet) {
