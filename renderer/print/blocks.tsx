@@ -31,6 +31,19 @@ export interface FlowBlock {
   workloadId?: number;
 }
 
+/** A header cell: its label, its width (the header fixes the columns of a table split across pages), 'num' to right-align. */
+type HeadCell = readonly [label: string, width?: number | string, align?: 'num'];
+
+function headRow(cells: readonly HeadCell[]): ReactNode {
+  return (
+    <tr>
+      {cells.map(([label, width, align]) => (
+        <th key={label} className={align === 'num' ? 'rm-num' : undefined} style={width === undefined ? undefined : { width }}>{label}</th>
+      ))}
+    </tr>
+  );
+}
+
 /** Rows [from, to) of a flow table; the caption says "continued" on later pages. */
 export function TableView({ table, from = 0, to, continued }: { table: FlowTable; from?: number; to?: number; continued?: boolean }) {
   // Fixed layout: column widths come from the header, so a table split across pages keeps the row heights measured whole.
@@ -105,7 +118,7 @@ function summaryBlocks(m: RoadmapModel): FlowBlock[] {
       <div className="rm-two">
         <table className="rm-table">
           <caption>Workloads by status</caption>
-          <thead><tr><th style={{ width: 100 }}>Status</th><th className="rm-num" style={{ width: 70 }}>Workloads</th><th className="rm-num" style={{ width: 50 }}>Share</th><th>Meaning</th></tr></thead>
+          <thead>{headRow([['Status', 100], ['Workloads', 70, 'num'], ['Share', 50, 'num'], ['Meaning']])}</thead>
           <tbody>
             {(['on_track', 'tight', 'compressed', 'late'] as const).map((s) => (
               <tr key={s}>
@@ -119,7 +132,7 @@ function summaryBlocks(m: RoadmapModel): FlowBlock[] {
         </table>
         <table className="rm-table">
           <caption>Workloads by recommended approach</caption>
-          <thead><tr><th>Approach</th><th className="rm-num" style={{ width: 70 }}>Workloads</th><th style={{ width: 110 }}>Share</th></tr></thead>
+          <thead>{headRow([['Approach'], ['Workloads', 70, 'num'], ['Share', 110]])}</thead>
           <tbody>
             {(Object.keys(m.approachCounts) as (keyof typeof m.approachCounts)[]).map((a) => (
               <tr key={a}>
@@ -149,7 +162,7 @@ function summaryBlocks(m: RoadmapModel): FlowBlock[] {
       key: 'summary-risk', section: 'summary',
       table: {
         caption: 'At-risk workloads',
-        head: <tr><th style={{ width: '24%' }}>Workload</th><th style={{ width: '16%' }}>Client</th><th style={{ width: '10%' }}>Status</th><th style={{ width: '10%' }}>Cut-over</th><th style={{ width: '10%' }}>Sunset date</th><th className="rm-num" style={{ width: '8%' }}>Overrun</th><th>Before the training deadline?</th></tr>,
+        head: headRow([['Workload', '24%'], ['Client', '16%'], ['Status', '10%'], ['Cut-over', '10%'], ['Sunset date', '10%'], ['Overrun', '8%', 'num'], ['Before the training deadline?']]),
         rows: m.atRisk.map((w) => (
           <tr key={w.workload.id}>
             <td><strong>{w.workload.name}</strong></td>
@@ -172,7 +185,7 @@ function summaryBlocks(m: RoadmapModel): FlowBlock[] {
       key: 'summary-commitments', section: 'summary',
       table: {
         caption: 'Commitments affected',
-        head: <tr><th style={{ width: '18%' }}>Customer</th><th style={{ width: '16%' }}>Commitment</th><th style={{ width: '9%' }}>Due</th><th style={{ width: '9%' }}>Notice by</th><th>Workloads at risk or cutting over after notice</th></tr>,
+        head: headRow([['Customer', '18%'], ['Commitment', '16%'], ['Due', '9%'], ['Notice by', '9%'], ['Workloads at risk or cutting over after notice']]),
         rows: m.affectedCommitments.map(({ commitment: c, workloads }) => (
           <tr key={c.id}>
             <td><strong>{c.customer}</strong></td>
@@ -190,7 +203,7 @@ function summaryBlocks(m: RoadmapModel): FlowBlock[] {
       key: 'summary-bridges', section: 'summary',
       table: {
         caption: 'Bridges proposed: one last refresh of the old fine-tuned model before the training deadline',
-        head: <tr><th style={{ width: '22%' }}>Workload</th><th style={{ width: '9%' }}>Refresh by</th><th style={{ width: '14%' }}>Holds?</th><th>Why</th></tr>,
+        head: headRow([['Workload', '22%'], ['Refresh by', '9%'], ['Holds?', '14%'], ['Why']]),
         rows: m.bridges.map((w) => (
           <tr key={w.workload.id}>
             <td><strong>{w.workload.name}</strong><div className="rm-muted">{m.clientName.get(w.workload.clientId)}</div></td>
@@ -340,7 +353,7 @@ function workloadBlocks(m: RoadmapModel, w: PortfolioWorkload): FlowBlock[] {
           Confidence {r.confidence.level}{r.confidence.missing.length ? ` — missing: ${r.confidence.missing.join(', ')}` : ''}.
         </p>
         <table className="rm-table rm-table--dense">
-          <thead><tr><th style={{ width: '14%' }}>Job</th><th className="rm-num" style={{ width: '8%' }}>Weight</th><th>Approach</th><th style={{ width: '10%' }}>Rule</th></tr></thead>
+          <thead>{headRow([['Job', '14%'], ['Weight', '8%', 'num'], ['Approach'], ['Rule', '10%']])}</thead>
           <tbody>
             {r.components.map((c) => (
               <tr key={c.job}>
@@ -384,7 +397,7 @@ function workloadBlocks(m: RoadmapModel, w: PortfolioWorkload): FlowBlock[] {
       node: (
         <table className="rm-table rm-table--dense">
           <caption>Governance and sign-offs</caption>
-          <thead><tr><th style={{ width: '18%' }}>Candidate</th><th style={{ width: '11%' }}>Data lives</th><th style={{ width: '15%' }}>Who can inspect outputs</th><th style={{ width: '7%' }}>Audit trail</th><th>Legal</th><th>Security</th><th>Compliance</th></tr></thead>
+          <thead>{headRow([['Candidate', '18%'], ['Data lives', '11%'], ['Who can inspect outputs', '15%'], ['Audit trail', '7%'], ['Legal'], ['Security'], ['Compliance']])}</thead>
           <tbody>
             {candidates.map((c) => {
               const g = m.data.governance.find((x) => x.candidateId === c.id);
@@ -415,7 +428,7 @@ function workloadBlocks(m: RoadmapModel, w: PortfolioWorkload): FlowBlock[] {
       <div className="rm-plan">
         <table className="rm-table rm-table--dense">
           <caption>Plan — starts {plan.start}, cuts over {plan.end}; internal sunset date {plan.sunset.date}</caption>
-          <thead><tr><th style={{ width: 18 }}>#</th><th style={{ width: '24%' }}>Step</th><th style={{ width: 70 }}>Start</th><th style={{ width: 70 }}>End</th><th className="rm-num" style={{ width: 80 }}>Working days</th><th>Why this long</th></tr></thead>
+          <thead>{headRow([['#', 18], ['Step', '24%'], ['Start', 70], ['End', 70], ['Working days', 80, 'num'], ['Why this long']])}</thead>
           <tbody>
             {plan.steps.map((s) => (
               <tr key={s.step}>
@@ -454,7 +467,7 @@ function registerBlocks(m: RoadmapModel): FlowBlock[] {
       table: {
         caption: 'Commitments',
         className: 'rm-table--dense',
-        head: <tr><th style={{ width: '15%' }}>Customer</th><th style={{ width: '11%' }}>Client</th><th style={{ width: '14%' }}>Commitment</th><th style={{ width: '8%' }}>Due</th><th className="rm-num" style={{ width: '6%' }}>Notice</th><th style={{ width: '8%' }}>Notice by</th><th>Workloads</th><th style={{ width: '10%' }}>Penalty</th></tr>,
+        head: headRow([['Customer', '15%'], ['Client', '11%'], ['Commitment', '14%'], ['Due', '8%'], ['Notice', '6%', 'num'], ['Notice by', '8%'], ['Workloads'], ['Penalty', '10%']]),
         rows: sorted.map((c) => (
           <tr key={c.id}>
             <td><strong>{c.customer}</strong></td>

@@ -1,5 +1,6 @@
 // The Decision panel of a workload: questionnaire, the job profile it yields, the recommendation and its effect on the plan, live as answers change.
 import { useEffect, useMemo, useState } from 'react';
+import type { ReactNode } from 'react';
 import { usePlan, selectPortfolioById } from '../../stores/plan.ts';
 import { useInventory } from '../../stores/inventory.ts';
 import { notifyInfo, useUi } from '../../stores/ui.ts';
@@ -153,11 +154,7 @@ function DecisionBody({ workload, row, today, policy, commitments, contracts, ev
           <p className="visually-hidden" role="status">
             {`Recommendation: ${approachLabel[recommendation.architecture]}; ${recommendation.components.map((c) => `${c.job} ${approachLabel[c.approach]}`).join(', ')}. Plan ${(preview?.plan ?? row.plan).status.replace('_', ' ')}, cut over by ${(preview?.plan ?? row.plan).end}.`}
           </p>
-          <div className="result-card">
-            <div className="result-card__head">
-              <h3 className="decision__subtitle">Recommendation{dirty ? <span className="preview-tag">Preview</span> : null}</h3>
-              <ConfidenceBadge confidence={recommendation.confidence} />
-            </div>
+          <ResultCard title="Recommendation" preview={dirty} badge={<ConfidenceBadge confidence={recommendation.confidence} />}>
             <p className="architecture">
               <span className="architecture__label">Architecture</span>
               <span className="architecture__value">{approachLabel[recommendation.architecture]}</span>
@@ -180,26 +177,23 @@ function DecisionBody({ workload, row, today, policy, commitments, contracts, ev
             {recommendation.confidence.missing.length > 0 ? (
               <p className="missing"><span className="decision__label">Missing inputs</span> {recommendation.confidence.missing.join('; ')}</p>
             ) : null}
-          </div>
+          </ResultCard>
 
           <PlanEffect current={row.plan} next={preview?.plan ?? null} capacity={policy?.capacity ?? null} />
 
-          <div className="result-card">
-            <h3 className="decision__subtitle">Job profile{dirty ? <span className="preview-tag">Preview</span> : null}</h3>
+          <ResultCard title="Job profile" preview={dirty}>
             <JobProfileView profile={profile} preview={dirty} />
-          </div>
+          </ResultCard>
         </div>
       </div>
 
       <div className="decision__why">
-        <div className="result-card">
-          <h3 className="decision__subtitle">Rules that fired</h3>
+        <ResultCard title="Rules that fired">
           <TraceList recommendation={recommendation} />
-        </div>
-        <div className="result-card">
-          <h3 className="decision__subtitle">Warnings and notes</h3>
+        </ResultCard>
+        <ResultCard title="Warnings and notes">
           <NotesList recommendation={recommendation} />
-        </div>
+        </ResultCard>
       </div>
 
       {component ? (
@@ -239,11 +233,7 @@ function PlanEffect({ current, next, capacity }: { current: WorkloadPlan; next: 
   const changed = next ? next.steps.filter((s, i) => s.durationDays !== current.steps[i].durationDays) : [];
   const shown = next ?? current;
   return (
-    <div className="result-card plan-effect">
-      <div className="result-card__head">
-        <h3 className="decision__subtitle">Plan{next ? <span className="preview-tag">Preview</span> : null}</h3>
-        <StatusBadge status={shown.status} />
-      </div>
+    <ResultCard title="Plan" preview={next !== null} badge={<StatusBadge status={shown.status} />} className="plan-effect">
       <dl className="plan-effect__facts">
         <div><dt>Cut over by</dt><dd>{next && next.end !== current.end ? <><s>{current.end}</s> → <strong>{next.end}</strong></> : shown.end}</dd></div>
         <div><dt>Sunset date</dt><dd>{shown.sunset.date}</dd></div>
@@ -267,6 +257,19 @@ function PlanEffect({ current, next, capacity }: { current: WorkloadPlan; next: 
         <p className="muted plan-effect__sunset">{shown.sunset.reason}</p>
       )}
       {next && capacity !== null ? <p className="muted">Preview without the team capacity limit; saving replans the whole portfolio.</p> : null}
+    </ResultCard>
+  );
+}
+
+/** One card of the decision: its title, tagged "Preview" while the answers are a draft, and a badge beside it if any. */
+function ResultCard({ title, preview, badge, className, children }: {
+  title: string; preview?: boolean; badge?: ReactNode; className?: string; children: ReactNode;
+}) {
+  const heading = <h3 className="decision__subtitle">{title}{preview ? <span className="preview-tag">Preview</span> : null}</h3>;
+  return (
+    <div className={`result-card${className ? ` ${className}` : ''}`}>
+      {badge ? <div className="result-card__head">{heading}{badge}</div> : heading}
+      {children}
     </div>
   );
 }
