@@ -275,4 +275,19 @@ describe.skipIf(skipWithoutChromium())('inventory screens in Chromium', () => {
     await shot(page, 'settings');
     expect(external).toEqual([]);
   });
+
+  it('moves the sidebar countdown as soon as a new training deadline is saved in Settings', async () => {
+    const countdown = page.getByRole('navigation', { name: 'Main' }).locator('.countdown');
+    const daysLeft = async () => Number(/(-?\d+) days/.exec(await countdown.innerText())?.[1]);
+    await nav('Settings').click();
+    expect(await page.getByLabel('Kind of event 1').inputValue()).toBe('training_deadline');
+    const oldDeadline = await page.getByLabel('Date of event 1').inputValue();
+    const before = await daysLeft();
+    const newDeadline = '2027-03-01';
+    await page.getByLabel('Date of event 1').fill(newDeadline);
+    await page.getByRole('button', { name: 'Save and replan' }).first().click();
+    await expect.poll(() => countdown.innerText()).toContain(`to the training deadline, ${newDeadline}`);
+    const moved = (Date.parse(newDeadline) - Date.parse(oldDeadline)) / 86_400_000;
+    expect(await daysLeft()).toBe(before + moved);
+  });
 });

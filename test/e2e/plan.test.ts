@@ -251,6 +251,14 @@ describe.skipIf(skipWithoutChromium())('decision panel and plan in Chromium', ()
     await nav('Plan').click();
     await expect.poll(() => summary.innerText()).not.toBe(before);
   });
+
+  it('opens the roadmap from the Plan screen to export it', async () => {
+    await nav('Plan').click();
+    await page.getByRole('link', { name: 'Export roadmap…' }).click();
+    await page.getByRole('heading', { name: 'Roadmap', level: 1 }).waitFor();
+    expect(new URL(page.url()).hash).toBe('#/roadmap');
+    expect(await page.getByRole('button', { name: 'Export PDF…' }).count()).toBe(1);
+  });
 });
 
 describe.skipIf(skipWithoutChromium())('plan screen early in the migration', () => {

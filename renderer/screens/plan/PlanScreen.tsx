@@ -1,6 +1,6 @@
 // The plan: roll-up per client on top, then the six steps of every workload as a timeline or a table, filtered by the header's client.
 import { useEffect, useMemo } from 'react';
-import { useLocation } from 'wouter';
+import { Link, useLocation } from 'wouter';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { EmptyState } from '../../components/EmptyState.tsx';
 import { Timeline, type CommitmentMarker, type TimelineGroup } from '../../components/timeline/Timeline.tsx';
@@ -69,9 +69,7 @@ export function PlanScreen() {
     return (id: number) => names.get(id) ?? '';
   }, [clients]);
 
-  const header = (
-    <PageHeader title="Plan" />
-  );
+  const header = <PageHeader title="Plan" />;
   if (!portfolio) {
     return <div className="page page--wide">{header}<p className="muted" role="status">Planning…</p></div>;
   }
@@ -88,7 +86,8 @@ export function PlanScreen() {
 
   return (
     <div className="page page--wide plan">
-      {header}
+      {/* The roadmap route previews the pages and exports them (PDF, CSV, .ics). */}
+      <PageHeader title="Plan" actions={<Link href="/roadmap" className="button">Export roadmap…</Link>} />
       <PortfolioSummary portfolio={portfolio} rows={rows} />
       <section aria-labelledby="rollup-title" className="plan__section">
         <h2 id="rollup-title" className="visually-hidden">Roll-up per client</h2>
