@@ -2,22 +2,11 @@
 // candidates added and edited, sign-offs that make a candidate eligible and let rule R8 pick it.
 import fs from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { startTestHost } from '../host/server.ts';
 import type { TestHost } from '../host/server.ts';
-import { launchBrowser, offlinePage, skipWithoutChromium } from './browser.ts';
-
-const SHOTS = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../docs/screenshots');
-async function shot(page: Page, name: string) {
-  for (const button of await page.getByRole('button', { name: 'Dismiss message' }).all()) await button.click();
-  await page.screenshot({ path: path.join(SHOTS, `${name}.png`) });
-}
-const ok = <T>(r: { ok: boolean; value?: unknown; error?: unknown }): T => {
-  if (!r.ok) throw new Error(JSON.stringify(r.error));
-  return r.value as T;
-};
+import { skipWithoutChromium } from './browser.ts';
+import { closeSession, createWorkspace, ok, openRoute, openSession, shot } from './session.ts';
 
 const PROMPTED = 'Prompted gpt-4.1-mini';
 const RAG = 'RAG + small hosted model';
@@ -42,9 +31,9 @@ describe.skipIf(skipWithoutChromium())('evaluation matrix and governance map in 
   let workloadId: number;
 
   beforeAll(async () => {
-    host = await startTestHost({ today: '2026-11-25' });
+    ({ host, browser, page, external } = await openSession({ timeout: 15_000 }));
     const app = host.app;
-    ok(await app.dispatch('workspace.create', { path: path.join(host.dir, 'evaluation.offramp') }));
+    await createWorkspace(host, 'evaluation.offramp');
     const client = ok<{ id: number }>(await app.dispatch('clients.create', { name: 'Northwind Health' }));
     const workload = ok<{ id: number }>(await app.dispatch('workloads.create', {
       clientId: client.id, name: 'Claims letter drafting', regulated: true, monthlyVolume: 80_000, latencyTargetMs: 900,
@@ -63,17 +52,10 @@ describe.skipIf(skipWithoutChromium())('evaluation matrix and governance map in 
       token: preview.token, workloadId, approaches: { [RAG]: 'rag', [PROMPTED]: 'prompting', [BIG]: 'prompting' },
     }));
 
-    browser = await launchBrowser();
-    ({ page, external } = await offlinePage(browser, host.url));
-    page.setDefaultTimeout(15_000);
-    await page.goto(`${host.url}#/workloads/${workloadId}`);
-    await page.getByRole('heading', { name: 'Claims letter drafting', level: 1 }).waitFor();
+    await openRoute({ host, page }, `/workloads/${workloadId}`, 'Claims letter drafting');
   });
 
-  afterAll(async () => {
-    await browser?.close();
-    await host?.close();
-  });
+  afterAll(() => closeSession(browser, host));
 
   const matrix = () => page.getByRole('table', { name: 'Evaluation matrix' });
   const row = (name: string) => matrix().getByRole('row').filter({ has: page.getByRole('rowheader', { name: new RegExp(`^${name.replace(/[+.]/g, '\\$&')}`) }) });

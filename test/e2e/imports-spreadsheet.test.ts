@@ -2,23 +2,12 @@
 // file goes through the column mapping step and its errors name line and field. Screenshots: imports-spreadsheet-*.png.
 import fs from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { startTestHost } from '../host/server.ts';
 import type { TestHost } from '../host/server.ts';
 import { handlers } from '../../electron/ipc/handlers/index.ts';
-import { launchBrowser, offlinePage, skipWithoutChromium } from './browser.ts';
-
-const SHOTS = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../docs/screenshots');
-async function shot(page: Page, name: string) {
-  for (const button of await page.getByRole('button', { name: 'Dismiss message' }).all()) await button.click();
-  await page.screenshot({ path: path.join(SHOTS, `${name}.png`) });
-}
-const ok = <T>(r: { ok: boolean; value?: unknown; error?: unknown }): T => {
-  if (!r.ok) throw new Error(JSON.stringify(r.error));
-  return r.value as T;
-};
+import { skipWithoutChromium } from './browser.ts';
+import { closeSession, createWorkspace, ok, openRoute, openSession, shot } from './session.ts';
 
 function spreadsheetHandlersMissing(): boolean {
   const missing = ['export.spreadsheet', 'imports.spreadsheet.preview', 'imports.spreadsheet.commit'].filter((c) => typeof (handlers as Record<string, unknown>)[c] !== 'function');
@@ -33,24 +22,17 @@ describe.skipIf(skipWithoutChromium() || spreadsheetHandlersMissing())('spreadsh
   let external: string[];
 
   beforeAll(async () => {
-    host = await startTestHost({ today: '2026-11-25' });
+    ({ host, browser, page, external } = await openSession({ timeout: 15_000 }));
     const app = host.app;
-    ok(await app.dispatch('workspace.create', { path: path.join(host.dir, 'sheets.offramp') }));
+    await createWorkspace(host, 'sheets.offramp');
     const client = ok<{ id: number }>(await app.dispatch('clients.create', { name: 'Northwind Health' }));
     for (const [name, monthlyVolume] of [['Support reply drafting', 1_200_000], ['Claims triage', 40_000]] as const) {
       ok(await app.dispatch('workloads.create', { clientId: client.id, name, monthlyVolume }));
     }
-    browser = await launchBrowser();
-    ({ page, external } = await offlinePage(browser, host.url));
-    page.setDefaultTimeout(15_000);
-    await page.goto(`${host.url}#/imports`);
-    await page.getByRole('heading', { name: 'Imports', level: 1 }).waitFor();
+    await openRoute({ host, page }, '/imports', 'Imports');
   });
 
-  afterAll(async () => {
-    await browser?.close();
-    await host?.close();
-  });
+  afterAll(() => closeSession(browser, host));
 
   const sheets = () => page.getByRole('region', { name: 'Spreadsheets' });
 

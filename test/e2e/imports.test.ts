@@ -2,24 +2,12 @@
 // evaluation results become the matrix with a broken commitment marked. Screenshots in docs/screenshots/imports-*.png.
 import fs from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { startTestHost } from '../host/server.ts';
 import type { TestHost } from '../host/server.ts';
-import { launchBrowser, offlinePage, skipWithoutChromium } from './browser.ts';
+import { skipWithoutChromium } from './browser.ts';
+import { closeSession, createWorkspace, ok, openRoute, openSession, shot } from './session.ts';
 import { havePublicFixtures, publicFixture } from '../support/fixtures.ts';
-
-const SHOTS = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../docs/screenshots');
-/** Info toasts are dismissed first so they do not cover what the screenshot is for. */
-async function shot(page: Page, name: string) {
-  for (const button of await page.getByRole('button', { name: 'Dismiss message' }).all()) await button.click();
-  await page.screenshot({ path: path.join(SHOTS, `${name}.png`) });
-}
-const ok = <T>(r: { ok: boolean; value?: unknown; error?: unknown }): T => {
-  if (!r.ok) throw new Error(JSON.stringify(r.error));
-  return r.value as T;
-};
 
 const day = (iso: string) => Math.floor(Date.parse(`${iso}T10:00:00Z`) / 1000);
 
@@ -57,26 +45,19 @@ describe.skipIf(skipWithoutChromium())('imports screen in Chromium', () => {
   let workloadId: number;
 
   beforeAll(async () => {
-    host = await startTestHost({ today: '2026-11-25' });
+    ({ host, browser, page, external } = await openSession({ timeout: 15_000 }));
     const app = host.app;
-    ok(await app.dispatch('workspace.create', { path: path.join(host.dir, 'imports.offramp') }));
+    await createWorkspace(host, 'imports.offramp');
     const client = ok<{ id: number }>(await app.dispatch('clients.create', { name: 'Northwind Health' }));
     const workload = ok<{ id: number }>(await app.dispatch('workloads.create', { clientId: client.id, name: 'Support ticket routing', monthlyVolume: 200_000 }));
     workloadId = workload.id;
     ok(await app.dispatch('commitments.create', {
       clientId: client.id, customer: 'Acme Insurance', kind: 'accuracy', threshold: 0.95, dueDate: '2027-03-01', workloadIds: [workload.id],
     }));
-    browser = await launchBrowser();
-    ({ page, external } = await offlinePage(browser, host.url));
-    page.setDefaultTimeout(15_000);
-    await page.goto(`${host.url}#/imports`);
-    await page.getByRole('heading', { name: 'Imports', level: 1 }).waitFor();
+    await openRoute({ host, page }, '/imports', 'Imports');
   });
 
-  afterAll(async () => {
-    await browser?.close();
-    await host?.close();
-  });
+  afterAll(() => closeSession(browser, host));
 
   const card = (name: string) => page.getByRole('region', { name });
 

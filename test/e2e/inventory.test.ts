@@ -1,15 +1,13 @@
 // A consultant's first session: create a workspace, a client, two workloads and a commitment, reload, find it all again.
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { startTestHost } from '../host/server.ts';
 import type { TestHost } from '../host/server.ts';
-import { launchBrowser, offlinePage, skipWithoutChromium } from './browser.ts';
+import { skipWithoutChromium } from './browser.ts';
+import { closeSession, openSession, shotPath } from './session.ts';
 
-const SHOTS = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../docs/screenshots');
-const shot = (page: Page, name: string) => page.screenshot({ path: path.join(SHOTS, `${name}.png`) });
+const shot = (page: Page, name: string) => page.screenshot({ path: shotPath(name) });
 
 describe.skipIf(skipWithoutChromium())('inventory screens in Chromium', () => {
   let host: TestHost;
@@ -18,16 +16,10 @@ describe.skipIf(skipWithoutChromium())('inventory screens in Chromium', () => {
   let external: string[];
 
   beforeAll(async () => {
-    host = await startTestHost({ today: '2026-11-25' });
-    browser = await launchBrowser();
-    ({ page, external } = await offlinePage(browser, host.url));
-    page.setDefaultTimeout(8000);
+    ({ host, browser, page, external } = await openSession({ timeout: 8000 }));
   });
 
-  afterAll(async () => {
-    await browser?.close();
-    await host?.close();
-  });
+  afterAll(() => closeSession(browser, host));
 
   const nav = (name: string) => page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name });
 

@@ -1,14 +1,12 @@
 // The heart of the product in Chromium: answer the questionnaire, see the recommendation and the plan change,
 // override a component with a reason, and the plan screen with 30 workloads (screenshots in docs/screenshots).
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { startTestHost } from '../host/server.ts';
 import type { TestHost } from '../host/server.ts';
-import { launchBrowser, offlinePage, skipWithoutChromium } from './browser.ts';
+import { skipWithoutChromium } from './browser.ts';
+import { SHOTS, closeSession, ok, openSession, startWith } from './session.ts';
 
-const SHOTS = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../docs/screenshots');
 const KYC = 'KYC document field extraction';
 
 /** A synthetic workload for the 30-workload portfolio: varied criticality, constraints and baselines. */
@@ -50,22 +48,11 @@ function aProfile(i: number, workloadId: number) {
 
 /** The sample's 12 workloads plus 18 synthetic ones, spread over its three clients: 30 in all. */
 async function seedThirty(host: TestHost): Promise<void> {
-  const clients = await host.app.dispatch('clients.list', {});
-  if (!clients.ok) throw new Error(clients.error.message);
-  const ids = (clients.value as { id: number }[]).map((c) => c.id);
+  const ids = ok<{ id: number }[]>(await host.app.dispatch('clients.list', {})).map((c) => c.id);
   for (let i = 0; i < 18; i++) {
-    const w = await host.app.dispatch('workloads.create', aWorkload(i, ids[i % ids.length]));
-    if (!w.ok) throw new Error(w.error.message);
-    const p = await host.app.dispatch('jobProfiles.set', aProfile(i, (w.value as { id: number }).id));
-    if (!p.ok) throw new Error(p.error.message);
+    const w = ok<{ id: number }>(await host.app.dispatch('workloads.create', aWorkload(i, ids[i % ids.length])));
+    ok(await host.app.dispatch('jobProfiles.set', aProfile(i, w.id)));
   }
-}
-
-async function openSample(host: TestHost, page: Page, file: string): Promise<void> {
-  await page.goto(host.url);
-  host.platform.queueDialog(file);
-  await page.getByRole('button', { name: 'New from sample…' }).click();
-  await page.getByRole('navigation', { name: 'Main' }).waitFor();
 }
 
 const toTop = (page: Page) => page.evaluate(() => document.getElementById('main')?.scrollTo(0, 0));
@@ -77,17 +64,11 @@ describe.skipIf(skipWithoutChromium())('decision panel and plan in Chromium', ()
   let external: string[];
 
   beforeAll(async () => {
-    host = await startTestHost({ today: '2026-11-25' });
-    browser = await launchBrowser();
-    ({ page, external } = await offlinePage(browser, host.url));
-    page.setDefaultTimeout(10_000);
-    await openSample(host, page, 'plan.offramp');
+    ({ host, browser, page, external } = await openSession({ timeout: 10_000 }));
+    await startWith({ host, page }, 'New from sample…', 'plan.offramp');
   });
 
-  afterAll(async () => {
-    await browser?.close();
-    await host?.close();
-  });
+  afterAll(() => closeSession(browser, host));
 
   const nav = (name: string) => page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name });
   const planTable = () => page.getByRole('table', { name: 'Plan table' });
@@ -240,9 +221,7 @@ describe.skipIf(skipWithoutChromium())('decision panel and plan in Chromium', ()
     await page.getByRole('button', { name: 'Timeline' }).click();
     const summary = page.getByLabel('Portfolio summary');
     const before = await summary.innerText();
-    const policy = await host.app.dispatch('policy.get', {});
-    if (!policy.ok) throw new Error(policy.error.message);
-    const value = policy.value as { retestDays: number };
+    const value = ok<{ retestDays: number }>(await host.app.dispatch('policy.get', {}));
     // Through the renderer so the inventory store sees the change, as Settings does.
     await page.evaluate(async (p) => {
       await fetch('/ipc/policy.update', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(p) });
@@ -268,19 +247,13 @@ describe.skipIf(skipWithoutChromium())('plan screen early in the migration', () 
 
   beforeAll(async () => {
     // Mid-September: enough room before the sunset for every status to appear.
-    host = await startTestHost({ today: '2026-09-14' });
-    browser = await launchBrowser();
-    ({ page } = await offlinePage(browser, host.url));
-    page.setDefaultTimeout(10_000);
-    await openSample(host, page, 'early.offramp');
+    ({ host, browser, page } = await openSession({ today: '2026-09-14', timeout: 10_000 }));
+    await startWith({ host, page }, 'New from sample…', 'early.offramp');
     await seedThirty(host);
     await page.reload();
   });
 
-  afterAll(async () => {
-    await browser?.close();
-    await host?.close();
-  });
+  afterAll(() => closeSession(browser, host));
 
   it('shows 30 workloads with their statuses in words and colours, and filters by client', async () => {
     await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Plan' }).click();
@@ -299,13 +272,10 @@ describe.skipIf(skipWithoutChromium())('plan screen early in the migration', () 
   });
 
   it('keeps 250 workloads smooth: the timeline renders only the rows in view', async () => {
-    const clients = await host.app.dispatch('clients.list', {});
-    if (!clients.ok) throw new Error(clients.error.message);
-    const ids = (clients.value as { id: number }[]).map((c) => c.id);
+    const ids = ok<{ id: number }[]>(await host.app.dispatch('clients.list', {})).map((c) => c.id);
     for (let i = 0; i < 220; i++) {
-      const w = await host.app.dispatch('workloads.create', { ...aWorkload(i, ids[i % ids.length]), name: `Bulk workload ${String(i + 1).padStart(3, '0')}` });
-      if (!w.ok) throw new Error(w.error.message);
-      await host.app.dispatch('jobProfiles.set', aProfile(i, (w.value as { id: number }).id));
+      const w = ok<{ id: number }>(await host.app.dispatch('workloads.create', { ...aWorkload(i, ids[i % ids.length]), name: `Bulk workload ${String(i + 1).padStart(3, '0')}` }));
+      await host.app.dispatch('jobProfiles.set', aProfile(i, w.id));
     }
     await page.reload();
     await page.getByLabel('Client filter').selectOption({ label: 'All clients' });

@@ -1,14 +1,11 @@
 // The start screen: a damaged file is refused with its message and the offer of the latest backup; a sample opens full.
 import fs from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { startTestHost } from '../host/server.ts';
 import type { TestHost } from '../host/server.ts';
-import { launchBrowser, offlinePage, skipWithoutChromium } from './browser.ts';
-
-const SHOTS = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../docs/screenshots');
+import { skipWithoutChromium } from './browser.ts';
+import { SHOTS, closeSession, openSession } from './session.ts';
 
 describe.skipIf(skipWithoutChromium())('start screen', () => {
   let host: TestHost;
@@ -16,16 +13,10 @@ describe.skipIf(skipWithoutChromium())('start screen', () => {
   let page: Page;
 
   beforeAll(async () => {
-    host = await startTestHost({ today: '2026-11-25' });
-    browser = await launchBrowser();
-    ({ page } = await offlinePage(browser, host.url));
-    page.setDefaultTimeout(10_000);
+    ({ host, browser, page } = await openSession({ timeout: 10_000 }));
   });
 
-  afterAll(async () => {
-    await browser?.close();
-    await host?.close();
-  });
+  afterAll(() => closeSession(browser, host));
 
   it('refuses a damaged file with the reason and offers the latest backup', async () => {
     fs.writeFileSync(path.join(host.dir, 'damaged.offramp'), 'SQLite format 3\0'.padEnd(8192, 'garbage'));

@@ -1,14 +1,12 @@
 // The workloads table with 5,000 rows: it renders, scrolls and sorts while only a window of rows is in the DOM.
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { startTestHost } from '../host/server.ts';
 import type { TestHost } from '../host/server.ts';
 import { runCli } from '../support/cli.ts';
-import { launchBrowser, offlinePage, skipWithoutChromium } from './browser.ts';
+import { skipWithoutChromium } from './browser.ts';
+import { SHOTS, closeSession, openSession, startWith } from './session.ts';
 
-const SHOTS = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../docs/screenshots');
 const MAX_ROWS_IN_DOM = 80;
 
 describe.skipIf(skipWithoutChromium())('workloads table at 5,000 rows', () => {
@@ -17,26 +15,18 @@ describe.skipIf(skipWithoutChromium())('workloads table at 5,000 rows', () => {
   let page: Page;
 
   beforeAll(async () => {
-    host = await startTestHost({ today: '2026-11-25' });
+    ({ host, browser, page } = await openSession({ timeout: 10_000 }));
     // One transaction through the real CLI: faster than 5,000 IPC calls, same schema.
     const run = runCli(['generate', '--db', path.join(host.dir, 'portfolio.offramp'), '--clients', '20', '--workloads', '5000', '--seed', '7']);
     if (run.status !== 0) throw new Error(`generate failed: ${run.stderr}`);
-    browser = await launchBrowser();
-    ({ page } = await offlinePage(browser, host.url));
-    page.setDefaultTimeout(10_000);
   });
 
-  afterAll(async () => {
-    await browser?.close();
-    await host?.close();
-  });
+  afterAll(() => closeSession(browser, host));
 
   const bodyRows = () => page.getByRole('table', { name: /Workloads/ }).locator('tbody tr');
 
   it('opens the workspace and renders a bounded window of the 5,000 rows', async () => {
-    await page.goto(host.url);
-    host.platform.queueDialog('portfolio.offramp');
-    await page.getByRole('button', { name: 'Open…' }).click();
+    await startWith({ host, page }, 'Open…', 'portfolio.offramp');
     await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Workloads' }).click();
     await page.getByText('5,000 workloads').waitFor();
     await bodyRows().first().waitFor();
