@@ -4,6 +4,7 @@ import type { Database } from 'better-sqlite3';
 import type { Commitment, Contract } from '../../shared/domain/types.ts';
 import { OfframpError } from '../../shared/errors.ts';
 import type { Recorder, Row } from './changes.ts';
+import { prepared } from './changes.ts';
 
 interface AgreementTable<T extends { id: number; clientId: number | null; workloadIds: number[] }> {
   table: 'contracts' | 'commitments';
@@ -60,8 +61,8 @@ const COMMITMENTS: AgreementTable<Commitment> = {
 // Table and column names below come only from the two descriptions above, never from input.
 function linkedWorkloads(db: Database, t: AgreementTable<never>, ownerId?: number): Map<number, number[]> {
   const rows = ownerId === undefined
-    ? db.prepare(`SELECT ${t.owner} AS owner, workload_id FROM ${t.links} ORDER BY workload_id`).all()
-    : db.prepare(`SELECT ${t.owner} AS owner, workload_id FROM ${t.links} WHERE ${t.owner} = ? ORDER BY workload_id`).all(ownerId);
+    ? prepared(db, `SELECT ${t.owner} AS owner, workload_id FROM ${t.links} ORDER BY workload_id`).all()
+    : prepared(db, `SELECT ${t.owner} AS owner, workload_id FROM ${t.links} WHERE ${t.owner} = ? ORDER BY workload_id`).all(ownerId);
   const links = new Map<number, number[]>();
   for (const r of rows as { owner: number; workload_id: number }[]) {
     const list = links.get(r.owner) ?? [];
@@ -72,13 +73,13 @@ function linkedWorkloads(db: Database, t: AgreementTable<never>, ownerId?: numbe
 }
 
 function requireClient(db: Database, clientId: number | null): void {
-  if (clientId !== null && !db.prepare('SELECT 1 FROM clients WHERE id = ?').get(clientId)) {
+  if (clientId !== null && !prepared(db, 'SELECT 1 FROM clients WHERE id = ?').get(clientId)) {
     throw new OfframpError({ code: 'invalid_payload', field: 'clientId', message: `Client ${clientId} does not exist; pick a client from the list` });
   }
 }
 
 function requireWorkloads(db: Database, ids: number[], clientId: number | null): void {
-  const check = db.prepare('SELECT client_id FROM workloads WHERE id = ?');
+  const check = prepared(db, 'SELECT client_id FROM workloads WHERE id = ?');
   for (const id of ids) {
     const row = check.get(id) as { client_id: number } | undefined;
     if (!row) throw new OfframpError({ code: 'invalid_payload', field: 'workloadIds', message: `Workload ${id} does not exist; untick it and save again` });
@@ -90,11 +91,11 @@ function requireWorkloads(db: Database, ids: number[], clientId: number | null):
 
 function listAgreements<T extends { id: number; clientId: number | null; workloadIds: number[] }>(db: Database, t: AgreementTable<T>): T[] {
   const links = linkedWorkloads(db, t as AgreementTable<never>);
-  return (db.prepare(`SELECT * FROM ${t.table} ORDER BY ${t.orderBy}`).all() as Row[]).map((r) => t.fromRow(r, links.get(Number(r.id)) ?? []));
+  return (prepared(db, `SELECT * FROM ${t.table} ORDER BY ${t.orderBy}`).all() as Row[]).map((r) => t.fromRow(r, links.get(Number(r.id)) ?? []));
 }
 
 function getAgreement<T extends { id: number; clientId: number | null; workloadIds: number[] }>(db: Database, t: AgreementTable<T>, id: number): T {
-  const row = db.prepare(`SELECT * FROM ${t.table} WHERE id = ?`).get(id) as Row | undefined;
+  const row = prepared(db, `SELECT * FROM ${t.table} WHERE id = ?`).get(id) as Row | undefined;
   if (!row) throw new OfframpError({ code: 'not_found', field: 'id', message: `${t.noun} ${id} no longer exists` });
   return t.fromRow(row, linkedWorkloads(db, t as AgreementTable<never>, id).get(id) ?? []);
 }

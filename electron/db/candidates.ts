@@ -3,6 +3,7 @@ import type { Database } from 'better-sqlite3';
 import type { Candidate, EvaluationRow, GovernanceEntry, SignOff } from '../../shared/domain/types.ts';
 import { OfframpError } from '../../shared/errors.ts';
 import type { Recorder, Row } from './changes.ts';
+import { prepared } from './changes.ts';
 import { bool, boolOrNull, int, intOrNull } from './rows.ts';
 
 export function candidateFromRow(r: Row): Candidate {
@@ -21,13 +22,13 @@ export function candidateFromRow(r: Row): Candidate {
 
 export function listCandidates(db: Database, workloadId?: number): Candidate[] {
   const rows = workloadId === undefined
-    ? db.prepare('SELECT * FROM candidates ORDER BY workload_id, id').all()
-    : db.prepare('SELECT * FROM candidates WHERE workload_id = ? ORDER BY id').all(workloadId);
+    ? prepared(db, 'SELECT * FROM candidates ORDER BY workload_id, id').all()
+    : prepared(db, 'SELECT * FROM candidates WHERE workload_id = ? ORDER BY id').all(workloadId);
   return (rows as Row[]).map(candidateFromRow);
 }
 
 export function getCandidate(db: Database, id: number): Candidate {
-  const row = db.prepare('SELECT * FROM candidates WHERE id = ?').get(id) as Row | undefined;
+  const row = prepared(db, 'SELECT * FROM candidates WHERE id = ?').get(id) as Row | undefined;
   if (!row) throw new OfframpError({ code: 'not_found', field: 'id', message: `Candidate ${id} no longer exists` });
   return candidateFromRow(row);
 }
@@ -73,8 +74,8 @@ export function evaluationRowFromRow(r: Row): EvaluationRow {
 
 export function listEvaluationRows(db: Database, workloadId?: number): EvaluationRow[] {
   const rows = workloadId === undefined
-    ? db.prepare('SELECT * FROM evaluation_rows ORDER BY candidate_id, id').all()
-    : db.prepare('SELECT e.* FROM evaluation_rows e JOIN candidates c ON c.id = e.candidate_id WHERE c.workload_id = ? ORDER BY e.candidate_id, e.id').all(workloadId);
+    ? prepared(db, 'SELECT * FROM evaluation_rows ORDER BY candidate_id, id').all()
+    : prepared(db, 'SELECT e.* FROM evaluation_rows e JOIN candidates c ON c.id = e.candidate_id WHERE c.workload_id = ? ORDER BY e.candidate_id, e.id').all(workloadId);
   return (rows as Row[]).map(evaluationRowFromRow);
 }
 
@@ -87,8 +88,8 @@ export function insertEvaluationRow(rec: Recorder, r: EvaluationRow): void {
 
 export function listGovernance(db: Database, workloadId?: number): GovernanceEntry[] {
   const rows = workloadId === undefined
-    ? db.prepare('SELECT * FROM governance ORDER BY candidate_id').all()
-    : db.prepare('SELECT * FROM governance WHERE workload_id = ? ORDER BY candidate_id').all(workloadId);
+    ? prepared(db, 'SELECT * FROM governance ORDER BY candidate_id').all()
+    : prepared(db, 'SELECT * FROM governance WHERE workload_id = ? ORDER BY candidate_id').all(workloadId);
   return (rows as Row[]).map((r) => ({
     workloadId: Number(r.workload_id), candidateId: Number(r.candidate_id), dataLocation: String(r.data_location),
     inspectors: String(r.inspectors), auditTrail: bool(r.audit_trail),
@@ -103,8 +104,8 @@ export function setGovernance(rec: Recorder, g: GovernanceEntry): void {
 
 export function listSignOffs(db: Database, workloadId?: number): SignOff[] {
   const rows = workloadId === undefined
-    ? db.prepare('SELECT * FROM sign_offs ORDER BY candidate_id, role').all()
-    : db.prepare('SELECT s.* FROM sign_offs s JOIN candidates c ON c.id = s.candidate_id WHERE c.workload_id = ? ORDER BY s.candidate_id, s.role').all(workloadId);
+    ? prepared(db, 'SELECT * FROM sign_offs ORDER BY candidate_id, role').all()
+    : prepared(db, 'SELECT s.* FROM sign_offs s JOIN candidates c ON c.id = s.candidate_id WHERE c.workload_id = ? ORDER BY s.candidate_id, s.role').all(workloadId);
   return (rows as Row[]).map((r) => ({
     candidateId: Number(r.candidate_id), role: r.role as SignOff['role'], status: r.status as SignOff['status'], by: String(r.by), at: (r.at as string | null) ?? null,
   }));

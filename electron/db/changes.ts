@@ -42,7 +42,8 @@ export const TABLE_KEYS: Record<string, readonly string[]> = {
 const statementCache = new WeakMap<Database, Map<string, Statement>>();
 const columnCache = new WeakMap<Database, Map<string, Set<string>>>();
 
-function prepared(db: Database, sql: string): Statement {
+/** One compiled statement per SQL text and database, reused across calls (repositories run the same queries often). */
+export function prepared(db: Database, sql: string): Statement {
   let cache = statementCache.get(db);
   if (!cache) statementCache.set(db, (cache = new Map()));
   let stmt = cache.get(sql);

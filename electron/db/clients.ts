@@ -3,6 +3,7 @@ import type { Database } from 'better-sqlite3';
 import type { Client } from '../../shared/domain/types.ts';
 import { OfframpError } from '../../shared/errors.ts';
 import type { Recorder, Row } from './changes.ts';
+import { prepared } from './changes.ts';
 import { nowIso } from './rows.ts';
 import { deleteWorkload } from './workloads.ts';
 import { deleteCommitment, deleteContract } from './agreements.ts';
@@ -12,11 +13,11 @@ export function clientFromRow(r: Row): Client {
 }
 
 export function listClients(db: Database): Client[] {
-  return (db.prepare('SELECT * FROM clients ORDER BY name COLLATE NOCASE, id').all() as Row[]).map(clientFromRow);
+  return (prepared(db, 'SELECT * FROM clients ORDER BY name COLLATE NOCASE, id').all() as Row[]).map(clientFromRow);
 }
 
 export function getClient(db: Database, id: number): Client {
-  const row = db.prepare('SELECT * FROM clients WHERE id = ?').get(id) as Row | undefined;
+  const row = prepared(db, 'SELECT * FROM clients WHERE id = ?').get(id) as Row | undefined;
   if (!row) throw new OfframpError({ code: 'not_found', message: `Client ${id} no longer exists`, field: 'id' });
   return clientFromRow(row);
 }
@@ -36,9 +37,9 @@ export function updateClient(db: Database, rec: Recorder, input: { id: number; n
 /** Deletes a client with its workloads, contracts, commitments and workshops. */
 export function deleteClient(db: Database, rec: Recorder, id: number): void {
   getClient(db, id);
-  for (const { id: w } of db.prepare('SELECT id FROM workloads WHERE client_id = ?').all(id) as { id: number }[]) deleteWorkload(db, rec, w);
-  for (const { id: c } of db.prepare('SELECT id FROM commitments WHERE client_id = ?').all(id) as { id: number }[]) deleteCommitment(rec, c);
-  for (const { id: c } of db.prepare('SELECT id FROM contracts WHERE client_id = ?').all(id) as { id: number }[]) deleteContract(rec, c);
+  for (const { id: w } of prepared(db, 'SELECT id FROM workloads WHERE client_id = ?').all(id) as { id: number }[]) deleteWorkload(db, rec, w);
+  for (const { id: c } of prepared(db, 'SELECT id FROM commitments WHERE client_id = ?').all(id) as { id: number }[]) deleteCommitment(rec, c);
+  for (const { id: c } of prepared(db, 'SELECT id FROM contracts WHERE client_id = ?').all(id) as { id: number }[]) deleteContract(rec, c);
   rec.deleteWhere('workshops', { client_id: id });
   rec.delete('clients', { id });
 }

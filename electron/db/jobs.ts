@@ -2,29 +2,42 @@
 import type { Database } from 'better-sqlite3';
 import type { ImportedJob, WorkloadDraft } from '../../shared/imports/jobsList.ts';
 import type { Recorder } from './changes.ts';
+import { prepared } from './changes.ts';
 import { getWorkload, insertWorkload, updateWorkload } from './workloads.ts';
 
 export type DraftAction = 'create' | 'update' | 'unchanged';
 
 export function workloadIdForKey(db: Database, key: string): number | null {
-  const row = db.prepare('SELECT id FROM workloads WHERE source_key = ?').get(key) as { id: number } | undefined;
+  const row = prepared(db, 'SELECT id FROM workloads WHERE source_key = ?').get(key) as { id: number } | undefined;
   return row?.id ?? null;
 }
 
-/** Which of `ids` are already in the workspace: one query per draft, not one per job. */
-function knownJobIds(db: Database, ids: string[]): Set<string> {
-  const rows = db.prepare('SELECT id FROM fine_tuning_jobs WHERE id IN (SELECT value FROM json_each(?))').pluck().all(JSON.stringify(ids)) as string[];
-  return new Set(rows);
+/** The jobs of `ids` already in the workspace, with the workload each belongs to: one query per draft, not one per job. */
+function knownJobs(db: Database, ids: string[]): Map<string, number | null> {
+  const rows = prepared(db, 'SELECT id, workload_id FROM fine_tuning_jobs WHERE id IN (SELECT value FROM json_each(?))').all(JSON.stringify(ids)) as { id: string; workload_id: number | null }[];
+  return new Map(rows.map((r) => [r.id, r.workload_id]));
+}
+
+interface DraftState {
+  action: DraftAction;
+  workloadId: number | null;
+  known: Map<string, number | null>;
+}
+
+function draftState(db: Database, draft: WorkloadDraft): DraftState {
+  const workloadId = workloadIdForKey(db, draft.key);
+  const known = knownJobs(db, draft.jobs.map((j) => j.id));
+  if (workloadId === null) return { action: 'create', workloadId, known };
+  const w = getWorkload(db, workloadId);
+  const same = known.size === draft.jobs.length && [...known.values()].every((owner) => owner === workloadId)
+    && w.retrainCadenceDays === draft.retrainCadenceDays && w.lastRetrainDate === draft.lastRetrainDate
+    && (draft.fineTunedModel === null || w.fineTunedModel === draft.fineTunedModel);
+  return { action: same ? 'unchanged' : 'update', workloadId, known };
 }
 
 export function draftAction(db: Database, draft: WorkloadDraft): { action: DraftAction; workloadId: number | null } {
-  const workloadId = workloadIdForKey(db, draft.key);
-  if (workloadId === null) return { action: 'create', workloadId };
-  const w = getWorkload(db, workloadId);
-  const known = knownJobIds(db, draft.jobs.map((j) => j.id));
-  const same = known.size === draft.jobs.length && w.retrainCadenceDays === draft.retrainCadenceDays
-    && w.lastRetrainDate === draft.lastRetrainDate && (draft.fineTunedModel === null || w.fineTunedModel === draft.fineTunedModel);
-  return { action: same ? 'unchanged' : 'update', workloadId };
+  const { action, workloadId } = draftState(db, draft);
+  return { action, workloadId };
 }
 
 function jobRow(job: ImportedJob, workloadId: number): Record<string, unknown> {
@@ -36,7 +49,7 @@ function jobRow(job: ImportedJob, workloadId: number): Record<string, unknown> {
 
 /** Creates or updates the draft's workload (keyed by the model family) and adds jobs not seen before. */
 export function applyDraft(db: Database, rec: Recorder, draft: WorkloadDraft, clientId: number): DraftAction {
-  const { action, workloadId } = draftAction(db, draft);
+  const { action, workloadId, known } = draftState(db, draft);
   if (action === 'unchanged') return action;
   let id = workloadId;
   if (id === null) {
@@ -55,8 +68,9 @@ export function applyDraft(db: Database, rec: Recorder, draft: WorkloadDraft, cl
       fineTunedModel: draft.fineTunedModel ?? w.fineTunedModel,
     });
   }
-  const known = knownJobIds(db, draft.jobs.map((j) => j.id));
   const target = id;
+  // Jobs already imported stay as they are, but follow their family (e.g. after its workload was deleted and re-imported).
+  for (const [jobId, owner] of known) if (owner !== target) rec.update('fine_tuning_jobs', { id: jobId }, { workload_id: target });
   rec.insertMany('fine_tuning_jobs', draft.jobs.filter((j) => !known.has(j.id)).map((j) => jobRow(j, target)));
   return action;
 }

@@ -2,11 +2,12 @@
 import type { Database } from 'better-sqlite3';
 import type { Job, RecommendationOverride } from '../../shared/domain/types.ts';
 import type { Recorder, Row } from './changes.ts';
+import { prepared } from './changes.ts';
 
 export function listOverrides(db: Database, workloadId?: number): RecommendationOverride[] {
   const rows = workloadId === undefined
-    ? db.prepare('SELECT * FROM overrides ORDER BY workload_id, job').all()
-    : db.prepare('SELECT * FROM overrides WHERE workload_id = ? ORDER BY job').all(workloadId);
+    ? prepared(db, 'SELECT * FROM overrides ORDER BY workload_id, job').all()
+    : prepared(db, 'SELECT * FROM overrides WHERE workload_id = ? ORDER BY job').all(workloadId);
   return (rows as Row[]).map((r) => ({
     workloadId: Number(r.workload_id), job: r.job as Job, approach: r.approach as RecommendationOverride['approach'],
     reason: String(r.reason), actor: String(r.actor), at: String(r.at),

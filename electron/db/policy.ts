@@ -2,10 +2,11 @@
 import type { Database } from 'better-sqlite3';
 import type { DeadlinePolicy } from '../../shared/domain/types.ts';
 import type { Recorder, Row } from './changes.ts';
+import { prepared } from './changes.ts';
 import { json } from './rows.ts';
 
 export function getPolicy(db: Database): DeadlinePolicy {
-  const r = db.prepare('SELECT * FROM policy WHERE id = 1').get() as Row;
+  const r = prepared(db, 'SELECT * FROM policy WHERE id = 1').get() as Row;
   return {
     events: json(r.events),
     retestDays: Number(r.retest_days),

@@ -5,6 +5,7 @@ import { JOBS } from '../../shared/domain/types.ts';
 import type { WorkloadInput } from '../../shared/ipc/inventory.ts';
 import { OfframpError } from '../../shared/errors.ts';
 import type { Recorder, Row } from './changes.ts';
+import { prepared } from './changes.ts';
 import { bool, int, json, nowIso } from './rows.ts';
 import { deleteCandidate } from './candidates.ts';
 
@@ -69,19 +70,19 @@ function workloadToRow(w: WorkloadFields): Row {
 
 export function listWorkloads(db: Database, clientId?: number): Workload[] {
   const rows = clientId === undefined
-    ? db.prepare('SELECT * FROM workloads ORDER BY client_id, name COLLATE NOCASE, id').all()
-    : db.prepare('SELECT * FROM workloads WHERE client_id = ? ORDER BY name COLLATE NOCASE, id').all(clientId);
+    ? prepared(db, 'SELECT * FROM workloads ORDER BY client_id, name COLLATE NOCASE, id').all()
+    : prepared(db, 'SELECT * FROM workloads WHERE client_id = ? ORDER BY name COLLATE NOCASE, id').all(clientId);
   return (rows as Row[]).map(workloadFromRow);
 }
 
 export function getWorkload(db: Database, id: number): Workload {
-  const row = db.prepare('SELECT * FROM workloads WHERE id = ?').get(id) as Row | undefined;
+  const row = prepared(db, 'SELECT * FROM workloads WHERE id = ?').get(id) as Row | undefined;
   if (!row) throw new OfframpError({ code: 'not_found', message: `Workload ${id} no longer exists`, field: 'id' });
   return workloadFromRow(row);
 }
 
 function requireClient(db: Database, clientId: number): void {
-  if (!db.prepare('SELECT 1 FROM clients WHERE id = ?').get(clientId)) {
+  if (!prepared(db, 'SELECT 1 FROM clients WHERE id = ?').get(clientId)) {
     throw new OfframpError({ code: 'invalid_payload', field: 'clientId', message: `Client ${clientId} does not exist; pick a client from the list` });
   }
 }
@@ -104,12 +105,12 @@ export function updateWorkload(db: Database, rec: Recorder, input: WorkloadField
 /** Deletes a workload and everything hanging off it (profile, candidates, links, overrides, job history links). */
 export function deleteWorkload(db: Database, rec: Recorder, id: number): void {
   getWorkload(db, id);
-  for (const { id: c } of db.prepare('SELECT id FROM candidates WHERE workload_id = ?').all(id) as { id: number }[]) deleteCandidate(rec, c);
+  for (const { id: c } of prepared(db, 'SELECT id FROM candidates WHERE workload_id = ?').all(id) as { id: number }[]) deleteCandidate(rec, c);
   rec.deleteWhere('job_profiles', { workload_id: id });
   rec.deleteWhere('overrides', { workload_id: id });
   rec.deleteWhere('commitment_workloads', { workload_id: id });
   rec.deleteWhere('contract_workloads', { workload_id: id });
-  for (const job of db.prepare('SELECT id FROM fine_tuning_jobs WHERE workload_id = ?').all(id) as { id: string }[]) {
+  for (const job of prepared(db, 'SELECT id FROM fine_tuning_jobs WHERE workload_id = ?').all(id) as { id: string }[]) {
     rec.update('fine_tuning_jobs', { id: job.id }, { workload_id: null });
   }
   rec.delete('workloads', { id });
@@ -127,12 +128,12 @@ export function jobProfileFromRow(r: Row): JobProfile {
 }
 
 export function getJobProfile(db: Database, workloadId: number): JobProfile | null {
-  const row = db.prepare('SELECT * FROM job_profiles WHERE workload_id = ?').get(workloadId) as Row | undefined;
+  const row = prepared(db, 'SELECT * FROM job_profiles WHERE workload_id = ?').get(workloadId) as Row | undefined;
   return row ? jobProfileFromRow(row) : null;
 }
 
 export function listJobProfiles(db: Database): JobProfile[] {
-  return (db.prepare('SELECT * FROM job_profiles ORDER BY workload_id').all() as Row[]).map(jobProfileFromRow);
+  return (prepared(db, 'SELECT * FROM job_profiles ORDER BY workload_id').all() as Row[]).map(jobProfileFromRow);
 }
 
 export function setJobProfile(db: Database, rec: Recorder, p: JobProfile): JobProfile {

@@ -2,6 +2,7 @@
 import type { Database } from 'better-sqlite3';
 import type { Workshop } from '../../shared/domain/types.ts';
 import type { Recorder, Row } from './changes.ts';
+import { prepared } from './changes.ts';
 import { json } from './rows.ts';
 
 export function workshopFromRow(r: Row): Workshop {
@@ -12,7 +13,7 @@ export function workshopFromRow(r: Row): Workshop {
 }
 
 export function listWorkshops(db: Database): Workshop[] {
-  return (db.prepare('SELECT * FROM workshops ORDER BY date, id').all() as Row[]).map(workshopFromRow);
+  return (prepared(db, 'SELECT * FROM workshops ORDER BY date, id').all() as Row[]).map(workshopFromRow);
 }
 
 export function insertWorkshop(rec: Recorder, w: Omit<Workshop, 'id'> & { id?: number }): number {

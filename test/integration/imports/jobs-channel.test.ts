@@ -92,3 +92,20 @@ describe('fine-tuning jobs list import', () => {
     expect(preview.drafts.every((d) => d.succeeded === 0)).toBe(true);
   });
 });
+
+describe('fine-tuning jobs list import after a deletion', () => {
+  it('brings a deleted workload back with its earlier jobs when the list is imported again', async () => {
+    const t = await withClient();
+    const file = path.join(t.dir, 'jobs.json');
+    fs.writeFileSync(file, aJobsList([{ id: 'ftjob-eee001', suffix: 'faq', day: 0 }, { id: 'ftjob-eee002', suffix: 'faq', day: 7 }]));
+    const first = await t.call('imports.jobs.preview', { paths: [file] });
+    await t.call('imports.jobs.commit', { token: first.token, clientId: t.clientId });
+    const [w] = await t.call('workloads.list', {});
+    await t.call('workloads.delete', { id: w.id });
+    const again = await t.call('imports.jobs.preview', { paths: [file] });
+    expect(again.drafts[0].action).toBe('create');
+    expect(await t.call('imports.jobs.commit', { token: again.token, clientId: t.clientId })).toEqual({ created: 1, updated: 0, unchanged: 0 });
+    const third = await t.call('imports.jobs.preview', { paths: [file] });
+    expect(third.drafts[0].action).toBe('unchanged');
+  });
+});
