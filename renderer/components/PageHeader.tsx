@@ -1,5 +1,6 @@
 // Title row of a screen with its primary actions on the right.
 import type { ReactNode } from 'react';
+import { EmptyOr } from './EmptyState.tsx';
 
 export function PageHeader({ title, description, actions }: { title: string; description?: ReactNode; actions?: ReactNode }) {
   return (
@@ -10,5 +11,17 @@ export function PageHeader({ title, description, actions }: { title: string; des
       </div>
       {actions ? <div className="page-header__actions">{actions}</div> : null}
     </div>
+  );
+}
+
+/** A list screen's header and list: its Add action sits in the header once there is something listed, in the empty state until then. */
+export function ListPage({ title, description, empty, add, emptyTitle, emptyHint, children }: {
+  title: string; description: ReactNode; empty: boolean; add: ReactNode; emptyTitle: string; emptyHint: ReactNode; children: ReactNode;
+}) {
+  return (
+    <>
+      <PageHeader title={title} description={description} actions={empty ? null : add} />
+      <EmptyOr empty={empty} title={emptyTitle} action={add} hint={emptyHint}>{children}</EmptyOr>
+    </>
   );
 }

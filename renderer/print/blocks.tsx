@@ -158,64 +158,60 @@ function summaryBlocks(m: RoadmapModel): FlowBlock[] {
     });
   }
   if (m.atRisk.length > 0) {
-    blocks.push({
-      key: 'summary-risk', section: 'summary',
-      table: {
-        caption: 'At-risk workloads',
-        head: headRow([['Workload', '24%'], ['Client', '16%'], ['Status', '10%'], ['Cut-over', '10%'], ['Sunset date', '10%'], ['Overrun', '8%', 'num'], ['Before the training deadline?']]),
-        rows: m.atRisk.map((w) => (
-          <tr key={w.workload.id}>
-            <td><strong>{w.workload.name}</strong></td>
-            <td>{m.clientName.get(w.workload.clientId)}</td>
-            <td><StatusMark status={w.plan.status} /></td>
-            <td>{w.plan.end}</td>
-            <td>{w.plan.sunset.date}</td>
-            <td className="rm-num">{w.plan.overrunDays > 0 ? `${w.plan.overrunDays} wd` : '—'}</td>
-            <td>{w.plan.status === 'late' ? (w.plan.endsBeforeTrainingDeadline ? 'Yes — the buffer is consumed' : 'No — bridge needed') : 'Yes'}</td>
-          </tr>
-        )),
-      },
-    });
+    blocks.push(summaryTable(
+      'summary-risk', 'At-risk workloads',
+      headRow([['Workload', '24%'], ['Client', '16%'], ['Status', '10%'], ['Cut-over', '10%'], ['Sunset date', '10%'], ['Overrun', '8%', 'num'], ['Before the training deadline?']]),
+      m.atRisk.map((w) => (
+        <tr key={w.workload.id}>
+          <td><strong>{w.workload.name}</strong></td>
+          <td>{m.clientName.get(w.workload.clientId)}</td>
+          <td><StatusMark status={w.plan.status} /></td>
+          <td>{w.plan.end}</td>
+          <td>{w.plan.sunset.date}</td>
+          <td className="rm-num">{w.plan.overrunDays > 0 ? `${w.plan.overrunDays} wd` : '—'}</td>
+          <td>{w.plan.status === 'late' ? (w.plan.endsBeforeTrainingDeadline ? 'Yes — the buffer is consumed' : 'No — bridge needed') : 'Yes'}</td>
+        </tr>
+      )),
+    ));
   }
   if (m.atRisk.length === 0) {
     blocks.push({ key: 'summary-risk-none', section: 'summary', node: <p className="rm-callout rm-callout--ok">No workload is at risk: every plan cuts over before its internal sunset date without compressing steps.</p> });
   }
   if (m.affectedCommitments.length > 0) {
-    blocks.push({
-      key: 'summary-commitments', section: 'summary',
-      table: {
-        caption: 'Commitments affected',
-        head: headRow([['Customer', '18%'], ['Commitment', '16%'], ['Due', '9%'], ['Notice by', '9%'], ['Workloads at risk or cutting over after notice']]),
-        rows: m.affectedCommitments.map(({ commitment: c, workloads }) => (
-          <tr key={c.id}>
-            <td><strong>{c.customer}</strong></td>
-            <td>{commitmentText(c)}</td>
-            <td>{c.dueDate ?? '—'}</td>
-            <td>{noticeBy(c) ?? '—'}</td>
-            <td>{workloads.map((w) => `${w.workload.name} (${planStatusLabel[w.plan.status].toLowerCase()}, ends ${w.plan.end})`).join('; ')}</td>
-          </tr>
-        )),
-      },
-    });
+    blocks.push(summaryTable(
+      'summary-commitments', 'Commitments affected',
+      headRow([['Customer', '18%'], ['Commitment', '16%'], ['Due', '9%'], ['Notice by', '9%'], ['Workloads at risk or cutting over after notice']]),
+      m.affectedCommitments.map(({ commitment: c, workloads }) => (
+        <tr key={c.id}>
+          <td><strong>{c.customer}</strong></td>
+          <td>{commitmentText(c)}</td>
+          <td>{c.dueDate ?? '—'}</td>
+          <td>{noticeBy(c) ?? '—'}</td>
+          <td>{workloads.map((w) => `${w.workload.name} (${planStatusLabel[w.plan.status].toLowerCase()}, ends ${w.plan.end})`).join('; ')}</td>
+        </tr>
+      )),
+    ));
   }
   if (m.bridges.length > 0) {
-    blocks.push({
-      key: 'summary-bridges', section: 'summary',
-      table: {
-        caption: 'Bridges proposed: one last refresh of the old fine-tuned model before the training deadline',
-        head: headRow([['Workload', '22%'], ['Refresh by', '9%'], ['Holds?', '14%'], ['Why']]),
-        rows: m.bridges.map((w) => (
-          <tr key={w.workload.id}>
-            <td><strong>{w.workload.name}</strong><div className="rm-muted">{m.clientName.get(w.workload.clientId)}</div></td>
-            <td>{w.plan.bridge!.refreshBy}</td>
-            <td>{w.plan.bridge!.red ? <strong>No — retirement comes first</strong> : 'Yes'}</td>
-            <td>{w.plan.bridge!.text}</td>
-          </tr>
-        )),
-      },
-    });
+    blocks.push(summaryTable(
+      'summary-bridges', 'Bridges proposed: one last refresh of the old fine-tuned model before the training deadline',
+      headRow([['Workload', '22%'], ['Refresh by', '9%'], ['Holds?', '14%'], ['Why']]),
+      m.bridges.map((w) => (
+        <tr key={w.workload.id}>
+          <td><strong>{w.workload.name}</strong><div className="rm-muted">{m.clientName.get(w.workload.clientId)}</div></td>
+          <td>{w.plan.bridge!.refreshBy}</td>
+          <td>{w.plan.bridge!.red ? <strong>No — retirement comes first</strong> : 'Yes'}</td>
+          <td>{w.plan.bridge!.text}</td>
+        </tr>
+      )),
+    ));
   }
   return blocks;
+}
+
+/** A table of the summary section, split between rows across pages when it is long. */
+function summaryTable(key: string, caption: string, head: ReactNode, rows: ReactNode[]): FlowBlock {
+  return { key, section: 'summary', table: { caption, head, rows } };
 }
 
 function Figure({ value, label, emphasis }: { value: string; label: string; emphasis?: boolean }) {

@@ -2,8 +2,7 @@
 import { useMemo, useState } from 'react';
 import { Link } from 'wouter';
 import { useInventory } from '../../stores/inventory.ts';
-import { PageHeader } from '../../components/PageHeader.tsx';
-import { EmptyOr } from '../../components/EmptyState.tsx';
+import { ListPage } from '../../components/PageHeader.tsx';
 import { RowActions, TableCard } from '../../components/DataTable.tsx';
 import { ConfirmDialog, Dialog } from '../../components/Dialog.tsx';
 import { FormActions, TextAreaField, TextField } from '../../components/fields.tsx';
@@ -46,14 +45,11 @@ export function ClientsScreen() {
 
   return (
     <div className="page">
-      <PageHeader
-        title="Clients"
-        description="The organisations you are migrating. One workspace can hold many."
-        actions={clients.length ? addButton : null}
-      />
-      <EmptyOr
-        empty={clients.length === 0} title="No clients yet — add the first organisation you're migrating" action={addButton}
-        hint={<p>Then list its workloads: each product, workflow or feature that depends on a fine-tuned model.</p>}
+      <ListPage
+        title="Clients" description="The organisations you are migrating. One workspace can hold many."
+        empty={clients.length === 0} add={addButton}
+        emptyTitle="No clients yet — add the first organisation you're migrating"
+        emptyHint={<p>Then list its workloads: each product, workflow or feature that depends on a fine-tuned model.</p>}
       >
         <TableCard caption="Clients" columns={CLIENT_COLUMNS}>
           {clients.map((c) => {
@@ -74,7 +70,7 @@ export function ClientsScreen() {
             );
           })}
         </TableCard>
-      </EmptyOr>
+      </ListPage>
 
       {editing ? <ClientDialog editing={editing} onClose={() => setEditing(null)} /> : null}
       <DeleteClientDialog client={deleting} counts={deleting ? counts.get(deleting.id) : undefined} onClose={() => setDeleting(null)} />

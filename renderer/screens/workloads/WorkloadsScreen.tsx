@@ -2,8 +2,8 @@
 import { useDeferredValue, useMemo, useState } from 'react';
 import { Link } from 'wouter';
 import { useInventory } from '../../stores/inventory.ts';
-import { PageHeader } from '../../components/PageHeader.tsx';
-import { AddClientFirst, EmptyOr, EmptyState } from '../../components/EmptyState.tsx';
+import { ListPage, PageHeader } from '../../components/PageHeader.tsx';
+import { AddClientFirst, EmptyState } from '../../components/EmptyState.tsx';
 import { WorkloadTable } from './WorkloadTable.tsx';
 import type { WorkloadRow } from './WorkloadTable.tsx';
 import { criticalityOptions, plural } from '../../labels.ts';
@@ -50,14 +50,11 @@ export function WorkloadsScreen() {
 
   return (
     <div className="page page--fill">
-      <PageHeader
-        title="Workloads"
-        description="Each product, workflow or feature that depends on a fine-tuned model."
-        actions={workloads.length ? addButton : null}
-      />
-      <EmptyOr
-        empty={workloads.length === 0} title="No workloads yet — add the first thing that depends on a fine-tuned model" action={addButton}
-        hint={<p>Start with the most business-critical one: the support bot, the extraction workflow, the ranking feature.</p>}
+      <ListPage
+        title="Workloads" description="Each product, workflow or feature that depends on a fine-tuned model."
+        empty={workloads.length === 0} add={addButton}
+        emptyTitle="No workloads yet — add the first thing that depends on a fine-tuned model"
+        emptyHint={<p>Start with the most business-critical one: the support bot, the extraction workflow, the ranking feature.</p>}
       >
         <div className="toolbar" role="search">
           <label className="toolbar__field toolbar__field--grow">
@@ -93,7 +90,7 @@ export function WorkloadsScreen() {
         ) : (
           <WorkloadTable rows={rows} />
         )}
-      </EmptyOr>
+      </ListPage>
     </div>
   );
 }
