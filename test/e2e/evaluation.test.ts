@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import type { TestHost } from '../host/server.ts';
 import { skipWithoutChromium } from './browser.ts';
-import { closeSession, createWorkspace, ok, openRoute, openSession, shot } from './session.ts';
+import { closeSession, ok, openRoute, openSession, seedWorkspace, shot } from './session.ts';
 
 const PROMPTED = 'Prompted gpt-4.1-mini';
 const RAG = 'RAG + small hosted model';
@@ -33,18 +33,10 @@ describe.skipIf(skipWithoutChromium())('evaluation matrix and governance map in 
   beforeAll(async () => {
     ({ host, browser, page, external } = await openSession({ timeout: 15_000 }));
     const app = host.app;
-    await createWorkspace(host, 'evaluation.offramp');
-    const client = ok<{ id: number }>(await app.dispatch('clients.create', { name: 'Northwind Health' }));
-    const workload = ok<{ id: number }>(await app.dispatch('workloads.create', {
-      clientId: client.id, name: 'Claims letter drafting', regulated: true, monthlyVolume: 80_000, latencyTargetMs: 900,
+    ({ workloadIds: [workloadId] } = await seedWorkspace(host, 'evaluation.offramp', {
+      workloads: [{ name: 'Claims letter drafting', regulated: true, monthlyVolume: 80_000, latencyTargetMs: 900 }],
+      commitments: [{ kind: 'accuracy', threshold: 0.95 }, { kind: 'latency', threshold: 900 }],
     }));
-    workloadId = workload.id;
-    for (const c of [
-      { kind: 'accuracy', threshold: 0.95 },
-      { kind: 'latency', threshold: 900 },
-    ]) {
-      ok(await app.dispatch('commitments.create', { clientId: client.id, customer: 'Acme Insurance', dueDate: '2027-03-01', workloadIds: [workloadId], ...c }));
-    }
     const file = path.join(host.dir, 'rows.csv');
     fs.writeFileSync(file, rows());
     const preview = ok<{ token: string }>(await app.dispatch('imports.evaluations.preview', { path: file, workloadId }));

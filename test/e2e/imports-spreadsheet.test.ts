@@ -7,7 +7,7 @@ import type { Browser, Page } from 'playwright-core';
 import type { TestHost } from '../host/server.ts';
 import { handlers } from '../../electron/ipc/handlers/index.ts';
 import { skipWithoutChromium } from './browser.ts';
-import { closeSession, createWorkspace, ok, openRoute, openSession, shot } from './session.ts';
+import { closeSession, ok, openRoute, openSession, seedWorkspace, shot } from './session.ts';
 
 function spreadsheetHandlersMissing(): boolean {
   const missing = ['export.spreadsheet', 'imports.spreadsheet.preview', 'imports.spreadsheet.commit'].filter((c) => typeof (handlers as Record<string, unknown>)[c] !== 'function');
@@ -23,12 +23,9 @@ describe.skipIf(skipWithoutChromium() || spreadsheetHandlersMissing())('spreadsh
 
   beforeAll(async () => {
     ({ host, browser, page, external } = await openSession({ timeout: 15_000 }));
-    const app = host.app;
-    await createWorkspace(host, 'sheets.offramp');
-    const client = ok<{ id: number }>(await app.dispatch('clients.create', { name: 'Northwind Health' }));
-    for (const [name, monthlyVolume] of [['Support reply drafting', 1_200_000], ['Claims triage', 40_000]] as const) {
-      ok(await app.dispatch('workloads.create', { clientId: client.id, name, monthlyVolume }));
-    }
+    await seedWorkspace(host, 'sheets.offramp', {
+      workloads: [{ name: 'Support reply drafting', monthlyVolume: 1_200_000 }, { name: 'Claims triage', monthlyVolume: 40_000 }],
+    });
     await openRoute({ host, page }, '/imports', 'Imports');
   });
 

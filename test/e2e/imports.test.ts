@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import type { TestHost } from '../host/server.ts';
 import { skipWithoutChromium } from './browser.ts';
-import { closeSession, createWorkspace, ok, openRoute, openSession, shot } from './session.ts';
+import { closeSession, ok, openRoute, openSession, seedWorkspace, shot } from './session.ts';
 import { havePublicFixtures, publicFixture } from '../support/fixtures.ts';
 
 const day = (iso: string) => Math.floor(Date.parse(`${iso}T10:00:00Z`) / 1000);
@@ -46,13 +46,9 @@ describe.skipIf(skipWithoutChromium())('imports screen in Chromium', () => {
 
   beforeAll(async () => {
     ({ host, browser, page, external } = await openSession({ timeout: 15_000 }));
-    const app = host.app;
-    await createWorkspace(host, 'imports.offramp');
-    const client = ok<{ id: number }>(await app.dispatch('clients.create', { name: 'Northwind Health' }));
-    const workload = ok<{ id: number }>(await app.dispatch('workloads.create', { clientId: client.id, name: 'Support ticket routing', monthlyVolume: 200_000 }));
-    workloadId = workload.id;
-    ok(await app.dispatch('commitments.create', {
-      clientId: client.id, customer: 'Acme Insurance', kind: 'accuracy', threshold: 0.95, dueDate: '2027-03-01', workloadIds: [workload.id],
+    ({ workloadIds: [workloadId] } = await seedWorkspace(host, 'imports.offramp', {
+      workloads: [{ name: 'Support ticket routing', monthlyVolume: 200_000 }],
+      commitments: [{ kind: 'accuracy', threshold: 0.95 }],
     }));
     await openRoute({ host, page }, '/imports', 'Imports');
   });

@@ -46,9 +46,22 @@ export async function closeSession(browser: Browser | undefined, host: TestHost 
   await host?.close();
 }
 
-/** Creates an empty workspace file in the host's folder through the handler, as the start screen would. */
-export async function createWorkspace(host: TestHost, file: string): Promise<void> {
-  ok(await host.app.dispatch('workspace.create', { path: path.join(host.dir, file) }));
+/**
+ * Opens a new workspace `file` in the host's folder, through the handlers, holding one client (Northwind Health), its
+ * `workloads`, and `commitments` to Acme Insurance due 2027-03-01 that cover the first workload.
+ */
+export async function seedWorkspace(host: TestHost, file: string, o: {
+  workloads: Record<string, unknown>[]; commitments?: Record<string, unknown>[];
+}): Promise<{ clientId: number; workloadIds: number[] }> {
+  const { app } = host;
+  ok(await app.dispatch('workspace.create', { path: path.join(host.dir, file) }));
+  const client = ok<{ id: number }>(await app.dispatch('clients.create', { name: 'Northwind Health' }));
+  const workloadIds: number[] = [];
+  for (const w of o.workloads) workloadIds.push(ok<{ id: number }>(await app.dispatch('workloads.create', { clientId: client.id, ...w })).id);
+  for (const c of o.commitments ?? []) {
+    ok(await app.dispatch('commitments.create', { clientId: client.id, customer: 'Acme Insurance', dueDate: '2027-03-01', workloadIds: workloadIds.slice(0, 1), ...c }));
+  }
+  return { clientId: client.id, workloadIds };
 }
 
 /** Opens a route of the app (hash routing) and waits for its level-1 heading. */
