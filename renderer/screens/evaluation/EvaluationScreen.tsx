@@ -1,9 +1,8 @@
 // One workload's evaluation matrix: candidates × metrics, cells that break a commitment named, ineligible rows explained, R8's pick.
 import { useEffect, useState } from 'react';
 import { Link } from 'wouter';
-import { useInventory } from '../../stores/inventory.ts';
 import { useImports } from '../../stores/imports.ts';
-import { EmptyState, MissingWorkload } from '../../components/EmptyState.tsx';
+import { EmptyState } from '../../components/EmptyState.tsx';
 import { ConfirmDialog } from '../../components/Dialog.tsx';
 import { invoke } from '../../ipc.ts';
 import { notifyError, notifyInfo } from '../../stores/ui.ts';
@@ -14,17 +13,13 @@ import { ImportError } from '../imports/ImportParts.tsx';
 import { CandidateDialog } from './CandidateDialog.tsx';
 import { METRIC_COLUMNS } from './metrics.ts';
 import type { MetricColumn } from './metrics.ts';
-import { WorkloadPageHead } from './WorkloadTabs.tsx';
+import { WorkloadPageHead, WorkloadRoute } from './WorkloadTabs.tsx';
 import { useWorkloadQuery } from './useWorkloadQuery.ts';
 import { afterWorkloadChange } from './afterChange.ts';
 import './evaluation.css';
 
 export function EvaluationScreen({ params }: { params: { id: string } }) {
-  const workloadId = Number(params.id);
-  const workload = useInventory((s) => s.workloads.find((w) => w.id === workloadId) ?? null);
-  const loaded = useInventory((s) => s.loaded);
-  if (!workload) return <MissingWorkload loaded={loaded} />;
-  return <Matrix key={workload.id} workloadId={workload.id} name={workload.name} />;
+  return <WorkloadRoute id={params.id} view={Matrix} />;
 }
 
 function Matrix({ workloadId, name }: { workloadId: number; name: string }) {

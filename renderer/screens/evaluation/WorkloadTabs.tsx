@@ -1,6 +1,8 @@
-// Breadcrumb and tabs shared by a workload's detail, evaluation matrix and governance map.
-import type { ReactNode } from 'react';
+// Route, breadcrumb and tabs shared by a workload's detail, evaluation matrix and governance map.
+import type { ComponentType, ReactNode } from 'react';
 import { Link } from 'wouter';
+import { useInventory } from '../../stores/inventory.ts';
+import { MissingWorkload } from '../../components/EmptyState.tsx';
 import './evaluation.css';
 
 const TABS = [
@@ -10,6 +12,15 @@ const TABS = [
 ] as const;
 
 export type WorkloadTab = (typeof TABS)[number]['key'];
+
+/** A workload page's route: `view` for the workload `:id` names, or the page that says it is gone (or still loading). */
+export function WorkloadRoute({ id, view: View }: { id: string; view: ComponentType<{ workloadId: number; name: string }> }) {
+  const workloadId = Number(id);
+  const workload = useInventory((s) => s.workloads.find((w) => w.id === workloadId) ?? null);
+  const loaded = useInventory((s) => s.loaded);
+  if (!workload) return <MissingWorkload loaded={loaded} />;
+  return <View key={workload.id} workloadId={workload.id} name={workload.name} />;
+}
 
 export function WorkloadTabs({ workloadId, current }: { workloadId: number; current: WorkloadTab }) {
   return (

@@ -1,8 +1,7 @@
 // One workload's governance map: per candidate where data lives, who may inspect outputs, audit trail, and the three sign-offs.
 import { useId, useState } from 'react';
 import { Link } from 'wouter';
-import { useInventory } from '../../stores/inventory.ts';
-import { EmptyState, MissingWorkload } from '../../components/EmptyState.tsx';
+import { EmptyState } from '../../components/EmptyState.tsx';
 import { CheckboxField, TextField } from '../../components/fields.tsx';
 import { invoke } from '../../ipc.ts';
 import { notifyError, notifyInfo } from '../../stores/ui.ts';
@@ -12,7 +11,7 @@ import type { GovernanceMap } from '../../../shared/ipc/evaluation.ts';
 import { currentSignOffs } from '../../../shared/evaluation/aggregate.ts';
 import { approachLabel, signOffRoleLabel, signOffStatusLabel } from '../../labels.ts';
 import { ImportError } from '../imports/ImportParts.tsx';
-import { WorkloadPageHead } from '../evaluation/WorkloadTabs.tsx';
+import { WorkloadPageHead, WorkloadRoute } from '../evaluation/WorkloadTabs.tsx';
 import { useWorkloadQuery } from '../evaluation/useWorkloadQuery.ts';
 import { afterWorkloadChange } from '../evaluation/afterChange.ts';
 
@@ -23,11 +22,7 @@ const STATUS_META: Record<SignOffStatus, { label: string; icon: string }> = {
 };
 
 export function GovernanceScreen({ params }: { params: { id: string } }) {
-  const workloadId = Number(params.id);
-  const workload = useInventory((s) => s.workloads.find((w) => w.id === workloadId) ?? null);
-  const loaded = useInventory((s) => s.loaded);
-  if (!workload) return <MissingWorkload loaded={loaded} />;
-  return <GovernanceMapView key={workload.id} workloadId={workload.id} name={workload.name} />;
+  return <WorkloadRoute id={params.id} view={GovernanceMapView} />;
 }
 
 function GovernanceMapView({ workloadId, name }: { workloadId: number; name: string }) {
