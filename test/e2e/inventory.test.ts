@@ -244,7 +244,9 @@ describe.skipIf(skipWithoutChromium())('inventory screens in Chromium', () => {
 
   it('edits the deadline policy and the actor name in Settings', async () => {
     await nav('Settings').click();
-    await page.getByLabel('Your name').fill('Dana Consultant');
+    // The stored name may arrive while Playwright types; type again until the field holds exactly the new name.
+    const yourName = page.getByLabel('Your name');
+    await expect.poll(async () => { await yourName.fill('Dana Consultant'); return yourName.inputValue(); }).toBe('Dana Consultant');
     await page.getByRole('button', { name: 'Save name' }).click();
     await page.getByRole('button', { name: 'Add inference retirement date' }).click();
     await page.getByLabel('Date of event 2').fill('2027-06-30');
