@@ -124,10 +124,12 @@ export class Recorder {
     if (tableColumns(this.db, table).size !== columns.length + (generatedId ? 1 : 0)) {
       throw new OfframpError({ code: 'internal', message: `insertMany into ${table} needs every column` });
     }
-    // Named parameters bind the row object directly: no argument array per row.
-    const stmt = prepared(this.db, `INSERT INTO "${table}" (${columns.map((c) => `"${c}"`).join(', ')}) VALUES (${columns.map((c) => `@${c}`).join(', ')})`);
+    // One reused argument array: positional binding measured faster than named binding of each row object.
+    const stmt = prepared(this.db, `INSERT INTO "${table}" (${columns.map((c) => `"${c}"`).join(', ')}) VALUES (${columns.map(() => '?').join(', ')})`);
+    const args: unknown[] = new Array(columns.length);
     for (const row of rows) {
-      const info = stmt.run(row);
+      for (let i = 0; i < columns.length; i++) args[i] = row[columns[i]];
+      const info = stmt.run(args);
       const key: Row = {};
       if (generatedId) key.id = Number(info.lastInsertRowid);
       else for (const k of keys) key[k] = row[k];

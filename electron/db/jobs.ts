@@ -3,19 +3,24 @@ import type { Database } from 'better-sqlite3';
 import type { ImportedJob, WorkloadDraft } from '../../shared/imports/jobsList.ts';
 import type { Recorder } from './changes.ts';
 import { prepared } from './changes.ts';
-import { getWorkload, insertWorkload, updateWorkload } from './workloads.ts';
+import { getWorkload, insertWorkloadRow, updateWorkload } from './workloads.ts';
 
 export type DraftAction = 'create' | 'update' | 'unchanged';
 
-export function workloadIdForKey(db: Database, key: string): number | null {
-  const row = prepared(db, 'SELECT id FROM workloads WHERE source_key = ?').get(key) as { id: number } | undefined;
-  return row?.id ?? null;
+/** What the workspace already holds of a set of drafts, read in two queries whatever their size. */
+export interface DraftLookup {
+  /** Workload id per model-family key. */
+  workloadByKey: Map<string, number>;
+  /** Workload (or null) of every job id already imported. */
+  jobOwners: Map<string, number | null>;
 }
 
-/** The jobs of `ids` already in the workspace, with the workload each belongs to: one query per draft, not one per job. */
-function knownJobs(db: Database, ids: string[]): Map<string, number | null> {
-  const rows = prepared(db, 'SELECT id, workload_id FROM fine_tuning_jobs WHERE id IN (SELECT value FROM json_each(?))').all(JSON.stringify(ids)) as { id: string; workload_id: number | null }[];
-  return new Map(rows.map((r) => [r.id, r.workload_id]));
+export function lookupDrafts(db: Database, drafts: WorkloadDraft[]): DraftLookup {
+  const keys = JSON.stringify(drafts.map((d) => d.key));
+  const ids = JSON.stringify(drafts.flatMap((d) => d.jobs.map((j) => j.id)));
+  const workloads = prepared(db, 'SELECT source_key, id FROM workloads WHERE source_key IN (SELECT value FROM json_each(?))').all(keys) as { source_key: string; id: number }[];
+  const jobs = prepared(db, 'SELECT id, workload_id FROM fine_tuning_jobs WHERE id IN (SELECT value FROM json_each(?))').all(ids) as { id: string; workload_id: number | null }[];
+  return { workloadByKey: new Map(workloads.map((w) => [w.source_key, w.id])), jobOwners: new Map(jobs.map((j) => [j.id, j.workload_id])) };
 }
 
 interface DraftState {
@@ -24,9 +29,10 @@ interface DraftState {
   known: Map<string, number | null>;
 }
 
-function draftState(db: Database, draft: WorkloadDraft): DraftState {
-  const workloadId = workloadIdForKey(db, draft.key);
-  const known = knownJobs(db, draft.jobs.map((j) => j.id));
+function draftState(db: Database, draft: WorkloadDraft, lookup: DraftLookup): DraftState {
+  const workloadId = lookup.workloadByKey.get(draft.key) ?? null;
+  const known = new Map<string, number | null>();
+  for (const j of draft.jobs) if (lookup.jobOwners.has(j.id)) known.set(j.id, lookup.jobOwners.get(j.id) ?? null);
   if (workloadId === null) return { action: 'create', workloadId, known };
   const w = getWorkload(db, workloadId);
   const same = known.size === draft.jobs.length && [...known.values()].every((owner) => owner === workloadId)
@@ -35,8 +41,8 @@ function draftState(db: Database, draft: WorkloadDraft): DraftState {
   return { action: same ? 'unchanged' : 'update', workloadId, known };
 }
 
-export function draftAction(db: Database, draft: WorkloadDraft): { action: DraftAction; workloadId: number | null } {
-  const { action, workloadId } = draftState(db, draft);
+export function draftAction(db: Database, draft: WorkloadDraft, lookup: DraftLookup): { action: DraftAction; workloadId: number | null } {
+  const { action, workloadId } = draftState(db, draft, lookup);
   return { action, workloadId };
 }
 
@@ -47,20 +53,21 @@ function jobRow(job: ImportedJob, workloadId: number): Record<string, unknown> {
   };
 }
 
-/** Creates or updates the draft's workload (keyed by the model family) and adds jobs not seen before. */
-export function applyDraft(db: Database, rec: Recorder, draft: WorkloadDraft, clientId: number): DraftAction {
-  const { action, workloadId, known } = draftState(db, draft);
+/** Creates or updates the draft's workload (keyed by the model family; `lookup` is read once per import, which is sound because drafts never share a key or a job) and adds jobs not seen before. */
+export function applyDraft(db: Database, rec: Recorder, draft: WorkloadDraft, clientId: number, lookup: DraftLookup): DraftAction {
+  const { action, workloadId, known } = draftState(db, draft, lookup);
   if (action === 'unchanged') return action;
   let id = workloadId;
   if (id === null) {
-    id = insertWorkload(db, rec, {
+    // The handler checked the client once for every draft.
+    id = insertWorkloadRow(rec, {
       clientId, name: draft.name, kind: 'product', fineTunedModel: draft.fineTunedModel ?? '', baseModel: draft.baseModel, owner: '',
       criticality: 'important', deployment: 'cloud', residency: null, regulated: false, auditTrailRequired: false, monthlyVolume: 0,
       latencyTargetMs: null, pairwiseFeedback: 0, knowledgeChangeFrequency: 'monthly', baselineAccuracy: null, baselineP95Ms: null,
       baselineCostPer1k: null, startDate: null, retrainCadenceDays: draft.retrainCadenceDays, lastRetrainDate: draft.lastRetrainDate,
       notes: `Imported from the fine-tuning jobs list (${draft.succeededCount} succeeded job${draft.succeededCount === 1 ? '' : 's'}).`,
       sourceKey: draft.key,
-    }).id;
+    });
   } else {
     const w = getWorkload(db, id);
     updateWorkload(db, rec, {

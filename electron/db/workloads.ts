@@ -87,12 +87,19 @@ function requireClient(db: Database, clientId: number): void {
   }
 }
 
-export function insertWorkload(db: Database, rec: Recorder, input: WorkloadFields & { sourceKey?: string | null; id?: number }): Workload {
-  requireClient(db, input.clientId);
+type NewWorkload = WorkloadFields & { sourceKey?: string | null; id?: number };
+
+/** Inserts without re-reading the row: for bulk imports whose client was checked once. Returns the id. */
+export function insertWorkloadRow(rec: Recorder, input: NewWorkload): number {
   const at = nowIso();
   const row: Row = { ...workloadToRow(input), source_key: input.sourceKey ?? null, created_at: at, updated_at: at };
   if (input.id !== undefined) row.id = input.id;
-  return getWorkload(db, rec.insert('workloads', row));
+  return rec.insert('workloads', row);
+}
+
+export function insertWorkload(db: Database, rec: Recorder, input: NewWorkload): Workload {
+  requireClient(db, input.clientId);
+  return getWorkload(db, insertWorkloadRow(rec, input));
 }
 
 export function updateWorkload(db: Database, rec: Recorder, input: WorkloadFields & { id: number }): Workload {

@@ -8,7 +8,7 @@ import { formatBytes } from '../../importers/readLines.ts';
 import fs from 'node:fs';
 import { getJobProfile, getWorkload, setJobProfile, updateWorkload } from '../../db/workloads.ts';
 import { parseJobsList, type JobsListImport } from '../../../shared/imports/jobsList.ts';
-import { applyDraft, draftAction } from '../../db/jobs.ts';
+import { applyDraft, draftAction, lookupDrafts } from '../../db/jobs.ts';
 import { getClient } from '../../db/clients.ts';
 import { PendingImports } from '../../services/pending.ts';
 import { OfframpError } from '../../../shared/errors.ts';
@@ -70,13 +70,14 @@ export const importsHandlers: HandlerMap<keyof typeof importsChannels> = {
     const parsed = parseJobsList(paths.map((file) => ({ name: file, text: readTextFile(file) })));
     const db = ctx.workspace.database();
     const token = pendingJobs.put({ files: paths, parsed });
+    const lookup = lookupDrafts(db, parsed.drafts);
     return {
       token,
       files: paths,
       drafts: parsed.drafts.map((d) => ({
         key: d.key, name: d.name, baseModel: d.baseModel, fineTunedModel: d.fineTunedModel ?? '', jobsTotal: d.jobs.length,
         succeeded: d.succeededCount, notCounted: d.jobs.filter((j) => !j.counted).length, retrainCadenceDays: d.retrainCadenceDays,
-        lastRetrainDate: d.lastRetrainDate, ...draftAction(db, d),
+        lastRetrainDate: d.lastRetrainDate, ...draftAction(db, d, lookup),
       })),
       skipped: parsed.skipped.map((s) => ({ id: s.id ?? `#${s.index + 1}`, status: '', reason: `${path.basename(s.file)}: ${s.reason}` })),
     };
@@ -85,8 +86,9 @@ export const importsHandlers: HandlerMap<keyof typeof importsChannels> = {
     getClient(db, clientId);
     const { parsed } = pendingJobs.take(token);
     const counts = { created: 0, updated: 0, unchanged: 0 };
+    const lookup = lookupDrafts(db, parsed.drafts);
     for (const draft of parsed.drafts) {
-      const action = applyDraft(db, rec, draft, clientId);
+      const action = applyDraft(db, rec, draft, clientId, lookup);
       counts[action === 'create' ? 'created' : action === 'update' ? 'updated' : 'unchanged']++;
     }
     return counts;
