@@ -10,28 +10,30 @@ import { generatePortfolio } from '../../shared/sample/generate.ts';
 import { sampleWorkspace } from '../../shared/sample/sampleWorkspace.ts';
 import { loadPortfolio } from '../services/portfolio.ts';
 import { listClients } from '../db/clients.ts';
+import { clientChoices, findClient } from '../../shared/domain/findClient.ts';
 import type { Database } from 'better-sqlite3';
+import { format } from 'date-fns';
 
-function localToday(): string {
-  const d = new Date();
-  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
-}
-
-export function todayOption(values: Record<string, string | boolean | undefined>): string {
+/** --today as given (checked), or undefined when it is not given. */
+export function optionalTodayOption(values: Record<string, string | boolean | undefined>): string | undefined {
   const v = values.today;
-  if (v === undefined) return localToday();
+  if (v === undefined) return undefined;
   const parsed = isoDate.safeParse(v);
   if (!parsed.success) throw new OfframpError({ code: 'invalid_payload', field: '--today', message: `--today ${String(v)}: use a date like 2026-11-25` });
   return parsed.data;
+}
+
+export function todayOption(values: Record<string, string | boolean | undefined>): string {
+  return optionalTodayOption(values) ?? format(new Date(), 'yyyy-MM-dd');
 }
 
 /** Finds a client by id or by name (case-insensitive); the message lists the clients there are. */
 export function resolveClient(db: Database, nameOrId: string | undefined): number | undefined {
   if (nameOrId === undefined) return undefined;
   const clients = listClients(db);
-  const found = clients.find((c) => String(c.id) === nameOrId) ?? clients.find((c) => c.name.toLowerCase() === nameOrId.toLowerCase());
+  const found = findClient(clients, nameOrId);
   if (!found) {
-    throw new OfframpError({ code: 'not_found', field: '--client', message: `No client "${nameOrId}". Clients: ${clients.map((c) => `${c.name} (${c.id})`).join(', ') || 'none yet'}` });
+    throw new OfframpError({ code: 'not_found', field: '--client', message: `No client "${nameOrId}". Clients: ${clientChoices(clients) || 'none yet'}` });
   }
   return found.id;
 }

@@ -1,16 +1,8 @@
 // CLI commands of the exports area: the roadmap PDF (headless Chromium), milestones as iCalendar, the plan as CSV.
 import { OfframpError } from '../../shared/errors.ts';
 import { PAPER_SIZES, type PaperSize } from '../../shared/ipc/exports.ts';
-import { isoDate } from '../../shared/ipc/inventory.ts';
 import { exportRoadmapHeadless, openHeadless, resolveClient } from '../exporters/headlessRoadmap.ts';
-import { requireOption, type CliCommand } from './commands.ts';
-
-function optionalToday(values: Record<string, string | boolean | undefined>): string | undefined {
-  const v = values.today;
-  if (typeof v !== 'string') return undefined;
-  if (!isoDate.safeParse(v).success) throw new OfframpError({ code: 'invalid_payload', field: '--today', message: `--today must be a date like 2026-11-25, not "${v}"` });
-  return v;
-}
+import { optionalTodayOption, requireOption, type CliCommand } from './commands.ts';
 
 function paperOf(values: Record<string, string | boolean | undefined>): PaperSize {
   const v = typeof values.paper === 'string' ? values.paper : 'A4';
@@ -30,7 +22,7 @@ export const roadmapCommand: CliCommand = {
       out: io.resolve(requireOption(values, 'out')),
       client: typeof values.client === 'string' ? values.client : undefined,
       paper: paperOf(values),
-      today: optionalToday(values),
+      today: optionalTodayOption(values),
     });
     io.out(`Wrote ${result.path} (${result.pages} pages, ${paperOf(values)} landscape) in ${((Date.now() - started) / 1000).toFixed(1)} s\n`);
     return 0;
@@ -44,7 +36,7 @@ function fileExport(what: string, channel: 'export.ics' | 'export.planCsv', ext:
     options: { db: { type: 'string' }, out: { type: 'string' }, client: { type: 'string' }, today: { type: 'string' } },
     async run(values, io) {
       const out = io.resolve(requireOption(values, 'out'));
-      const today = optionalToday(values);
+      const today = optionalTodayOption(values);
       const session = await openHeadless(io.resolve(requireOption(values, 'db')), { today });
       try {
         const clientId = await resolveClient(session, typeof values.client === 'string' ? values.client : undefined);

@@ -1,6 +1,7 @@
 // Exports from a workspace file without a window: the same IPC app and handlers as Electron, with the save dialog
 // answered by the given path and printing done by headless Chromium against an in-process renderer server.
 import fs from 'node:fs';
+import { clientChoices, findClient } from '../../shared/domain/findClient.ts';
 import os from 'node:os';
 import path from 'node:path';
 import type { Browser } from 'playwright-core';
@@ -68,12 +69,11 @@ export async function openHeadless(dbFile: string, options: { today?: string; br
 export async function resolveClient(session: HeadlessSession, nameOrId: string | undefined): Promise<number | undefined> {
   if (nameOrId === undefined || nameOrId === '') return undefined;
   const clients = await session.call('clients.list', {});
-  const byId = /^\d+$/.test(nameOrId) ? clients.find((c) => c.id === Number(nameOrId)) : undefined;
-  const match = byId ?? clients.find((c) => c.name.toLowerCase() === nameOrId.toLowerCase());
+  const match = findClient(clients, nameOrId);
   if (!match) {
     throw new OfframpError({
       code: 'not_found', field: '--client',
-      message: `No client named "${nameOrId}". Clients: ${clients.map((c) => `${c.name} (${c.id})`).join(', ') || 'none'}`,
+      message: `No client named "${nameOrId}". Clients: ${clientChoices(clients) || 'none'}`,
     });
   }
   return match.id;

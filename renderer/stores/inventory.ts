@@ -1,5 +1,6 @@
 // Clients, workloads, contracts, commitments and the deadline policy of the open workspace, refreshed after each change.
 import { create } from 'zustand';
+import { trainingDeadline } from '../../shared/plan/sunset.ts';
 import { invoke } from '../ipc.ts';
 import type { ChannelName, PayloadOf, ResultOf } from '../../shared/ipc/index.ts';
 import type { Result } from '../../shared/errors.ts';
@@ -120,5 +121,4 @@ const clientMapCache = (() => {
   };
 })();
 
-export const selectTrainingDeadline = (s: InventoryState): string | null =>
-  s.policy?.events.find((e) => e.kind === 'training_deadline')?.date ?? null;
+export const selectTrainingDeadline = (s: InventoryState): string | null => (s.policy ? trainingDeadline(s.policy) : null);

@@ -10,13 +10,11 @@ import { useFormSubmit, validate } from '../../forms.ts';
 import type { FieldErrors } from '../../forms.ts';
 import { plural } from '../../labels.ts';
 import { notifyInfo } from '../../stores/ui.ts';
-import { z } from 'zod';
+import { channels } from '../../../shared/ipc/index.ts';
 import type { Client } from '../../../shared/domain/types.ts';
 
-const clientForm = z.object({
-  name: z.string().trim().min(1, 'Give it a name').max(200, 'Keep it under 200 characters'),
-  notes: z.string().max(20_000),
-});
+/** The main process's own schema for a client, so the form says exactly what the handler would. */
+const clientForm = channels['clients.create'].payload;
 
 const CLIENT_COLUMNS = [{ label: 'Name' }, { label: 'Workloads', num: true }, { label: 'Commitments', num: true }, { label: 'Contracts', num: true }, { label: 'Notes' }];
 
