@@ -3,11 +3,11 @@ import fs from 'node:fs';
 import { OfframpError } from '../../shared/errors.ts';
 import { snapshotSchema } from '../../shared/domain/snapshotSchema.ts';
 import { WorkspaceService } from '../workspace/service.ts';
-import { exportSnapshot, importSnapshot } from '../db/snapshot.ts';
+import { exportSnapshot } from '../db/snapshot.ts';
+import { createSampleWorkspace, fillWorkspace } from '../services/fill.ts';
 import { isoDate } from '../../shared/ipc/inventory.ts';
 import { planToCsv, portfolioToPlanJson } from '../../shared/plan/csv.ts';
 import { generatePortfolio } from '../../shared/sample/generate.ts';
-import { sampleWorkspace } from '../../shared/sample/sampleWorkspace.ts';
 import { loadPortfolio } from '../services/portfolio.ts';
 import { listClients } from '../db/clients.ts';
 import { clientChoices, findClient } from '../../shared/domain/findClient.ts';
@@ -68,8 +68,12 @@ export function requireOption(values: Record<string, string | boolean | undefine
   return v;
 }
 
+function cliWorkspace(): WorkspaceService {
+  return new WorkspaceService({ actor: () => process.env.OFFRAMP_ACTOR ?? 'offramp-cli' });
+}
+
 export function openForCli(file: string, options: { create?: boolean } = {}): WorkspaceService {
-  const ws = new WorkspaceService({ actor: () => process.env.OFFRAMP_ACTOR ?? 'offramp-cli' });
+  const ws = cliWorkspace();
   ws.open(file, options.create === true && !fs.existsSync(file));
   return ws;
 }
@@ -100,10 +104,9 @@ export const commands: Record<string, CliCommand> = {
     async run(values, io) {
       const file = io.resolve(requireOption(values, 'db'));
       if (io.exists(file)) throw new OfframpError({ code: 'conflict', file, field: '--db', message: `${file} already exists; choose a new file for the sample` });
-      const parsed = snapshotSchema.parse(sampleWorkspace(todayOption(values)));
-      const ws = openForCli(file, { create: true });
+      const ws = cliWorkspace();
       try {
-        const summary = ws.mutate('create the sample workspace', (d, rec) => importSnapshot(d, rec, parsed, { replacePolicy: true }), 'import');
+        const summary = createSampleWorkspace(ws, file, todayOption(values));
         io.out(`Created ${file} with ${summary.clients} clients and ${summary.workloads} workloads\n`);
       } finally {
         ws.close();
@@ -125,7 +128,7 @@ export const commands: Record<string, CliCommand> = {
       const existed = io.exists(file);
       const ws = openForCli(file, { create: true });
       try {
-        const summary = ws.mutate('generate a synthetic portfolio', (d, rec) => importSnapshot(d, rec, parsed, { replacePolicy: !existed }), 'import');
+        const summary = fillWorkspace(ws, 'generate a synthetic portfolio', parsed, { replacePolicy: !existed });
         io.out(`Generated ${summary.clients} clients and ${summary.workloads} workloads in ${file}\n`);
       } finally {
         ws.close();
@@ -169,7 +172,7 @@ export const commands: Record<string, CliCommand> = {
       const existed = io.exists(db);
       const ws = openForCli(db, { create: true });
       try {
-        const summary = ws.mutate('import workspace JSON', (d, rec) => importSnapshot(d, rec, parsed.data, { replacePolicy: values['replace-policy'] === true || !existed }), 'import');
+        const summary = fillWorkspace(ws, 'import workspace JSON', parsed.data, { replacePolicy: values['replace-policy'] === true || !existed });
         io.out(`Imported ${summary.clients} clients, ${summary.workloads} workloads, ${summary.contracts} contracts, ${summary.commitments} commitments, ${summary.candidates} candidates and ${summary.evaluationRows} evaluation rows into ${db}\n`);
       } catch (e) {
         ws.close();

@@ -1,13 +1,11 @@
 // Handlers of the decision engine and planner.
 import type { planChannels } from '../../../shared/ipc/plan.ts';
 import { profileFromAnswers, type QuestionnaireAnswers } from '../../../shared/decision/questionnaire.ts';
-import { sampleWorkspace } from '../../../shared/sample/sampleWorkspace.ts';
-import { snapshotSchema } from '../../../shared/domain/snapshotSchema.ts';
 import type { HandlerMap } from '../context.ts';
 import { loadPortfolio } from '../../services/portfolio.ts';
+import { createSampleWorkspace } from '../../services/fill.ts';
 import { getJobProfile, getWorkload, setJobProfile, updateWorkload } from '../../db/workloads.ts';
 import { clearOverride, listOverrides, setOverride } from '../../db/overrides.ts';
-import { importSnapshot } from '../../db/snapshot.ts';
 
 export const planHandlers: HandlerMap<keyof typeof planChannels> = {
   'plan.portfolio': ({ today, clientId }, ctx) => loadPortfolio(ctx.workspace.database(), today ?? ctx.today(), clientId).portfolio,
@@ -41,9 +39,7 @@ export const planHandlers: HandlerMap<keyof typeof planChannels> = {
   },
 
   'workspace.createSample': ({ path }, ctx) => {
-    ctx.workspace.open(path, true);
-    const sample = snapshotSchema.parse(sampleWorkspace(ctx.today()));
-    ctx.workspace.mutate('create the sample workspace', (db, rec) => importSnapshot(db, rec, sample, { replacePolicy: true }), 'import');
+    createSampleWorkspace(ctx.workspace, path, ctx.today());
     ctx.preferences.addRecent(path);
     // Reopen so the sample starts with an empty undo history: it is the starting point, not an edit.
     return ctx.workspace.open(path);

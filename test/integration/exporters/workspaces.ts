@@ -1,7 +1,7 @@
 // Workspace files for the export tests and the benchmark, built through the same IPC app the product uses.
 import path from 'node:path';
 import { createIpcApp } from '../../../electron/ipc/app.ts';
-import { importSnapshot } from '../../../electron/db/snapshot.ts';
+import { fillWorkspace } from '../../../electron/services/fill.ts';
 import { generatePortfolio } from '../../../shared/sample/generate.ts';
 import { snapshotSchema } from '../../../shared/domain/snapshotSchema.ts';
 
@@ -28,7 +28,7 @@ export async function generatedWorkspaceFile(dir: string, options: { workloads: 
     const r = await app.dispatch('workspace.create', { path: file });
     if (!r.ok) throw new Error(r.error.message);
     const snapshot = snapshotSchema.parse(generatePortfolio({ workloads: options.workloads, clients: options.clients, seed: options.seed ?? 7, today: options.today }));
-    app.ctx.workspace.mutate('generate a test portfolio', (db, rec) => importSnapshot(db, rec, snapshot, { replacePolicy: true }), 'import');
+    fillWorkspace(app.ctx.workspace, 'generate a test portfolio', snapshot, { replacePolicy: true });
   } finally {
     app.close();
   }
