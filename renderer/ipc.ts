@@ -1,5 +1,4 @@
 // The renderer's one door to the main process: typed invoke over the Electron preload, or HTTP to the test host in a browser.
-import { isChannelName } from '../shared/ipc/index.ts';
 import type { ChannelName, PayloadOf, ResultOf } from '../shared/ipc/index.ts';
 import type { Result } from '../shared/errors.ts';
 
@@ -50,18 +49,8 @@ export async function invoke<C extends ChannelName>(channel: C, payload: Payload
   }
 }
 
-/** Calls a channel that may not exist yet in this build (e.g. added by another area); null when it does not. */
-export async function invokeOptional(channel: string, payload: unknown): Promise<Result<unknown> | null> {
-  if (!isChannelName(channel)) return null;
-  return invoke(channel as never, payload as never);
-}
-
 export function onCommand(cb: (command: MenuCommand) => void): () => void {
   const stop = window.offramp?.onCommand?.((c) => cb(c as MenuCommand));
   return typeof stop === 'function' ? stop : () => {};
 }
 
-/** Whether this build knows a channel (some arrive with later areas, e.g. workspace.createSample). */
-export function hasChannel(channel: string): boolean {
-  return isChannelName(channel);
-}

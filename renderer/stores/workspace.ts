@@ -1,6 +1,6 @@
 // The open workspace file, the recent-files list and undo/redo availability.
 import { create } from 'zustand';
-import { invoke, invokeOptional } from '../ipc.ts';
+import { invoke } from '../ipc.ts';
 import type { WorkspaceInfo } from '../../shared/ipc/inventory.ts';
 import type { ErrorInfo } from '../../shared/errors.ts';
 import { notifyError, notifyInfo } from './ui.ts';
@@ -92,11 +92,9 @@ export const useWorkspace = create<WorkspaceState>((set, get) => {
     createSample: () => run(async () => {
       const path = await choose('new');
       if (!path) return;
-      const r = await invokeOptional('workspace.createSample', { path });
-      if (r === null) {
-        notifyInfo('Sample workspaces arrive in a later version. Start with New workspace… instead.');
-      } else if (r.ok) {
-        await opened(r.value as WorkspaceInfo);
+      const r = await invoke('workspace.createSample', { path });
+      if (r.ok) {
+        await opened(r.value);
       } else {
         notifyError(r.error);
       }

@@ -4,7 +4,7 @@ import type { ReactNode } from 'react';
 import { usePlan, selectPortfolioById } from '../../stores/plan.ts';
 import { useInventory } from '../../stores/inventory.ts';
 import { notifyInfo, useUi } from '../../stores/ui.ts';
-import { invokeOptional } from '../../ipc.ts';
+import { invoke } from '../../ipc.ts';
 import { profileFromAnswers, QUESTIONS, type QuestionId, type QuestionnaireAnswers } from '../../../shared/decision/questionnaire.ts';
 import { recommend } from '../../../shared/decision/recommend.ts';
 import { scheduleWorkload } from '../../../shared/plan/schedule.ts';
@@ -74,8 +74,8 @@ function useEvaluations(workloadId: number, row: PortfolioWorkload | undefined):
   useEffect(() => {
     if (!hasSelection) return undefined;
     let live = true;
-    void invokeOptional('evaluations.matrix', { workloadId }).then((r) => {
-      if (live && r?.ok) setEvaluations((r.value as { evaluations: Evaluation[] }).evaluations);
+    void invoke('evaluations.matrix', { workloadId }).then((r) => {
+      if (live && r.ok) setEvaluations(r.value.evaluations);
     });
     return () => { live = false; };
   }, [workloadId, hasSelection]);

@@ -1,12 +1,10 @@
 // First thing a user sees without an open workspace: create, create from sample, open, or pick a recent file.
 import { differenceInCalendarDays, parseISO } from 'date-fns';
 import { useWorkspace } from '../../stores/workspace.ts';
-import { hasChannel } from '../../ipc.ts';
 import { DEFAULT_TRAINING_DEADLINE } from '../../../shared/domain/types.ts';
 
 export function StartScreen() {
   const { recent, busy, openFailure, createNew, createSample, openChosen, openPath, openLatestBackup } = useWorkspace();
-  const sampleAvailable = hasChannel('workspace.createSample');
   const days = differenceInCalendarDays(parseISO(DEFAULT_TRAINING_DEADLINE), new Date());
 
   return (
@@ -38,8 +36,7 @@ export function StartScreen() {
           <button
             type="button"
             className="button button--large"
-            disabled={busy || !sampleAvailable}
-            aria-describedby={sampleAvailable ? undefined : 'sample-note'}
+            disabled={busy}
             onClick={() => void createSample()}
           >
             New from sample…
@@ -48,7 +45,6 @@ export function StartScreen() {
             Open…
           </button>
         </div>
-        {sampleAvailable ? null : <p id="sample-note" className="start__note">The sample workspace is not in this build yet.</p>}
         <p className="start__note">A workspace is one file on this computer holding all your clients. Nothing leaves this machine.</p>
 
         <section className="start__recent" aria-labelledby="recent-title">
