@@ -1,6 +1,7 @@
 // Handlers of the evaluation matrix and the governance map.
 import type { evaluationChannels } from '../../../shared/ipc/evaluation.ts';
 import { checkConstraint, hardConstraints } from '../../../shared/decision/constraints.ts';
+import { commitmentAppliesTo } from '../../../shared/plan/links.ts';
 import type { HandlerMap } from '../context.ts';
 import {
   deleteCandidate, getCandidate, insertCandidate, listCandidates, listGovernance, listSignOffs, setGovernance, setSignOff, updateCandidate,
@@ -33,7 +34,7 @@ export const evaluationHandlers: HandlerMap<keyof typeof evaluationChannels> = {
     const { portfolio, evaluations, snapshot } = loadPortfolio(db, today ?? ctx.today(), workload.clientId);
     const entry = portfolio.workloads.find((w) => w.workload.id === workloadId);
     if (!entry) throw new OfframpError({ code: 'not_found', message: `Workload ${workloadId} no longer exists` });
-    const commitments = snapshot.commitments.filter((c) => c.workloadIds.includes(workloadId) || (c.workloadIds.length === 0 && c.clientId === workload.clientId));
+    const commitments = snapshot.commitments.filter((c) => commitmentAppliesTo(c, workload));
     const constraints = hardConstraints(workload, commitments);
     const evals = evaluations.get(workloadId) ?? [];
     const checks = Object.fromEntries(evals.map((e) => [e.candidateId, constraints.map((constraint) => ({ constraint, check: checkConstraint(constraint, e) }))]));
