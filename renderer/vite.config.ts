@@ -10,7 +10,8 @@ export default defineConfig({
   publicDir: false,
   oxc: { jsx: { runtime: 'automatic' } },
   build: {
-    outDir: fileURLToPath(new URL('../dist-renderer', import.meta.url)),
+    // OFFRAMP_RENDERER_DIR lets two builds run side by side without emptying each other's output.
+    outDir: process.env.OFFRAMP_RENDERER_DIR ?? fileURLToPath(new URL('../dist-renderer', import.meta.url)),
     emptyOutDir: true,
     // Fonts and icons stay as files next to the bundle: the CSP allows 'self' and data: only.
     assetsInlineLimit: 0,

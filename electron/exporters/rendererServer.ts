@@ -8,8 +8,8 @@ import { fileURLToPath } from 'node:url';
 import { OfframpError, type Result } from '../../shared/errors.ts';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
-/** dist-renderer beside the repository root (this file lives at electron/exporters/). */
-export const RENDERER_DIR = path.resolve(here, '../../dist-renderer');
+/** dist-renderer beside the repository root (this file lives at electron/exporters/); OFFRAMP_RENDERER_DIR points elsewhere (parallel builds). */
+export const RENDERER_DIR = process.env.OFFRAMP_RENDERER_DIR ?? path.resolve(here, '../../dist-renderer');
 
 const MIME: Record<string, string> = {
   '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.css': 'text/css', '.woff2': 'font/woff2', '.woff': 'font/woff',
