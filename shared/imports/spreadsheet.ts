@@ -1,7 +1,6 @@
 // CSV round-trip of workloads, contracts and commitments: export with stable column names, read
 // back (or read a foreign file through a column mapping) with per-row, per-field errors.
 
-import Papa from 'papaparse';
 import type { Commitment, Contract, Workload } from '../domain/types.ts';
 import {
   COMMITMENT_KINDS,
@@ -14,6 +13,7 @@ import {
 import type { ErrorInfo } from '../errors.ts';
 import { normaliseHeader, parseBooleanCell, parseNumberCell, readCsv } from './csv.ts';
 import { OfframpError } from '../errors.ts';
+import { restoreCell, writeCsv, type CsvCell } from './writeCsv.ts';
 
 export const SPREADSHEET_KINDS = ['workloads', 'contracts', 'commitments'] as const;
 export type SpreadsheetKind = (typeof SPREADSHEET_KINDS)[number];
@@ -157,9 +157,6 @@ export interface SpreadsheetLookups {
 
 // ---------------------------------------------------------------- export
 
-/** Spreadsheets run cells that start like a formula; a leading apostrophe keeps them text. */
-const FORMULA_START = /^[=+\-@\t\r]/;
-
 /**
  * CSV text of the rows, with stable column names: an id column, yes/no booleans, yyyy-MM-dd
  * dates, empty cells for unknown values, and linked workloads by name joined with "; ".
@@ -174,7 +171,7 @@ export function toCsv<K extends SpreadsheetKind>(
   const clientName = nameLookup(lookups.clients);
   const workloadName = nameLookup(lookups.workloads);
   const data = (rows as unknown as Record<string, unknown>[]).map((row) =>
-    specs.map((spec) => {
+    specs.map((spec): CsvCell => {
       if (spec.key === 'client') {
         const id = row.clientId as number | null;
         return id === null || id === undefined ? '' : (clientName.get(id) ?? `#${id}`);
@@ -183,15 +180,15 @@ export function toCsv<K extends SpreadsheetKind>(
       return formatCell(row[spec.key], spec.type);
     }),
   );
-  return Papa.unparse({ fields: specs.map((s) => s.column), data }, { newline: '\r\n', quotes: false }) + '\r\n';
+  // writeCsv neutralises formula-leading names; parseCell's restoreCell reads them back as typed.
+  return writeCsv(specs.map((s) => s.column), data, '\r\n') + '\r\n';
 }
 
-function formatCell(v: unknown, type: FieldType): string {
+function formatCell(v: unknown, type: FieldType): CsvCell {
   if (v === null || v === undefined) return '';
   if (type.t === 'bool') return v ? 'yes' : 'no';
-  if (typeof v === 'number') return String(v);
-  const s = String(v);
-  return type.t === 'text' && FORMULA_START.test(s) ? `'${s}` : s;
+  if (typeof v === 'number') return v;
+  return String(v);
 }
 
 function nameLookup(refs: NamedRef[] | undefined): Map<number, string> {
@@ -360,7 +357,7 @@ function parseCell(raw: string, type: FieldType, decimalComma: boolean): Parsed 
       return { value: n };
     }
     case 'text': {
-      const text = /^'[=+\-@\t\r]/.test(raw) ? raw.slice(1) : raw;
+      const text = restoreCell(raw);
       const value = type.nullable || type.required ? text.trim() : text;
       if (value.trim() === '') {
         if (type.required) return { error: 'this cell is empty; it needs a value.' };
@@ -413,7 +410,7 @@ function parseCell(raw: string, type: FieldType, decimalComma: boolean): Parsed 
       return { value: iso };
     }
     case 'names':
-      return { value: cell === '' ? [] : cell.split(';').map((s) => s.trim()).filter((s) => s.length > 0) };
+      return { value: cell === '' ? [] : restoreCell(cell).split(';').map((s) => s.trim()).filter((s) => s.length > 0) };
   }
 }
 

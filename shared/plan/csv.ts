@@ -1,5 +1,5 @@
 // Plan exports: one CSV row per workload step (and, re-exported, the plan JSON of `cli plan --format json`).
-import Papa from 'papaparse';
+import { writeCsv } from '../imports/writeCsv.ts';
 import type { Portfolio } from '../portfolio.ts';
 
 export { PLAN_JSON_FORMAT, PLAN_JSON_VERSION, portfolioToPlanJson, type PlanJson } from './planJson.ts';
@@ -21,5 +21,5 @@ export function planToCsv(portfolio: Portfolio): string {
       ]);
     }
   }
-  return Papa.unparse({ fields: [...PLAN_CSV_COLUMNS], data: rows }, { newline: '\n' });
+  return writeCsv(PLAN_CSV_COLUMNS, rows);
 }
