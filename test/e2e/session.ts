@@ -1,4 +1,5 @@
 // What every end-to-end suite sets up the same way: a test host with a Chromium page on it, a workspace, screenshots.
+import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Browser, Page } from 'playwright-core';
@@ -6,9 +7,18 @@ import { startTestHost } from '../host/server.ts';
 import type { TestHost } from '../host/server.ts';
 import { launchBrowser, offlinePage } from './browser.ts';
 
-export const SHOTS = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../docs/screenshots');
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 
-/** Where a screenshot named `name` goes in docs/screenshots. */
+/**
+ * Where screenshots go: test-results/screenshots on every run, so a test run never rewrites the tracked pictures;
+ * docs/screenshots only when OFFRAMP_UPDATE_SHOTS=1 asks for it (refresh them deliberately, then look and commit).
+ */
+export const SHOTS = process.env.OFFRAMP_UPDATE_SHOTS === '1'
+  ? path.join(ROOT, 'docs/screenshots')
+  : path.join(ROOT, 'test-results/screenshots');
+fs.mkdirSync(SHOTS, { recursive: true });
+
+/** Where a screenshot named `name` goes (see SHOTS). */
 export const shotPath = (name: string): string => path.join(SHOTS, `${name}.png`);
 
 /** A screenshot for the docs; info toasts are dismissed first so they do not cover what it is for. */
