@@ -1,6 +1,7 @@
 // R1–R5: one component per job whose weight reaches the threshold, each with the rule and the inputs that chose it.
 import type { Approach, Job, JobWeights, Workload } from '../domain/types.ts';
 import { THRESHOLDS } from './thresholds.ts';
+import { articleFor, formatNumber, plural } from '../format.ts';
 import type { RecommendationNote, RuleId, TraceInputs } from './types.ts';
 
 export interface JobDecision {
@@ -14,8 +15,9 @@ export interface JobDecision {
   notes: RecommendationNote[];
 }
 
-/** 1234567 → "1,234,567" (toLocaleString is slow enough to matter across thousands of workloads). */
-export const fmt = (n: number) => String(n).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+const fmt = (n: number) => formatNumber(n);
+/** "no pairwise feedback pairs" rather than "only 0 pairs". */
+const pairsExist = (n: number) => (n === 0 ? 'no pairwise feedback pairs exist' : `only ${plural(n, 'pairwise feedback pair')} ${n === 1 ? 'exists' : 'exist'}`);
 
 /** Style is the top job when no other job weighs more (a tie still counts as top). */
 function isTopJob(job: Job, weights: JobWeights): boolean {
@@ -51,7 +53,7 @@ export function decideJob(job: Job, weights: JobWeights, workload: Workload): Jo
         };
       }
       const why = !enoughPairs
-        ? `only ${fmt(pairs)} pairwise feedback pairs exist (< ${THRESHOLDS.preferencePairs})`
+        ? `${pairsExist(pairs)} (< ${THRESHOLDS.preferencePairs})`
         : 'style is not the top job';
       return {
         ...base, approach: 'prompting', ruleId: 'R3', inputs,
@@ -68,8 +70,8 @@ export function decideJob(job: Job, weights: JobWeights, workload: Workload): Jo
       }
       return {
         ...base, approach: 'prompting', ruleId: 'R4', inputs,
-        reason: `Ranking weighs ${weight} (≥ ${min}) but only ${fmt(pairs)} pairwise feedback pairs exist (< ${THRESHOLDS.preferencePairs}): prompting for now.`,
-        warnings: [{ ruleId: 'R4', text: `Collect pairwise feedback: ranking needs ${THRESHOLDS.preferencePairs} preference pairs for preference optimization, ${fmt(pairs)} exist.` }],
+        reason: `Ranking weighs ${weight} (≥ ${min}) but ${pairsExist(pairs)} (< ${THRESHOLDS.preferencePairs}): prompting for now.`,
+        warnings: [{ ruleId: 'R4', text: `Collect pairwise feedback: ranking needs ${THRESHOLDS.preferencePairs} preference pairs for preference optimization, ${pairs === 0 ? 'none exist' : `${fmt(pairs)} ${pairs === 1 ? 'exists' : 'exist'}`}.` }],
       };
     }
     case 'behavior': {
@@ -77,7 +79,7 @@ export function decideJob(job: Job, weights: JobWeights, workload: Workload): Jo
       const inputs = { behaviorWeight: weight, deployment: workload.deployment, latencyTargetMs: target, monthlyVolume: workload.monthlyVolume };
       const because: string[] = [];
       if (workload.deployment === 'edge' || workload.deployment === 'on_prem') because.push(`it is deployed ${workload.deployment === 'edge' ? 'at the edge' : 'on-prem'}`);
-      if (target !== null && target <= THRESHOLDS.adapterLatencyMs) because.push(`the p95 latency target is ${target} ms (≤ ${THRESHOLDS.adapterLatencyMs} ms)`);
+      if (target !== null && target <= THRESHOLDS.adapterLatencyMs) because.push(`the p95 latency target is ${fmt(target)} ms (≤ ${THRESHOLDS.adapterLatencyMs} ms)`);
       if (workload.monthlyVolume >= THRESHOLDS.adapterMonthlyVolume) because.push(`it handles ${fmt(workload.monthlyVolume)} tasks a month (≥ ${fmt(THRESHOLDS.adapterMonthlyVolume)})`);
       if (because.length > 0) {
         return {
@@ -87,7 +89,7 @@ export function decideJob(job: Job, weights: JobWeights, workload: Workload): Jo
       }
       return {
         ...base, approach: 'prompting', ruleId: 'R5', inputs,
-        reason: `Behavior weighs ${weight} (≥ ${min}) on a ${workload.deployment} deployment with ${target === null ? 'no latency target' : `a ${target} ms p95 target`} and ${fmt(workload.monthlyVolume)} tasks a month: few-shot prompting with a label enum.`,
+        reason: `Behavior weighs ${weight} (≥ ${min}) on a ${workload.deployment} deployment with ${target === null ? 'no latency target' : `${articleFor(target)} ${fmt(target)} ms p95 target`} and ${fmt(workload.monthlyVolume)} tasks a month: few-shot prompting with a label enum.`,
         notes: [{ ruleId: 'R5', text: 'Benchmark an adapter on an open-weight model against the prompt: it may be cheaper or faster for this fixed decision.' }],
       };
     }

@@ -8,7 +8,7 @@ import { architectureParts } from './architecture.ts';
 import { assessConfidence } from './confidence.ts';
 import { hardConstraints } from './constraints.ts';
 import { decideJob } from './jobRules.ts';
-import { isOnPrem, requiresSelfHosting } from './residency.ts';
+import { isOnPrem, requiresSelfHosting, selfHostingReasons } from './residency.ts';
 import { selectCandidate } from './selectCandidate.ts';
 import { THRESHOLDS } from './thresholds.ts';
 import type { Recommendation, RecommendationComponent, RecommendationNote, SelectedCandidate, TraceEntry } from './types.ts';
@@ -64,25 +64,32 @@ export function recommend(input: RecommendInput): Recommendation {
     trace.push({ ruleId: 'default', text, inputs: { hasProfile: profile !== null } });
   }
 
-  // R6: on-prem residency: every generative part must run on the client's infrastructure.
+  // R6: data or deployment on the client's infrastructure: every generative part must run on a model it hosts.
   if (selfHosting) {
+    const why = selfHostingReasons(workload, commitments);
     const converted = components.filter((c) => c.approach === 'prompting');
     for (const c of converted) {
       c.approach = 'open_weight';
       c.ruleApproach = 'open_weight';
       c.ruleId = 'R6';
-      c.reason = `${c.reason} Residency is on_prem, so the prompt runs on a self-hosted open-weight model (R6).`;
+      c.reason = `${c.reason} Because ${why[0]}, the prompt runs on a self-hosted open-weight model (R6).`;
     }
     if (components.length === 0) defaultApproach = 'open_weight';
-    const jobsText = components.length === 0
-      ? 'the default prompt runs on a self-hosted open-weight model'
-      : converted.length > 0
-        ? `prompting for ${converted.map((c) => c.job).join(', ')} becomes prompting a self-hosted open-weight model`
-        : 'no prompting component needed converting';
+    const others = components.filter((c) => !converted.includes(c) && (c.approach === 'rag' || c.approach === 'preference'));
+    const parts: string[] = [];
+    if (components.length === 0) parts.push('the default prompt runs on a self-hosted open-weight model');
+    if (converted.length > 0) parts.push(`prompting for ${converted.map((c) => c.job).join(', ')} becomes prompting a self-hosted open-weight model`);
+    if (others.length > 0) parts.push(`${others.map((c) => c.job).join(', ')} keep${others.length === 1 ? 's' : ''} ${others.length === 1 ? 'its' : 'their'} approach with generation on a self-hosted open-weight model`);
+    if (parts.length === 0) parts.push('every component already runs on a self-hosted model');
     trace.push({
       ruleId: 'R6',
-      text: `Residency requires self-hosting (workload residency ${workload.residency ?? 'none'}${commitments.some((c) => c.kind === 'residency' && isOnPrem(c.description)) ? ', a residency commitment says on_prem' : ''}): ${jobsText}; hosted-only candidates are ineligible.`,
-      inputs: { residency: workload.residency, convertedJobs: converted.map((c) => c.job).join(', ') },
+      text: `Every generative part must be self-hosted because ${why.join(', and ')}: ${parts.join('; ')}; candidates that are hosted only are ineligible.`,
+      inputs: {
+        residency: workload.residency,
+        deployment: workload.deployment,
+        onPremCommitment: commitments.some((c) => c.kind === 'residency' && isOnPrem(c.description)),
+        convertedJobs: converted.map((c) => c.job).join(', '),
+      },
     });
   }
 
@@ -101,7 +108,7 @@ export function recommend(input: RecommendInput): Recommendation {
       inputs: { job, ruleApproach: component.ruleApproach, approach: o.approach, actor: o.actor, at: o.at },
     });
     if (selfHosting && o.approach === 'prompting') {
-      warnings.push({ ruleId: 'R6', text: `The override puts ${job} on hosted prompting while residency requires self-hosting: make sure the prompted model runs on the client's infrastructure.` });
+      warnings.push({ ruleId: 'R6', text: `The override puts ${job} on prompting while every part must be self-hosted (R6): make sure the prompted model runs on the client's infrastructure.` });
     }
   }
 
@@ -129,10 +136,8 @@ export function recommend(input: RecommendInput): Recommendation {
     routesBetweenCandidates = selection.combinationWouldMeet;
     if (selection.selected) {
       selectedCandidate = { candidateId: selection.selected.candidateId, name: selection.selected.candidateName, reason: selection.reason };
-    } else if (selection.unmetByAll.length > 0) {
-      warnings.push({ ruleId: 'R8', text: `No candidate meets ${selection.unmetByAll.map((c) => c.label).join('; ')}.` });
     } else {
-      warnings.push({ ruleId: 'R8', text: selection.reason });
+      warnings.push({ ruleId: 'R8', text: selection.warning ?? selection.reason });
     }
     trace.push({
       ruleId: 'R8',

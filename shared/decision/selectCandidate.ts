@@ -1,6 +1,7 @@
 // R8 (and the second half of R7): choose the cheapest eligible candidate that meets every hard constraint.
 import type { Evaluation } from '../domain/types.ts';
-import { checkConstraint, type HardConstraint } from './constraints.ts';
+import { bestAgainst, checkConstraint, type HardConstraint } from './constraints.ts';
+import { formatMoney, formatNumber } from '../format.ts';
 
 export interface RejectedCandidate {
   candidateId: number;
@@ -22,6 +23,11 @@ export interface CandidateSelection {
    * Deliberately simple: it does not prove the combination works, it says the benchmark should try it.
    */
   combinationWouldMeet: boolean;
+  /**
+   * R8's warning when no candidate is selected although some are eligible: each commitment no single candidate
+   * keeps, with the best value any eligible candidate reached ("accuracy ≥ 0.95 for St. Anne: best 0.93 (C)").
+   */
+  warning: string | null;
 }
 
 const costKey = (e: Evaluation) => e.costPer1k ?? Number.POSITIVE_INFINITY;
@@ -42,7 +48,7 @@ export function selectCandidate(
   for (const e of evaluations) {
     const reasons: string[] = [];
     if (!e.eligible) reasons.push(e.ineligibleReason ?? 'not eligible under governance');
-    if (selfHostingRequired && !e.selfHostable) reasons.push('hosted only, while residency requires self-hosting (R6)');
+    if (selfHostingRequired && !e.selfHostable) reasons.push('hosted only, while the workload must run on self-hosted models (R6)');
     if (reasons.length > 0) rejected.push({ candidateId: e.candidateId, name: e.candidateName, reasons });
     else eligible.push(e);
   }
@@ -68,9 +74,9 @@ export function selectCandidate(
 
   let reason: string;
   if (selected) {
-    const cost = selected.costPer1k === null ? 'unknown cost' : `$${Number(selected.costPer1k.toPrecision(3))} per 1k tasks`;
+    const cost = selected.costPer1k === null ? 'unknown cost' : `${formatMoney(selected.costPer1k)} per 1,000 tasks`;
     const tie = meetsAll.length > 1 && costKey(meetsAll[1]) === costKey(selected)
-      ? `, tied on cost and chosen for its higher grounded-answer rate (${selected.groundedRate ?? 'unknown'})`
+      ? `, tied on cost and chosen for its higher grounded-answer rate (${selected.groundedRate === null ? 'unknown' : formatNumber(selected.groundedRate)})`
       : '';
     const kept = constraints.length === 0 ? 'no hard constraint applies' : `meets ${constraints.map((c) => c.label).join('; ')}`;
     reason = meetsAll.length === 1
@@ -85,5 +91,17 @@ export function selectCandidate(
   } else {
     reason = `No candidate meets ${unmetByAll.map((c) => c.label).join('; ')}.`;
   }
-  return { selected, reason, eligibleCount: eligible.length, rejected, unmetByAll, combinationWouldMeet };
+  return { selected, reason, eligibleCount: eligible.length, rejected, unmetByAll, combinationWouldMeet, warning: shortfallWarning(selected, eligible, constraints, unmetByAll, combinationWouldMeet) };
+}
+
+function shortfallWarning(
+  selected: Evaluation | null, eligible: Evaluation[], constraints: HardConstraint[], unmetByAll: HardConstraint[], combination: boolean,
+): string | null {
+  if (selected !== null || eligible.length === 0 || constraints.length === 0) return null;
+  // Those nobody meets are the gap; when each is met by someone, every constraint some candidate breaks is named.
+  const named = unmetByAll.length > 0 ? unmetByAll : constraints.filter((c) => eligible.some((e) => !checkConstraint(c, e).met));
+  const list = named.map((c) => `${c.short}: ${bestAgainst(c, eligible)}`).join('; ');
+  return combination
+    ? `No single candidate meets every commitment; a multi-model stack that routes between candidates could: ${list}.`
+    : `No candidate meets every commitment: ${list}.`;
 }

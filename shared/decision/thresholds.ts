@@ -1,5 +1,6 @@
 // Every threshold the decision tree and the planner read, in one table, plus the rules in words for the UI.
 import type { RuleId } from './types.ts';
+import { formatNumber } from '../format.ts';
 
 export const THRESHOLDS = {
   /** A job becomes a component at this weight or above (R1–R5, R10). */
@@ -50,12 +51,12 @@ export const RULES: readonly RuleDescription[] = [
   {
     id: 'R5',
     title: 'Fixed behavior → open-weight adapter when it must be close to the model',
-    description: `When behavior weighs ${t.componentWeight} or more, an adapter on an open-weight model if the workload runs at the edge or on-prem, needs p95 latency of ${t.adapterLatencyMs} ms or less, or handles ${t.adapterMonthlyVolume.toLocaleString('en-US')} tasks a month or more; otherwise few-shot prompting with a label enum, and benchmark an adapter.`,
+    description: `When behavior weighs ${t.componentWeight} or more, an adapter on an open-weight model if the workload runs at the edge or on-prem, needs p95 latency of ${t.adapterLatencyMs} ms or less, or handles ${formatNumber(t.adapterMonthlyVolume)} tasks a month or more; otherwise few-shot prompting with a label enum, and benchmark an adapter.`,
   },
   {
     id: 'R6',
-    title: 'On-prem residency → self-hosted models only',
-    description: 'When data may not leave the client\'s infrastructure, every generative part must be self-hostable: prompting becomes prompting an open-weight model, and hosted-only candidates are ineligible.',
+    title: 'On-prem data or deployment → self-hosted models only',
+    description: 'When data may not leave the client\'s infrastructure, or the workload is deployed on-prem or at the edge (where a hosted model cannot be called), every generative part must be self-hostable: prompting becomes prompting an open-weight model, and hosted-only candidates are ineligible.',
   },
   {
     id: 'R7',
@@ -65,7 +66,7 @@ export const RULES: readonly RuleDescription[] = [
   {
     id: 'R8',
     title: 'Evaluations → cheapest candidate that meets every commitment',
-    description: 'Among eligible candidates that meet every hard constraint (accuracy, p95 latency and residency commitments), pick the lowest cost per 1,000 tasks; ties go to the higher grounded-answer rate. When none meets them, name the commitments no candidate meets.',
+    description: 'Among eligible candidates that meet every hard constraint (accuracy, p95 latency and residency commitments), pick the lowest cost per 1,000 tasks; ties go to the higher grounded-answer rate. When none meets them all, name each unmet commitment with the best candidate\'s value against it (for example "accuracy ≥ 0.95 for St. Anne: best 0.93 (C)"), also when a combination of candidates meets them and the architecture becomes a multi-model stack.',
   },
   {
     id: 'R9',

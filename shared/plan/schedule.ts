@@ -2,6 +2,7 @@
 import type { Approach, Client, Commitment, Contract, DeadlinePolicy, IsoDate, Workload } from '../domain/types.ts';
 import type { Recommendation } from '../decision/types.ts';
 import { THRESHOLDS } from '../decision/thresholds.ts';
+import { workingDays } from '../format.ts';
 import { WorkingCalendar, toDayNumber, type DayNumber } from './calendar.ts';
 import { CapacityBoard } from './capacity.ts';
 import { stepDurations, type StepDuration } from './durations.ts';
@@ -35,8 +36,8 @@ interface Layout {
   wait: number;
 }
 
-/** Everything about a workload that does not depend on the other workloads. */
-interface Prepared {
+/** Everything about a workload that does not depend on the other workloads (the plan cache keeps it per workload). */
+export interface Prepared {
   input: ScheduleInput;
   approach: Approach;
   durations: StepDuration[];
@@ -64,7 +65,7 @@ function layout(startIndex: number, days: number[], slotStart: number | null): L
 /** Steps 3–5 as one window: the span in which the workload holds a team slot. */
 const windowLength = (days: number[]) => Math.max(days[2], days[3]) + days[4];
 
-function prepare(input: ScheduleInput, opts: Required<ScheduleOptions>): Prepared {
+export function prepare(input: ScheduleInput, opts: Required<ScheduleOptions>): Prepared {
   const { workload } = input;
   const cal = opts.calendar;
   const commitments = input.commitments.filter((c) => commitmentAppliesTo(c, workload));
@@ -83,7 +84,14 @@ function prepare(input: ScheduleInput, opts: Required<ScheduleOptions>): Prepare
 /** Slack in working days: working days after the end up to and including the sunset date. */
 const slackOf = (p: Prepared, l: Layout) => p.sunsetCount - (l.ends[5] + 1);
 
-type Fit = { layout: Layout; compressed: boolean; full: Layout };
+export type Fit = { layout: Layout; compressed: boolean; full: Layout };
+
+/** Two fits give the same plan for the same prepared workload (the plan cache rebuilds only plans whose fit moved). */
+export function sameFit(a: Fit, b: Fit): boolean {
+  if (a.compressed !== b.compressed || a.layout.wait !== b.layout.wait || a.full.ends[5] !== b.full.ends[5]) return false;
+  for (let i = 0; i < 6; i++) if (a.layout.starts[i] !== b.layout.starts[i] || a.layout.ends[i] !== b.layout.ends[i]) return false;
+  return true;
+}
 
 /** Lays the steps out from the workload's start; with a board, steps 3–5 wait for the first free team slot. */
 function place(p: Prepared, days: number[], board: CapacityBoard | null): Layout {
@@ -93,7 +101,7 @@ function place(p: Prepared, days: number[], board: CapacityBoard | null): Layout
 }
 
 /** Full durations if they end by the sunset date, else every step at its floor. */
-function fit(p: Prepared, board: CapacityBoard | null): Fit {
+export function fit(p: Prepared, board: CapacityBoard | null): Fit {
   const full = place(p, p.durations.map((d) => d.fullDays), board);
   if (slackOf(p, full) >= 0) return { layout: full, compressed: false, full };
   return { layout: place(p, p.durations.map((d) => d.floorDays), board), compressed: true, full };
@@ -101,7 +109,7 @@ function fit(p: Prepared, board: CapacityBoard | null): Fit {
 
 const isoAt = (cal: WorkingCalendar, index: number): IsoDate => cal.iso(cal.dayAt(index));
 
-function buildPlan(p: Prepared, f: Fit, opts: Required<ScheduleOptions>, capacity: number | null): WorkloadPlan {
+export function buildPlan(p: Prepared, f: Fit, opts: Required<ScheduleOptions>, capacity: number | null): WorkloadPlan {
   const cal = opts.calendar;
   const { workload } = p.input;
   const l = f.layout;
@@ -112,7 +120,7 @@ function buildPlan(p: Prepared, f: Fit, opts: Required<ScheduleOptions>, capacit
     return {
       step: d.step, name: STEP_NAMES[d.step], start: isoAt(cal, l.starts[i]), end: isoAt(cal, l.ends[i]),
       durationDays, fullDays: d.fullDays, floorDays: d.floorDays,
-      reasons: wait > 0 ? [...reasons, `starts ${wait} working day(s) late: waiting for a team slot (capacity ${capacity})`] : reasons,
+      reasons: wait > 0 ? [...reasons, `starts ${workingDays(wait)} late: waiting for a team slot (capacity ${capacity})`] : reasons,
       dependsOn: DEPENDS_ON[d.step], capacityWaitDays: wait,
     };
   });
@@ -125,67 +133,93 @@ function buildPlan(p: Prepared, f: Fit, opts: Required<ScheduleOptions>, capacit
   const explanation: string[] = [];
   if (p.sunset.date < opts.today) explanation.push(`Today (${opts.today}) is already past the sunset date ${p.sunset.date}.`);
   if (workload.startDate !== null && workload.startDate > opts.today) explanation.push(`Work starts ${start}: the workload cannot start before ${workload.startDate}.`);
-  if (l.wait > 0) explanation.push(`Benchmark and governance wait ${l.wait} working day(s) for a team slot (at most ${capacity} workloads in steps 3–5 at once).`);
+  if (l.wait > 0) explanation.push(`Benchmark and governance wait ${workingDays(l.wait)} for a team slot (at most ${capacity} workloads in steps 3–5 at once).`);
 
+  const fullEnd = isoAt(cal, f.full.ends[5]);
   let status: WorkloadPlan['status'];
-  let bridge: BridgeProposal | null = null;
   if (!f.compressed) {
     status = slack >= THRESHOLDS.onTrackSlackDays ? 'on_track' : 'tight';
     explanation.push(status === 'on_track'
-      ? `Ends ${end}, ${slack} working days before the sunset date ${p.sunset.date}: on track (at least ${THRESHOLDS.onTrackSlackDays}).`
-      : `Ends ${end}, only ${slack} working day(s) before the sunset date ${p.sunset.date}: tight (fewer than ${THRESHOLDS.onTrackSlackDays}).`);
+      ? `Ends ${end}, ${workingDays(slack)} before the sunset date ${p.sunset.date}: on track (at least ${THRESHOLDS.onTrackSlackDays}).`
+      : `Ends ${end}, only ${workingDays(slack)} before the sunset date ${p.sunset.date}: tight (fewer than ${THRESHOLDS.onTrackSlackDays}).`);
   } else {
-    const fullEnd = isoAt(cal, f.full.ends[5]);
-    explanation.push(`With full durations it would end ${fullEnd}, ${-slackOf(p, f.full)} working day(s) after the sunset date ${p.sunset.date}.`);
+    explanation.push(`With full durations it would end ${fullEnd}, ${workingDays(-slackOf(p, f.full))} after the sunset date ${p.sunset.date}.`);
     if (slack >= 0) {
       status = 'compressed';
-      explanation.push(`With every step cut to its floor it ends ${end}, ${slack} working day(s) before the sunset date: compressed.`);
+      explanation.push(`With every step cut to its floor it ends ${end}, ${workingDays(slack)} before the sunset date: compressed.`);
     } else {
       status = 'late';
-      explanation.push(`Even with every step at its floor it ends ${end}, ${-slack} working day(s) after the sunset date ${p.sunset.date}: late.`);
-      if (endsBeforeTrainingDeadline) {
-        explanation.push(`It still ends before the training deadline ${deadline}, but the retest and rollback buffer is consumed.`);
-      } else {
-        bridge = proposeBridge(end, deadline, opts);
-        explanation.push(`It ends after the training deadline ${deadline}. ${bridge.text}`);
-      }
+      explanation.push(`Even with every step at its floor it ends ${end}, ${workingDays(-slack)} after the sunset date ${p.sunset.date}: late.`);
+      if (endsBeforeTrainingDeadline) explanation.push(`It still ends before the training deadline ${deadline}, but the retest and rollback buffer is consumed.`);
+      else explanation.push(`It ends after the training deadline ${deadline}.`);
     }
   }
+  // The bridge is the safety net: proposed as soon as the full-length plan misses the training deadline, not only
+  // once the compressed one does, so a plan that fits only by halving every step never goes without one.
+  const bridge = fullEnd >= deadline ? proposeBridge(end, deadline, !endsBeforeTrainingDeadline, opts) : null;
   return {
-    workloadId: workload.id, clientId: workload.clientId, approach: p.approach, start, steps, end,
+    workloadId: workload.id, clientId: workload.clientId, approach: p.approach, start, steps, end, fullEnd,
     sunset: p.sunset, status, slackDays: slack, overrunDays: Math.max(0, -slack), compressed: f.compressed,
     endsBeforeTrainingDeadline, bridge, explanation,
   };
 }
 
-/** One last fine-tuning refresh before the training deadline keeps the old model serving while the migration finishes. */
-function proposeBridge(end: IsoDate, deadline: IsoDate, opts: Required<ScheduleOptions>): BridgeProposal {
+/**
+ * One last fine-tuning refresh before the training deadline keeps the old model serving while the migration finishes.
+ * `compressedMisses`: even the plan at its floors ends on or after the deadline, so the bridge is required.
+ */
+function proposeBridge(end: IsoDate, deadline: IsoDate, compressedMisses: boolean, opts: Required<ScheduleOptions>): BridgeProposal {
   const cal = opts.calendar;
   const refreshBy = cal.iso(cal.dayAt(cal.indexOnOrBefore(toDayNumber(deadline) - 1)));
   const retirement = inferenceRetirement(opts.policy);
   if (refreshBy < opts.today) {
-    return { refreshBy, red: true, text: `Bridge impossible: the last day to train a refresh (${refreshBy}) has passed; the old model serves only as it is.` };
+    return { refreshBy, level: 'required', red: true, text: `Bridge impossible: the last day to train a refresh (${refreshBy}) has passed; the old model serves only as it is.` };
   }
-  const base = `Bridge: run one last fine-tuning refresh of the old model by ${refreshBy} and keep it serving until the migration ends ${end}.`;
+  const action = `run one last fine-tuning refresh of the old model by ${refreshBy} and keep it serving until the migration ends ${end}.`;
   if (retirement !== null && retirement <= end) {
-    return { refreshBy, red: true, text: `${base} Red: the vendor retires inference on ${retirement}, before the migration ends, so the bridge does not hold.` };
+    return { refreshBy, level: 'required', red: true, text: `Bridge required, but it does not hold: the vendor retires inference on ${retirement}, before the migration ends ${end}; ${action.replace(/\.$/, '')} for as long as it serves.` };
   }
-  return { refreshBy, red: false, text: base };
+  if (compressedMisses) {
+    return { refreshBy, level: 'required', red: true, text: `Bridge required — even with every step cut to its floor the migration ends after the training deadline ${deadline}: ${action}` };
+  }
+  return { refreshBy, level: 'recommended', red: false, text: `Bridge recommended — the plan only makes it if every step is cut to its floor: ${action}` };
 }
 
-function withCalendar(opts: ScheduleOptions): Required<ScheduleOptions> {
+export function withCalendar(opts: ScheduleOptions): Required<ScheduleOptions> {
   const calendar = opts.calendar ?? new WorkingCalendar(opts.policy, [opts.today, trainingDeadline(opts.policy)]);
   return { ...opts, calendar };
 }
 
-/** Priority for team slots: business-critical first, then earliest sunset date, then higher volume (then id, for determinism). */
+/**
+ * Priority for team slots: the rank a workshop vote gave (ranked before unranked, rank 1 first), then
+ * business-critical first, then earliest sunset date, then higher volume (then id, for determinism).
+ */
 const criticalFirst = (p: Prepared) => (p.input.workload.criticality === 'business_critical' ? 0 : 1);
+const rankOf = (p: Prepared) => p.input.workload.priorityRank ?? Number.POSITIVE_INFINITY;
 
-function byPriority(a: Prepared, b: Prepared): number {
-  return criticalFirst(a) - criticalFirst(b)
+export function byPriority(a: Prepared, b: Prepared): number {
+  const ra = rankOf(a);
+  const rb = rankOf(b);
+  return (ra === rb ? 0 : ra < rb ? -1 : 1)
+    || criticalFirst(a) - criticalFirst(b)
     || a.sunsetDay - b.sunsetDay
     || b.input.workload.monthlyVolume - a.input.workload.monthlyVolume
     || a.input.workload.id - b.input.workload.id;
+}
+
+/** The team-capacity pass: steps 3–5 of each workload, in priority order, take the first free slots. Numbers only, so cheap to rerun. */
+export function placeWithCapacity(prepared: readonly Prepared[], capacity: number): Fit[] {
+  const order = prepared.map((_, i) => i).sort((a, b) => byPriority(prepared[a], prepared[b]));
+  const base = prepared.reduce((min, p) => Math.min(min, p.startIndex), Number.POSITIVE_INFINITY);
+  const board = new CapacityBoard(capacity, Number.isFinite(base) ? base : 0);
+  const fits = new Array<Fit>(prepared.length);
+  for (const i of order) {
+    const f = fit(prepared[i], board);
+    const l = f.layout;
+    board.reserve(l.starts[2], l.ends[4] - l.starts[2] + 1);
+    fits[i] = f;
+  }
+  return fits;
 }
 
 /** One workload on its own (no capacity limit). */
@@ -211,16 +245,8 @@ export function schedulePortfolio(inputs: ScheduleInput[], clients: Client[], op
   if (capacity === null || capacity <= 0) {
     prepared.forEach((p, i) => { plans[i] = buildPlan(p, fit(p, null), opts, null); });
   } else {
-    const order = prepared.map((_, i) => i).sort((a, b) => byPriority(prepared[a], prepared[b]));
-    const base = prepared.reduce((min, p) => Math.min(min, p.startIndex), Number.POSITIVE_INFINITY);
-    const board = new CapacityBoard(capacity, Number.isFinite(base) ? base : 0);
-    for (const i of order) {
-      const p = prepared[i];
-      const f = fit(p, board);
-      const l = f.layout;
-      board.reserve(l.starts[2], l.ends[4] - l.starts[2] + 1);
-      plans[i] = buildPlan(p, f, opts, capacity);
-    }
+    const fits = placeWithCapacity(prepared, capacity);
+    prepared.forEach((p, i) => { plans[i] = buildPlan(p, fits[i], opts, capacity); });
   }
   return { plans, rollups: rollupClients(clients, plans) };
 }

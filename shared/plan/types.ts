@@ -41,11 +41,20 @@ export interface PlannedStep {
   capacityWaitDays: number;
 }
 
+/**
+ * `recommended` (amber): at full step durations the plan would end after the training deadline, so it only makes it
+ * if every step is cut to its floor. `required` (red): even the compressed plan ends after it, or a known inference
+ * retirement comes first.
+ */
+export type BridgeLevel = 'recommended' | 'required';
+
 export interface BridgeProposal {
   /** Last working day on which the final refresh of the old fine-tuned model can be trained. */
   refreshBy: IsoDate;
-  /** true when a known inference retirement date comes before the migration ends: the bridge does not hold. */
+  level: BridgeLevel;
+  /** true when the bridge is required (level `required`): drawn red. */
   red: boolean;
+  /** The one sentence that states the bridge; screens and print show it once per workload. */
   text: string;
 }
 
@@ -59,6 +68,8 @@ export interface WorkloadPlan {
   steps: PlannedStep[];
   /** Last day of step 6. */
   end: IsoDate;
+  /** Where step 6 would end at full step durations (equal to `end` unless compressed): the risk a compressed plan carries. */
+  fullEnd: IsoDate;
   sunset: SunsetDate;
   status: PlanStatus;
   /** Working days between the end of step 6 and the sunset date; negative when late. */

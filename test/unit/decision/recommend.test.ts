@@ -190,7 +190,7 @@ describe('R8 candidate selection', () => {
   it('warns naming the commitment no candidate meets', () => {
     const r = decide({ knowledge: 60 }, {}, { commitments: [accuracy], evaluations: [anEvaluation({ accuracy: 0.8 }), anEvaluation({ candidateId: 2, accuracy: null })] });
     expect(r.selectedCandidate).toBeNull();
-    expect(r.warnings).toContainEqual({ ruleId: 'R8', text: 'No candidate meets accuracy ≥ 0.9 promised to St. Anne (commitment #3).' });
+    expect(r.warnings).toContainEqual({ ruleId: 'R8', text: 'No candidate meets every commitment: accuracy ≥ 0.9 for St. Anne: best 0.8 (RAG + small model).' });
   });
 
   it('holds candidates to the data region of a residency commitment', () => {

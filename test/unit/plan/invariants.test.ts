@@ -3,6 +3,7 @@ import { buildPortfolio, type Portfolio } from '../../../shared/portfolio.ts';
 import { WorkingCalendar } from '../../../shared/plan/calendar.ts';
 import { generatePortfolio } from '../../../shared/sample/generate.ts';
 import { THRESHOLDS } from '../../../shared/decision/thresholds.ts';
+import { trainingDeadline } from '../../../shared/plan/sunset.ts';
 
 const TODAY = '2026-06-15';
 const cases = [
@@ -64,7 +65,8 @@ describe.each(cases)('a generated portfolio (seed $seed, capacity $capacity)', (
         case 'compressed': expect(p.compressed && p.slackDays >= 0).toBe(true); break;
         case 'late': expect(p.compressed && p.slackDays < 0 && p.overrunDays === -p.slackDays).toBe(true); break;
       }
-      expect(p.bridge !== null).toBe(p.status === 'late' && !p.endsBeforeTrainingDeadline);
+      expect(p.bridge !== null).toBe(p.fullEnd >= trainingDeadline(snapshot.policy));
+      if (p.bridge !== null && p.bridge.level === 'recommended') expect(p.endsBeforeTrainingDeadline).toBe(true);
     }
   });
 

@@ -90,11 +90,11 @@ describe('a workload plan', () => {
     expect(p.explanation.join(' ')).toContain('retest and rollback buffer is consumed');
   });
 
-  it('proposes the bridge when it ends after the training deadline', () => {
+  it('requires the bridge when even the compressed plan ends after the training deadline', () => {
     const p = plan({}, {}, '2026-12-21');
     expect(p.status).toBe('late');
     expect(p.endsBeforeTrainingDeadline).toBe(false);
-    expect(p.bridge).toMatchObject({ refreshBy: '2027-01-05', red: false });
+    expect(p.bridge).toMatchObject({ refreshBy: '2027-01-05', level: 'required', red: true });
     expect(p.bridge?.text).toContain('one last fine-tuning refresh of the old model by 2027-01-05');
   });
 
