@@ -36,7 +36,8 @@ function workloadJson({ workload, recommendation: r, plan }: PortfolioWorkload) 
       overrunDays: plan.overrunDays,
       compressed: plan.compressed,
       endsBeforeTrainingDeadline: plan.endsBeforeTrainingDeadline,
-      bridge: plan.bridge && { refreshBy: plan.bridge.refreshBy, red: plan.bridge.red, text: plan.bridge.text },
+      fullEnd: plan.fullEnd,
+      bridge: plan.bridge && { refreshBy: plan.bridge.refreshBy, level: plan.bridge.level, red: plan.bridge.red, text: plan.bridge.text },
       explanation: plan.explanation,
       steps: plan.steps.map((s) => ({
         step: s.step, name: s.name, start: s.start, end: s.end, durationDays: s.durationDays, fullDays: s.fullDays,
