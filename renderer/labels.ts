@@ -3,6 +3,8 @@ import {
   COMMITMENT_KINDS, CONTRACT_PARTIES, CRITICALITIES, DEADLINE_EVENT_KINDS, DEPLOYMENTS,
   KNOWLEDGE_CHANGE_FREQUENCIES, WORKLOAD_KINDS,
 } from '../shared/domain/types.ts';
+import { APPROACH_NAMES, APPROACH_SHORT_NAMES } from '../shared/domain/approachNames.ts';
+import { formatDate as formatLongDate, formatNumber as formatGrouped, plural as pluralOf } from '../shared/format.ts';
 import type {
   Approach, CommitmentKind, ContractParty, Criticality, DeadlineEventKind, Deployment, Job, JobWeightSource,
   KnowledgeChangeFrequency, PlanStatus, SignOffRole, SignOffStatus, WorkloadKind,
@@ -26,29 +28,12 @@ export const eventKindLabel: Record<DeadlineEventKind, string> = {
   training_deadline: 'Training deadline', inference_retirement: 'Inference retirement', other: 'Other',
 };
 
-export const approachLabel: Record<Approach, string> = {
-  rag: 'Retrieval (RAG)',
-  prompting: 'Hardened prompting',
-  open_weight: 'Open-weight adapter',
-  preference: 'Preference optimization',
-  multi_model: 'Multi-model stack',
-};
+/** One name per approach everywhere (screens, print, CSV, CLI): see shared/domain/approachNames.ts. */
+export const approachLabel: Record<Approach, string> = APPROACH_NAMES;
 /** Short forms for tables and counts. */
-export const approachShort: Record<Approach, string> = {
-  rag: 'RAG',
-  prompting: 'Prompting',
-  open_weight: 'Open-weight',
-  preference: 'Preference',
-  multi_model: 'Multi-model',
-};
-/** The printed roadmap's longer forms: a board reads what the approach involves, not only its name. */
-export const approachLongLabel: Record<Approach, string> = {
-  rag: 'Retrieval (RAG)',
-  prompting: 'Prompting + structured outputs',
-  open_weight: 'Open-weight model (adapter)',
-  preference: 'Preference optimization',
-  multi_model: 'Multi-model stack',
-};
+export const approachShort: Record<Approach, string> = APPROACH_SHORT_NAMES;
+/** Kept for the print view's callers: the same names as the screens. */
+export const approachLongLabel: Record<Approach, string> = APPROACH_NAMES;
 
 export const jobLabel: Record<Job, string> = {
   knowledge: 'Knowledge',
@@ -68,6 +53,7 @@ export const sourceLabel: Record<JobWeightSource, string> = {
   questionnaire: 'Questionnaire',
   analysis: 'Training-data analysis',
   manual: 'Manual',
+  workshop: 'Workshop',
 };
 export const confidenceLabel = { high: 'High confidence', medium: 'Medium confidence', low: 'Low confidence' } as const;
 
@@ -100,8 +86,12 @@ export const commitmentKindOptions = opts(COMMITMENT_KINDS, commitmentKindLabel)
 export const partyOptions = opts(CONTRACT_PARTIES, partyLabel);
 export const eventKindOptions = opts(DEADLINE_EVENT_KINDS, eventKindLabel);
 
-export const formatNumber = (n: number | null | undefined): string => (n === null || n === undefined ? '—' : n.toLocaleString('en-US'));
+/** Numbers with thousands separators (shared/format.ts); unknown is a dash, never zero. */
+export const formatNumber = (n: number | null | undefined, digits?: number): string => (n === null || n === undefined ? '—' : formatGrouped(n, digits));
+/** Screens show ISO dates (they sort and match the date fields); print uses longDate. */
 export const formatDate = (d: string | null | undefined): string => d ?? '—';
-export const plural = (n: number, one: string, many = `${one}s`): string => `${n.toLocaleString('en-US')} ${n === 1 ? one : many}`;
+/** "9 Dec 2026": the print and sentence style. */
+export const longDate = (d: string | null | undefined): string => (d ? formatLongDate(d) : '—');
+export const plural = (n: number, one: string, many = `${one}s`): string => pluralOf(n, one, many);
 /** "2026-11-25T10:03:00.000Z" → "2026-11-25". */
 export const dayOf = (iso: string): string => iso.slice(0, 10);

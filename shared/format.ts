@@ -47,3 +47,13 @@ export function articleFor(n: number): 'a' | 'an' {
   if (groups[0] === '11' || groups[0] === '18') return 'an';
   return 'a';
 }
+
+/** Money or "unknown": a figure that cannot be computed is said to be unknown, never shown as $0.00. */
+export const moneyOrUnknown = (n: number | null): string => (n === null ? 'unknown' : formatMoney(n));
+
+/** A sum where some parts are unknown: "$1,200.00", or "$1,200.00 + 2 unknown", or "unknown" when none is known. */
+export function formatPartialMoney(sum: { known: number; unknownCount: number }, parts: number): string {
+  if (sum.unknownCount === 0) return formatMoney(sum.known);
+  if (sum.unknownCount >= parts) return 'unknown';
+  return `${formatMoney(sum.known)} + ${sum.unknownCount} unknown`;
+}

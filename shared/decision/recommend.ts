@@ -11,7 +11,7 @@ import { decideJob } from './jobRules.ts';
 import { isOnPrem, requiresSelfHosting, selfHostingReasons } from './residency.ts';
 import { selectCandidate } from './selectCandidate.ts';
 import { THRESHOLDS } from './thresholds.ts';
-import type { Recommendation, RecommendationComponent, RecommendationNote, SelectedCandidate, TraceEntry } from './types.ts';
+import type { CostBasis, Recommendation, RecommendationComponent, RecommendationNote, SelectedCandidate, TraceEntry } from './types.ts';
 
 export interface RecommendInput {
   workload: Workload;
@@ -31,6 +31,17 @@ function latestOverrides(workloadId: number, overrides: RecommendationOverride[]
     if (!seen || seen.at <= o.at) byJob.set(o.job, o);
   }
   return byJob;
+}
+
+/** R8's pick prices the migration; without one, the cheapest evaluated candidate with a known cost (else any). */
+function costBasisOf(evaluations: Evaluation[], selected: SelectedCandidate | null): CostBasis | null {
+  if (selected) {
+    const e = evaluations.find((x) => x.candidateId === selected.candidateId);
+    return { candidateId: selected.candidateId, name: selected.name, costPer1k: e?.costPer1k ?? null, source: 'selected' };
+  }
+  if (evaluations.length === 0) return null;
+  const cheapest = evaluations.reduce((a, b) => ((b.costPer1k ?? Infinity) < (a.costPer1k ?? Infinity) ? b : a));
+  return { candidateId: cheapest.candidateId, name: cheapest.candidateName, costPer1k: cheapest.costPer1k, source: 'cheapest' };
 }
 
 const plural = (n: number, noun: string): string => `${n} ${noun}${n === 1 ? '' : 's'}`;
@@ -184,6 +195,7 @@ export function recommend(input: RecommendInput): Recommendation {
     warnings,
     notes,
     selectedCandidate,
+    costBasis: costBasisOf(evaluations, selectedCandidate),
     confidence: assessConfidence(workload, profile, evaluations, components.length > 0),
   };
 }

@@ -43,6 +43,15 @@ export interface SelectedCandidate {
   reason: string;
 }
 
+/** The candidate whose measured cost prices the workload after migration: R8's pick, else the cheapest evaluated. */
+export interface CostBasis {
+  candidateId: number;
+  name: string;
+  /** Measured cost per 1,000 tasks; null when the candidate's cost is unknown. */
+  costPer1k: number | null;
+  source: 'selected' | 'cheapest';
+}
+
 export type ConfidenceLevel = 'high' | 'medium' | 'low';
 
 export interface Confidence {
@@ -65,5 +74,7 @@ export interface Recommendation {
   /** Things to know (e.g. "benchmark an adapter", a note for auditors). */
   notes: RecommendationNote[];
   selectedCandidate: SelectedCandidate | null;
+  /** What prices the migrated workload (null when nothing is evaluated). */
+  costBasis: CostBasis | null;
   confidence: Confidence;
 }

@@ -17,6 +17,19 @@ describe('the plan CSV', () => {
     expect(first.sunset).toBe(portfolio.workloads[0].plan.sunset.date);
   });
 
+  it('carries cost at volume, writing unknown where an input is missing, never zero', () => {
+    const parsed = Papa.parse<Record<string, string>>(planToCsv(portfolio), { header: true, skipEmptyLines: true });
+    for (const row of parsed.data) {
+      expect(row.approach_name).not.toBe('');
+      for (const column of ['monthly_cost_today', 'monthly_cost_after', 'annual_cost_today', 'annual_cost_after']) {
+        expect(row[column]).toMatch(/^(unknown|\d+\.\d\d)$/);
+      }
+    }
+    // No evaluations in this portfolio: the cost after migration cannot be known.
+    expect(new Set(parsed.data.map((r) => r.monthly_cost_after))).toEqual(new Set(['unknown']));
+    expect(parsed.data.some((r) => /^\d+\.\d\d$/.test(r.monthly_cost_today))).toBe(true);
+  });
+
   it('quotes names with commas and quotes so a spreadsheet reads them back', () => {
     const csv = planToCsv(portfolio);
     expect(csv).toContain('"Agency ""custom AI"" reply ranker"');
