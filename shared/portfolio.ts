@@ -37,7 +37,7 @@ function pushTo<K, V>(map: Map<K, V[]>, key: K, value: V): void {
  * Commitments and contracts bind a workload by id, or bind every workload of their client when they name
  * none (see plan/links.ts). Indexing them once keeps 5,000 workloads linear instead of workloads × commitments.
  */
-function indexBy<T extends { clientId: number | null; workloadIds: number[] }>(items: T[]) {
+export function indexBy<T extends { clientId: number | null; workloadIds: number[] }>(items: T[]) {
   const byWorkload = new Map<number, T[]>();
   const byClient = new Map<number, T[]>();
   for (const item of items) {

@@ -4,7 +4,15 @@ import type { WorkspaceSnapshot } from '../../shared/domain/snapshot.ts';
 import type { Evaluation, EvaluationRow, GovernanceEntry, SignOff, Candidate } from '../../shared/domain/types.ts';
 import { aggregateEvaluations } from '../../shared/evaluation/aggregate.ts';
 import { buildPortfolio, type Portfolio } from '../../shared/portfolio.ts';
-import { exportSnapshot } from '../db/snapshot.ts';
+import { SNAPSHOT_FORMAT, SNAPSHOT_VERSION } from '../../shared/domain/snapshot.ts';
+import { evaluationsFromAggregates, type CandidateAggregate } from '../../shared/evaluation/candidateAggregate.ts';
+import { listClients } from '../db/clients.ts';
+import { listJobProfiles, listWorkloads } from '../db/workloads.ts';
+import { listCommitments, listContracts } from '../db/agreements.ts';
+import { listCandidates, listGovernance, listSignOffs } from '../db/candidates.ts';
+import { listOverrides } from '../db/overrides.ts';
+import { getPolicy } from '../db/policy.ts';
+import { listEvaluationAggregates } from '../db/evaluationAggregates.ts';
 
 function groupBy<T>(items: T[], key: (t: T) => number): Map<number, T[]> {
   const m = new Map<number, T[]>();
@@ -63,8 +71,41 @@ export interface PortfolioView {
   portfolio: Portfolio;
 }
 
+/**
+ * The workspace as planning reads it: no raw evaluation rows and no workshops (both lists empty); evaluations come from the per-candidate
+ * summaries the workspace keeps (schema version 3), so planning never scans a million rows.
+ */
+export function readPlanningSnapshot(db: Database): WorkspaceSnapshot {
+  return db.transaction(() => ({
+    format: SNAPSHOT_FORMAT, version: SNAPSHOT_VERSION, exportedAt: new Date().toISOString(),
+    clients: listClients(db), workloads: listWorkloads(db), jobProfiles: listJobProfiles(db),
+    contracts: listContracts(db), commitments: listCommitments(db), candidates: listCandidates(db), evaluationRows: [],
+    governance: listGovernance(db), signOffs: listSignOffs(db), overrides: listOverrides(db), workshops: [],
+    policy: getPolicy(db),
+  }) as WorkspaceSnapshot)();
+}
+
+/** Evaluations of every workload in the snapshot from the stored per-candidate summaries. */
+export function evaluationsFromStore(db: Database, snapshot: WorkspaceSnapshot): Map<number, Evaluation[]> {
+  const aggregates = new Map<number, CandidateAggregate>(listEvaluationAggregates(db).map((a) => [a.candidateId, a]));
+  const candidates = groupBy<Candidate>(snapshot.candidates, (c) => c.workloadId);
+  const workloadOfCandidate = new Map(snapshot.candidates.map((c) => [c.id, c.workloadId]));
+  const signOffs = groupBy<SignOff>(snapshot.signOffs, (s) => workloadOfCandidate.get(s.candidateId) ?? 0);
+  const governance = groupBy<GovernanceEntry>(snapshot.governance, (g) => g.workloadId);
+  const result = new Map<number, Evaluation[]>();
+  for (const workload of snapshot.workloads) {
+    const own = candidates.get(workload.id);
+    if (!own) continue;
+    result.set(workload.id, evaluationsFromAggregates({
+      workload, regulated: workload.regulated, candidates: own, aggregates,
+      governance: governance.get(workload.id) ?? [], signOffs: signOffs.get(workload.id) ?? [],
+    }));
+  }
+  return result;
+}
+
 export function loadPortfolio(db: Database, today: string, clientId?: number): PortfolioView {
-  const snapshot = scopeSnapshot(exportSnapshot(db, new Date().toISOString()), clientId);
-  const evaluations = evaluationsByWorkload(snapshot);
+  const snapshot = scopeSnapshot(readPlanningSnapshot(db), clientId);
+  const evaluations = evaluationsFromStore(db, snapshot);
   return { snapshot, evaluations, portfolio: buildPortfolio(snapshot, today, evaluations) };
 }

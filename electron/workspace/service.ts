@@ -6,6 +6,7 @@ import { OfframpError } from '../../shared/errors.ts';
 import type { WorkspaceInfo } from '../../shared/ipc/inventory.ts';
 import { Recorder, applyForward, applyInverse, isEmptyGroup, newGroup, writeAudit, type ChangeGroup } from '../db/changes.ts';
 import { latestBackup, openWorkspaceFile } from '../db/open.ts';
+import { maintainEvaluationAggregates } from '../db/evaluationAggregates.ts';
 
 const UNDO_LIMIT = 100;
 
@@ -24,6 +25,7 @@ export class WorkspaceService {
   private redoStack: ChangeGroup[] = [];
   private readonly options: WorkspaceServiceOptions;
   private readonly listeners = new Set<() => void>();
+  private readonly commitListeners = new Set<(group: ChangeGroup) => void>();
 
   constructor(options: WorkspaceServiceOptions) {
     this.options = options;
@@ -37,6 +39,12 @@ export class WorkspaceService {
   onChange(listener: () => void): () => void {
     this.listeners.add(listener);
     return () => this.listeners.delete(listener);
+  }
+
+  /** Called with every committed group of row changes (edits, undo, redo, live state): the plan cache replans what it touched. */
+  onCommit(listener: (group: ChangeGroup) => void): () => void {
+    this.commitListeners.add(listener);
+    return () => this.commitListeners.delete(listener);
   }
 
   info(): WorkspaceInfo | null {
@@ -96,10 +104,12 @@ export class WorkspaceService {
     const group = newGroup(label, kind);
     const result = db.transaction(() => {
       const value = fn(db, new Recorder(db, group));
+      maintainEvaluationAggregates(db, group);
       if (!isEmptyGroup(group)) writeAudit(db, group, this.options.actor(), this.now().toISOString());
       return value;
     })();
     if (!isEmptyGroup(group)) {
+      this.committed(group);
       this.undoStack.push(group);
       if (this.undoStack.length > UNDO_LIMIT) this.undoStack.shift();
       this.redoStack = [];
@@ -135,8 +145,10 @@ export class WorkspaceService {
         const rec = new Recorder(db, replayGroup);
         if (kind === 'undo') applyInverse(rec, group);
         else applyForward(rec, group);
+        maintainEvaluationAggregates(db, replayGroup);
         writeAudit(db, replayGroup, this.options.actor(), this.now().toISOString());
       })();
+      this.committed(replayGroup);
     } catch (e) {
       throw new OfframpError({ code: 'conflict', message: `Could not ${kind} "${group.label}": ${(e as Error).message}. Nothing was changed.` });
     }
@@ -147,6 +159,10 @@ export class WorkspaceService {
     if (fs.existsSync(dest)) fs.rmSync(dest);
     db.prepare('VACUUM INTO ?').run(dest);
     return { path: dest };
+  }
+
+  private committed(group: ChangeGroup): void {
+    for (const l of this.commitListeners) l(group);
   }
 
   private emit(): void {

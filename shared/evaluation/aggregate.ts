@@ -115,7 +115,7 @@ export function currentSignOffs(signOffs: readonly SignOff[]): Partial<Record<Si
  * legal, security or compliance has not approved, or when an audit trail is required and the
  * governance map says the candidate has none.
  */
-function eligibility(
+export function eligibility(
   candidate: Candidate,
   needsApprovals: boolean,
   auditTrailRequired: boolean,

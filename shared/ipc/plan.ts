@@ -3,7 +3,8 @@ import { z } from 'zod';
 import { mutation, query } from './contract.ts';
 import { APPROACHES, JOBS } from '../domain/types.ts';
 import type { JobProfile, RecommendationOverride, Workload } from '../domain/types.ts';
-import type { Portfolio } from '../portfolio.ts';
+import type { Portfolio, PortfolioWorkload } from '../portfolio.ts';
+import { PLAN_SORTS, type PlanOverview, type PlanRowsPage } from '../planView.ts';
 import { isoDate, type WorkspaceInfo } from './inventory.ts';
 
 const id = z.number().int().positive();
@@ -12,6 +13,24 @@ export const planChannels = {
   /** Recommendation and plan of every workload (or one client's) on `today` (default: the machine's date). */
   'plan.portfolio': query<Portfolio>()(
     z.object({ today: isoDate.optional(), clientId: id.optional() }).default({}),
+  ),
+  /**
+   * What the Plan screen shows at the top: roll-ups per client, status/approach counts, the deadline, the earliest
+   * sunset, the timeline's span and a version. Served from the main process's cached plan (recomputed per edit).
+   */
+  'plan.overview': query<PlanOverview>()(
+    z.object({ today: isoDate.optional(), clientId: id.optional() }).default({}),
+  ),
+  /** A window of light rows, grouped by client in roll-up order, then sorted: what the timeline and plan table draw. */
+  'plan.rows': query<PlanRowsPage>()(
+    z.object({
+      today: isoDate.optional(), clientId: id.optional(), sort: z.enum(PLAN_SORTS).default('slack'),
+      offset: z.number().int().min(0).default(0), limit: z.number().int().min(1).max(5000).default(200),
+    }),
+  ),
+  /** One workload's full recommendation (with its rule trace) and plan (with reasons): the decision and detail panels. */
+  'plan.workload': query<PortfolioWorkload & { today: string; version: number }>()(
+    z.object({ today: isoDate.optional(), workloadId: id }),
   ),
   /** Saves questionnaire answers: the job profile they yield and the constraints they state. */
   'questionnaire.apply': mutation<{ workload: Workload; profile: JobProfile }>()(

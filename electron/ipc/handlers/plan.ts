@@ -3,12 +3,17 @@ import type { planChannels } from '../../../shared/ipc/plan.ts';
 import { profileFromAnswers, type QuestionnaireAnswers } from '../../../shared/decision/questionnaire.ts';
 import type { HandlerMap } from '../context.ts';
 import { loadPortfolio } from '../../services/portfolio.ts';
+import { planCacheOf } from '../../services/planCache.ts';
 import { createSampleWorkspace } from '../../services/fill.ts';
 import { getJobProfile, getWorkload, setJobProfile, updateWorkload } from '../../db/workloads.ts';
 import { clearOverride, listOverrides, setOverride } from '../../db/overrides.ts';
 
 export const planHandlers: HandlerMap<keyof typeof planChannels> = {
   'plan.portfolio': ({ today, clientId }, ctx) => loadPortfolio(ctx.workspace.database(), today ?? ctx.today(), clientId).portfolio,
+  // The Plan screen's reads come from the cached plan, which replans only what each committed change touched.
+  'plan.overview': ({ today, clientId }, ctx) => planCacheOf(ctx.workspace).for(today ?? ctx.today()).overview(clientId),
+  'plan.rows': ({ today, ...window }, ctx) => planCacheOf(ctx.workspace).for(today ?? ctx.today()).rows(window),
+  'plan.workload': ({ today, workloadId }, ctx) => planCacheOf(ctx.workspace).for(today ?? ctx.today()).workload(workloadId),
 
   'questionnaire.apply': ({ workloadId, answers, confirmed }, _ctx, db, rec) => {
     const workload = getWorkload(db, workloadId);

@@ -1,0 +1,90 @@
+// The per-candidate evaluation summaries (schema version 3): refreshed inside the transaction that wrote the rows,
+// read by the planner instead of the rows. p50/p95 stay exact: each is one step down the (candidate_id, latency_ms) index.
+import type { Database } from 'better-sqlite3';
+import { nearestRank, type CandidateAggregate } from '../../shared/evaluation/candidateAggregate.ts';
+import { prepared, type ChangeGroup, type Row } from './changes.ts';
+
+const SUMS = `
+  SELECT candidate_id AS candidateId, count(*) AS sampleSize, count(cost_usd) AS costCount, total(cost_usd) AS costSum,
+    count(latency_ms) AS latencyCount,
+    count(correct) AS correctKnown, total(correct) AS correctYes, count(grounded) AS groundedKnown, total(grounded) AS groundedYes,
+    count(refused) AS refusedKnown, total(refused) AS refusedYes, count(hallucinated) AS hallucinatedKnown, total(hallucinated) AS hallucinatedYes,
+    count(win_vs_baseline) AS winKnown, total(win_vs_baseline) AS winYes
+  FROM evaluation_rows`;
+
+const UPSERT = `INSERT OR REPLACE INTO evaluation_aggregates (candidate_id, sample_size, cost_count, cost_sum, latency_count,
+  p50_latency_ms, p95_latency_ms, correct_known, correct_yes, grounded_known, grounded_yes, refused_known, refused_yes,
+  hallucinated_known, hallucinated_yes, win_known, win_yes) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`;
+
+type Sums = Omit<CandidateAggregate, 'p50LatencyMs' | 'p95LatencyMs'>;
+
+function latencyAtRank(db: Database, candidateId: number, rank: number): number | null {
+  if (rank === 0) return null;
+  const row = prepared(db, 'SELECT latency_ms AS v FROM evaluation_rows WHERE candidate_id = ? AND latency_ms IS NOT NULL ORDER BY latency_ms LIMIT 1 OFFSET ?')
+    .get(candidateId, rank - 1) as { v: number } | undefined;
+  return row?.v ?? null;
+}
+
+function store(db: Database, s: Sums): void {
+  const p50 = latencyAtRank(db, s.candidateId, nearestRank(s.latencyCount, 50));
+  const p95 = latencyAtRank(db, s.candidateId, nearestRank(s.latencyCount, 95));
+  prepared(db, UPSERT).run(s.candidateId, s.sampleSize, s.costCount, s.costSum, s.latencyCount, p50, p95,
+    s.correctKnown, s.correctYes, s.groundedKnown, s.groundedYes, s.refusedKnown, s.refusedYes,
+    s.hallucinatedKnown, s.hallucinatedYes, s.winKnown, s.winYes);
+}
+
+/** Recomputes the summaries of these candidates from their rows (a deleted candidate's summary goes too). */
+export function refreshEvaluationAggregates(db: Database, candidateIds: Iterable<number>): void {
+  for (const id of candidateIds) {
+    const exists = prepared(db, 'SELECT 1 FROM candidates WHERE id = ?').get(id);
+    if (!exists) {
+      prepared(db, 'DELETE FROM evaluation_aggregates WHERE candidate_id = ?').run(id);
+      continue;
+    }
+    const sums = prepared(db, `${SUMS} WHERE candidate_id = ?`).get(id) as Sums;
+    store(db, { ...sums, candidateId: id });
+  }
+}
+
+/** Every candidate's summary from scratch (the migration, and workspaces filled by raw SQL in benchmarks). */
+export function refreshAllEvaluationAggregates(db: Database): void {
+  prepared(db, 'DELETE FROM evaluation_aggregates').run();
+  const withRows = new Set<number>();
+  for (const s of prepared(db, `${SUMS} GROUP BY candidate_id`).all() as Sums[]) {
+    withRows.add(s.candidateId);
+    store(db, s);
+  }
+  for (const { id } of prepared(db, 'SELECT id FROM candidates').all() as { id: number }[]) {
+    if (!withRows.has(id)) refreshEvaluationAggregates(db, [id]);
+  }
+}
+
+/** Candidates whose rows a change group wrote (bulk changes carry their rows in `rows`). */
+export function candidatesTouchedBy(group: ChangeGroup): Set<number> {
+  const ids = new Set<number>();
+  for (const c of group.changes) {
+    if (c.table === 'candidates') ids.add(Number(c.key.id));
+    else if (c.table === 'evaluation_rows') {
+      const bulk = (c as { rows?: Row[] }).rows;
+      for (const row of bulk ?? [c.before, c.after]) if (row && row.candidate_id !== undefined) ids.add(Number(row.candidate_id));
+    }
+  }
+  return ids;
+}
+
+/** Keeps the summaries in step with a change group, inside its transaction. */
+export function maintainEvaluationAggregates(db: Database, group: ChangeGroup): void {
+  const ids = candidatesTouchedBy(group);
+  if (ids.size > 0) refreshEvaluationAggregates(db, ids);
+}
+
+export function listEvaluationAggregates(db: Database, workloadId?: number): CandidateAggregate[] {
+  const cols = `a.candidate_id AS candidateId, a.sample_size AS sampleSize, a.cost_count AS costCount, a.cost_sum AS costSum,
+    a.latency_count AS latencyCount, a.p50_latency_ms AS p50LatencyMs, a.p95_latency_ms AS p95LatencyMs,
+    a.correct_known AS correctKnown, a.correct_yes AS correctYes, a.grounded_known AS groundedKnown, a.grounded_yes AS groundedYes,
+    a.refused_known AS refusedKnown, a.refused_yes AS refusedYes, a.hallucinated_known AS hallucinatedKnown,
+    a.hallucinated_yes AS hallucinatedYes, a.win_known AS winKnown, a.win_yes AS winYes`;
+  return (workloadId === undefined
+    ? prepared(db, `SELECT ${cols} FROM evaluation_aggregates a`).all()
+    : prepared(db, `SELECT ${cols} FROM evaluation_aggregates a JOIN candidates c ON c.id = a.candidate_id WHERE c.workload_id = ?`).all(workloadId)) as CandidateAggregate[];
+}
