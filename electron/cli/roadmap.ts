@@ -29,11 +29,15 @@ export const roadmapCommand: CliCommand = {
   },
 };
 
-function fileExport(what: string, channel: 'export.ics' | 'export.planCsv', ext: string): CliCommand {
+function fileExport(what: string, channel: 'export.ics' | 'export.planCsv', ext: string, flags: Record<string, string> = {}): CliCommand {
+  const flagUsage = Object.keys(flags).map((f) => ` [--${f}]`).join('');
   return {
-    summary: `Write ${what}.`,
-    usage: `${ext} --db FILE --out FILE.${ext} [--client NAME_OR_ID] [--today YYYY-MM-DD]`,
-    options: { db: { type: 'string' }, out: { type: 'string' }, client: { type: 'string' }, today: { type: 'string' } },
+    summary: `Write ${what}.${Object.entries(flags).map(([f, why]) => ` --${f}: ${why}.`).join('')}`,
+    usage: `${ext} --db FILE --out FILE.${ext} [--client NAME_OR_ID] [--today YYYY-MM-DD]${flagUsage}`,
+    options: {
+      db: { type: 'string' }, out: { type: 'string' }, client: { type: 'string' }, today: { type: 'string' },
+      ...Object.fromEntries(Object.keys(flags).map((f) => [f, { type: 'boolean' as const }])),
+    },
     async run(values, io) {
       const out = io.resolve(requireOption(values, 'out'));
       const today = optionalTodayOption(values);
@@ -41,7 +45,8 @@ function fileExport(what: string, channel: 'export.ics' | 'export.planCsv', ext:
       try {
         const clientId = await resolveClient(session, typeof values.client === 'string' ? values.client : undefined);
         session.saveTo(out);
-        await session.call(channel, { clientId, today });
+        const extra = Object.fromEntries(Object.keys(flags).map((f) => [f, values[f] === true]));
+        await session.call(channel, { clientId, today, ...extra });
       } finally {
         await session.close();
       }
@@ -51,5 +56,8 @@ function fileExport(what: string, channel: 'export.ics' | 'export.planCsv', ext:
   };
 }
 
-export const icsCommand = fileExport('the milestones (step ends, sunset dates, the training deadline) as iCalendar', 'export.ics', 'ics');
+export const icsCommand = fileExport(
+  'the milestones (training deadline, sunset dates, bridge refresh-by dates, commitment due and notice-by dates) as iCalendar',
+  'export.ics', 'ics', { steps: 'also every step end (six events per workload)' },
+);
 export const csvCommand = fileExport('the plan as CSV, one row per workload step', 'export.planCsv', 'csv');

@@ -44,8 +44,8 @@ export const exportsChannels = {
   'roadmap.data': query<RoadmapData>()(z.object(scope).default({})),
   /** Asks where to save, prints the roadmap print view to PDF (landscape) and writes it. */
   'export.roadmapPdf': query<ExportResult>()(z.object({ ...scope, paper: z.enum(PAPER_SIZES).default('A4') }).default({ paper: 'A4' })),
-  /** Milestones (step ends, sunset dates, the training deadline) as an iCalendar file. */
-  'export.ics': query<ExportResult>()(z.object(scope).default({})),
+  /** Milestones (training deadline, sunsets, bridge refresh-by, commitment due and notice-by dates; step ends when `steps`) as iCalendar. */
+  'export.ics': query<ExportResult>()(z.object({ ...scope, steps: z.boolean().default(false) }).default({ steps: false })),
   /** The plan, one row per step of every workload, as CSV. */
   'export.planCsv': query<ExportResult>()(z.object(scope).default({})),
   /** The whole workspace as JSON (the shape `cli export` prints). */

@@ -50,7 +50,7 @@ export const exportsHandlers: HandlerMap<keyof typeof exportsChannels> = {
 
   'export.roadmapPdf': (p, ctx) => exportRoadmapPdf(ctx, p),
 
-  'export.ics': async ({ clientId, today }, ctx) => {
+  'export.ics': async ({ clientId, today, steps }, ctx) => {
     const day = today ?? ctx.today();
     const file = await ctx.platform.chooseSavePath({
       title: 'Export milestones', defaultName: defaultName(ctx, clientId, 'milestones', day, 'ics'), filters: [{ name: 'iCalendar', extensions: ['ics'] }],
@@ -58,7 +58,7 @@ export const exportsHandlers: HandlerMap<keyof typeof exportsChannels> = {
     if (!file) return null;
     const { snapshot, portfolio } = loadPortfolio(ctx.workspace.database(), day, clientId);
     const name = clientId === undefined ? 'Offramp milestones' : `Offramp milestones — ${snapshot.clients[0]?.name ?? ''}`;
-    writeFile(file, milestonesToIcs(portfolioMilestones(portfolio, snapshot.clients), name));
+    writeFile(file, milestonesToIcs(portfolioMilestones(portfolio, snapshot.clients, { steps, commitments: snapshot.commitments }), name));
     return { path: file };
   },
 

@@ -23,6 +23,7 @@ export function RoadmapScreen() {
   const [data, setData] = useState<RoadmapData | null>(null);
   const [layout, setLayout] = useState<RoadmapLayout | null>(null);
   const [busy, setBusy] = useState<string | null>(null);
+  const [icsSteps, setIcsSteps] = useState(false);
 
   useEffect(() => {
     let cancelled = false;
@@ -60,7 +61,7 @@ export function RoadmapScreen() {
         description="The document to forward to managers and boards: cover, executive summary, timeline, one section per workload and the commitments register."
         actions={(
           <>
-            <button type="button" className="button" onClick={() => void exportFile('export.ics', clientId ?? undefined)}>Milestones (.ics)…</button>
+            <button type="button" className="button" onClick={() => void exportFile('export.ics', clientId ?? undefined, { steps: icsSteps })}>Milestones (.ics)…</button>
             <button type="button" className="button" onClick={() => void exportFile('export.planCsv', clientId ?? undefined)}>Plan (CSV)…</button>
             <button type="button" className="button button--primary" disabled={busy !== null || !layout} onClick={() => void exportPdf()}>Export PDF…</button>
           </>
@@ -82,6 +83,10 @@ export function RoadmapScreen() {
             </label>
           ))}
         </fieldset>
+        <label className="field" style={{ flexDirection: 'row', alignItems: 'center', gap: 6 }}>
+          <input type="checkbox" checked={icsSteps} onChange={(e) => setIcsSteps(e.target.checked)} />
+          <span>Include every step end in the milestones calendar</span>
+        </label>
         <p role="status" aria-live="polite" style={{ margin: 0 }}>
           {busy ?? (layout ? `${layout.pageCount} pages, ${layout.timelinePages} of them timeline (${layout.rowsPerPage} workloads a page)` : data ? 'Laying out pages…' : 'Loading…')}
         </p>

@@ -15,8 +15,11 @@ const WHAT: Record<FileExport, string> = {
   'export.workspaceJson': 'workspace JSON',
 };
 
-export async function exportFile(channel: FileExport, clientId?: number): Promise<void> {
-  const r = channel === 'export.workspaceJson' ? await invoke(channel, {}) : await invoke(channel, { clientId });
+/** `steps`: the calendar also gets every step end (six events per workload); off unless asked for. */
+export async function exportFile(channel: FileExport, clientId?: number, options: { steps?: boolean } = {}): Promise<void> {
+  const r = channel === 'export.workspaceJson'
+    ? await invoke(channel, {})
+    : channel === 'export.ics' ? await invoke(channel, { clientId, steps: options.steps === true }) : await invoke(channel, { clientId });
   if (!r.ok) return notifyError(r.error as ErrorInfo);
   if (r.value) notifyInfo(`Saved the ${WHAT[channel]} to ${r.value.path}`);
 }

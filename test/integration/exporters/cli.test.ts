@@ -37,6 +37,10 @@ describe('export commands', () => {
     expect(runCli(['ics', '--db', db, '--out', ics, '--today', TODAY]).status).toBe(0);
     expect(runCli(['csv', '--db', db, '--out', csv, '--today', TODAY]).status).toBe(0);
     expect(fs.readFileSync(ics, 'utf8')).toMatch(/^BEGIN:VCALENDAR/);
+    expect(fs.readFileSync(ics, 'utf8')).not.toContain('SUMMARY:Step ');
+    const withSteps = path.join(dir, 'steps.ics');
+    expect(runCli(['ics', '--db', db, '--out', withSteps, '--today', TODAY, '--steps']).status).toBe(0);
+    expect(fs.readFileSync(withSteps, 'utf8')).toContain('SUMMARY:Step 6 ends');
     expect(fs.readFileSync(csv, 'utf8').split('\n')[0]).toContain('workload');
   });
 

@@ -44,29 +44,55 @@ describe('file exports of a workspace', () => {
 
   afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
 
-  async function exportWith<C extends 'export.ics' | 'export.planCsv' | 'export.workspaceJson'>(channel: C, file: string | null) {
+  async function exportWith<C extends 'export.ics' | 'export.planCsv' | 'export.workspaceJson'>(channel: C, file: string | null, payload: object = {}) {
     const session = await openHeadless(db, { today: TODAY });
     try {
       session.saveTo(file as string);
-      return await session.call(channel, {} as never);
+      return await session.call(channel, payload as never);
     } finally {
       await session.close();
     }
   }
 
-  it('writes every milestone to an iCalendar file that an independent parser reads back', async () => {
+  function readEvents(file: string) {
+    const calendar = new ICAL.Component(ICAL.parse(fs.readFileSync(file, 'utf8')));
+    return calendar.getAllSubcomponents('vevent').map((v) => new ICAL.Event(v));
+  }
+
+  it('writes the milestones a manager needs to an iCalendar file that an independent parser reads back', async () => {
     const file = path.join(dir, 'milestones.ics');
     expect(await exportWith('export.ics', file)).toEqual({ path: file });
-    const calendar = new ICAL.Component(ICAL.parse(fs.readFileSync(file, 'utf8')));
-    const events = calendar.getAllSubcomponents('vevent').map((v) => new ICAL.Event(v));
-    const workloads = data.portfolio.workloads;
-    expect(events).toHaveLength(1 + workloads.length * 7);
+    const events = readEvents(file);
     expect(new Set(events.map((e) => e.uid)).size).toBe(events.length);
     const has = (date: string, words: string) => events.some((e) => e.startDate.toString() === date && e.startDate.isDate && e.summary.includes(words));
     expect(has(data.portfolio.trainingDeadline, 'Training deadline')).toBe(true);
+    const workloads = data.portfolio.workloads;
     for (const { workload, plan } of workloads) {
       expect(has(plan.sunset.date, `Sunset: ${workload.name}`), `${workload.name} sunset`).toBe(true);
-      for (const step of plan.steps) expect(has(step.end, `Step ${step.step} ends`) && events.some((e) => e.summary.includes(workload.name)), `${workload.name} step ${step.step}`).toBe(true);
+      if (plan.bridge) expect(has(plan.bridge.refreshBy, `Bridge refresh by (${plan.bridge.level}): ${workload.name}`), `${workload.name} bridge`).toBe(true);
+    }
+    expect(workloads.some((w) => w.plan.bridge !== null), 'the sample has a bridge on this day').toBe(true);
+    const dated = data.commitments.filter((c) => c.dueDate !== null);
+    expect(dated.length).toBeGreaterThan(0);
+    for (const c of dated) {
+      expect(has(c.dueDate!, `Commitment due: ${c.kind} commitment to ${c.customer}`), `commitment #${c.id} due`).toBe(true);
+      if (c.noticeDays > 0) expect(events.some((e) => e.uid === `offramp-c${c.id}-notice@offramp` && e.summary.startsWith('Notice by:'))).toBe(true);
+    }
+    expect(events.some((e) => e.summary.startsWith('Step '))).toBe(false);
+  });
+
+  it('adds every step end only when asked, so a calendar is not flooded by default', async () => {
+    const without = path.join(dir, 'no-steps.ics');
+    const withSteps = path.join(dir, 'steps.ics');
+    await exportWith('export.ics', without);
+    await exportWith('export.ics', withSteps, { steps: true });
+    const workloads = data.portfolio.workloads;
+    expect(readEvents(withSteps).length - readEvents(without).length).toBe(workloads.length * 6);
+    const events = readEvents(withSteps);
+    for (const { workload, plan } of workloads) {
+      for (const step of plan.steps) {
+        expect(events.some((e) => e.startDate.toString() === step.end && e.summary.includes(`Step ${step.step} ends`) && e.summary.includes(workload.name)), `${workload.name} step ${step.step}`).toBe(true);
+      }
     }
   });
 
