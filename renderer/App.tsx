@@ -8,7 +8,9 @@ import { selectFileName, useWorkspace } from './stores/workspace.ts';
 import { selectTrainingDeadline, useInventory } from './stores/inventory.ts';
 import { StartScreen } from './screens/start/StartScreen.tsx';
 import { Toasts } from './components/Toasts.tsx';
+import { redoLast, undoLast } from './stores/history.ts';
 import { onCommand } from './ipc.ts';
+import { commandForKey } from '../shared/commands.ts';
 import { UnsavedChangesGuard } from './components/UnsavedChangesGuard.tsx';
 
 export function App() {
@@ -26,49 +28,47 @@ export function App() {
   );
 }
 
-/** Menu commands from Electron; other areas listen for their own (export.*) via the 'offramp:command' event. */
+/**
+ * Menu commands: from Electron's menu, or in a browser (the test host) from the same shortcuts through the same command
+ * list (shared/commands.ts). Other areas listen for their own (export.*) via the 'offramp:command' event.
+ */
 function useMenuCommands() {
   const [, navigate] = useLocation();
-  useEffect(() => onCommand((command) => {
-    const ws = useWorkspace.getState();
-    if (command.startsWith('navigate:')) return navigate(command.slice('navigate:'.length));
-    switch (command) {
-      case 'workspace.new': return void ws.createNew();
-      case 'workspace.newSample': return void ws.createSample();
-      case 'workspace.open': return void ws.openChosen();
-      case 'workspace.saveCopy': return void ws.saveCopy();
-      // The menu's accelerators reach text fields too: there they undo typing, not the last change.
-      case 'edit.undo': return isTextEditing(document.activeElement) ? void document.execCommand('undo') : void ws.undo();
-      case 'edit.redo': return isTextEditing(document.activeElement) ? void document.execCommand('redo') : void ws.redo();
-      case 'workspace.reload': return void ws.init();
-      default: window.dispatchEvent(new CustomEvent('offramp:command', { detail: command }));
-    }
-  }), [navigate]);
+  useEffect(() => {
+    const run = (command: string, target: Element | null) => {
+      const ws = useWorkspace.getState();
+      if (command.startsWith('navigate:')) return navigate(command.slice('navigate:'.length));
+      switch (command) {
+        case 'workspace.new': return void ws.createNew();
+        case 'workspace.newSample': return void ws.createSample();
+        case 'workspace.open': return void ws.openChosen();
+        case 'workspace.saveCopy': return void ws.saveCopy();
+        // The menu's accelerators reach text fields too: there they undo typing, not the last change.
+        case 'edit.undo': return isTextEditing(target) ? void document.execCommand('undo') : void undoLast();
+        case 'edit.redo': return isTextEditing(target) ? void document.execCommand('redo') : void redoLast();
+        case 'workspace.reload': return void ws.init();
+        default: window.dispatchEvent(new CustomEvent('offramp:command', { detail: command }));
+      }
+    };
+    if (window.offramp?.onCommand) return onCommand((command) => run(command, document.activeElement));
+    const onKey = (e: KeyboardEvent) => {
+      const command = commandForKey(e);
+      if (!command) return;
+      // A text field keeps its own undo and redo; every other shortcut works wherever focus is, as the menu's do.
+      if ((command === 'edit.undo' || command === 'edit.redo') && isTextEditing(e.target)) return;
+      // A modal dialog owns the keyboard until it closes.
+      if (document.querySelector('dialog[open]')) return;
+      e.preventDefault();
+      run(command, e.target as Element | null);
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [navigate]);
 }
 
 function isTextEditing(target: EventTarget | null): boolean {
   const el = target as HTMLElement | null;
   return !!el && (el.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(el.tagName));
-}
-
-function useUndoShortcuts() {
-  useEffect(() => {
-    // In Electron the Edit menu owns these accelerators and sends edit.undo/redo.
-    if (window.offramp?.onCommand) return undefined;
-    const onKey = (e: KeyboardEvent) => {
-      if (!(e.ctrlKey || e.metaKey) || isTextEditing(e.target)) return;
-      const key = e.key.toLowerCase();
-      if (key === 'z' && !e.shiftKey) {
-        e.preventDefault();
-        void useWorkspace.getState().undo();
-      } else if ((key === 'z' && e.shiftKey) || key === 'y') {
-        e.preventDefault();
-        void useWorkspace.getState().redo();
-      }
-    };
-    window.addEventListener('keydown', onKey);
-    return () => window.removeEventListener('keydown', onKey);
-  }, []);
 }
 
 /** Bare routes (print views, full-screen modes) render alone; every other route inside the shell. */
@@ -82,7 +82,6 @@ function Screens() {
 }
 
 function Shell() {
-  useUndoShortcuts();
   return (
     <div className="shell">
       <a className="skip-link" href="#main" onClick={(e) => { e.preventDefault(); document.getElementById('main')?.focus(); }}>Skip to content</a>
@@ -146,8 +145,8 @@ function Header() {
   const path = useWorkspace((s) => s.info?.path ?? '');
   const canUndo = useWorkspace((s) => s.info?.canUndo ?? false);
   const canRedo = useWorkspace((s) => s.info?.canRedo ?? false);
-  const undo = useWorkspace((s) => s.undo);
-  const redo = useWorkspace((s) => s.redo);
+  const undoLabel = useWorkspace((s) => s.info?.undoLabel ?? null);
+  const redoLabel = useWorkspace((s) => s.info?.redoLabel ?? null);
   const clients = useInventory((s) => s.clients);
   const clientFilter = useInventory((s) => s.clientFilter);
   const setClientFilter = useInventory((s) => s.setClientFilter);
@@ -172,10 +171,10 @@ function Header() {
           </select>
         </label>
         <div className="button-group" role="group" aria-label="History">
-          <button type="button" className="button button--small" disabled={!canUndo} onClick={() => void undo()} title={`Undo (${mod}Z)`} aria-keyshortcuts="Control+Z Meta+Z">
+          <button type="button" className="button button--small" disabled={!canUndo} onClick={() => void undoLast()} title={`Undo${undoLabel ? ` ${undoLabel}` : ''} (${mod}Z)`} aria-keyshortcuts="Control+Z Meta+Z">
             <span aria-hidden="true">↶ </span>Undo
           </button>
-          <button type="button" className="button button--small" disabled={!canRedo} onClick={() => void redo()} title={`Redo (${mod}Shift+Z)`} aria-keyshortcuts="Control+Shift+Z Meta+Shift+Z">
+          <button type="button" className="button button--small" disabled={!canRedo} onClick={() => void redoLast()} title={`Redo${redoLabel ? ` ${redoLabel}` : ''} (${mod}Shift+Z)`} aria-keyshortcuts="Control+Shift+Z Meta+Shift+Z">
             <span aria-hidden="true">↷ </span>Redo
           </button>
         </div>

@@ -6,19 +6,32 @@ import { notifyError } from './stores/ui.ts';
 
 export type FieldErrors = Record<string, string>;
 
-/** Number inputs keep their text; '' means "unknown" (null). Non-numbers are reported, not coerced. */
+/** Thousands grouped by commas, spaces (also no-break and thin ones) or underscores: 1,200 · 1 200 · 1_200_000 · 12,500.75. */
+const GROUPED = /^[-+]?\d{1,3}(?:([,\s_\u00a0\u202f])\d{3})(?:\1\d{3})*(?:\.\d+)?$/;
+const PLAIN = /^[-+]?(?:\d+\.?\d*|\.\d+)(?:e[-+]?\d+)?$/i;
+
+/**
+ * Number inputs keep their text; '' means "unknown" (null). Thousands separators are read as people type them
+ * ("1,200" and "1 200" are 1200); a comma anywhere else is reported, never guessed (is "0,92" 0.92 or 92?).
+ */
 export function parseNumber(text: string, field: string, errors: FieldErrors): number | null {
-  const t = text.trim().replace(/_/g, '');
+  const t = text.trim();
   if (t === '') return null;
-  const n = Number(t);
-  if (Number.isNaN(n)) {
-    errors[field] = 'Enter a number';
+  const plain = GROUPED.test(t) ? t.replace(/[,\s_\u00a0\u202f]/g, '') : t;
+  if (!PLAIN.test(plain)) {
+    errors[field] = t.includes(',')
+      ? 'Use a point for decimals (0.92); a comma may only group thousands (1,200)'
+      : 'Enter a number, e.g. 1,200 or 0.92';
     return null;
   }
-  return n;
+  return Number(plain);
 }
 
-export const numberText = (n: number | null | undefined): string => (n === null || n === undefined ? '' : String(n));
+/** The text a number field starts with: whole numbers from 10,000 up are grouped so they read at a glance. */
+export const numberText = (n: number | null | undefined): string => {
+  if (n === null || n === undefined) return '';
+  return Number.isInteger(n) && Math.abs(n) >= 10_000 ? String(n).replace(/\B(?=(\d{3})+(?!\d))/g, ',') : String(n);
+};
 
 /** Validates with the same schema the main process uses; issue paths become field names ("events.0.date"). */
 export function validate<S extends z.ZodType>(schema: S, value: unknown, errors: FieldErrors): z.output<S> | null {

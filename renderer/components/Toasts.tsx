@@ -1,5 +1,6 @@
-// Messages that name no field: errors stay until dismissed and say what to fix.
+// Messages that name no field: errors stay until dismissed and say what to fix; a change that can be undone offers Undo.
 import { useUi } from '../stores/ui.ts';
+import { undoLast } from '../stores/history.ts';
 
 export function Toasts() {
   const toasts = useUi((s) => s.toasts);
@@ -10,6 +11,7 @@ export function Toasts() {
         <div key={t.id} className={`toast toast--${t.kind}`} role={t.kind === 'error' ? 'alert' : 'status'}>
           <span className="toast__icon" aria-hidden="true">{t.kind === 'error' ? '⚠' : '✓'}</span>
           <p className="toast__message">{t.message}</p>
+          {t.undo ? <button type="button" className="button button--small toast__action" onClick={() => void undoLast()}>Undo</button> : null}
           <button type="button" className="icon-button" aria-label="Dismiss message" onClick={() => dismiss(t.id)}>×</button>
         </div>
       ))}

@@ -29,7 +29,7 @@ function FieldShell({ id, label, error, hint, className, children }: Base & { id
 }
 
 export function TextField(props: Base & {
-  value: string; onChange(v: string): void; type?: 'text' | 'date' | 'number'; placeholder?: string;
+  value: string; onChange(v: string): void; type?: 'text' | 'number'; placeholder?: string;
   inputMode?: 'decimal' | 'numeric' | 'text'; list?: string; autoFocus?: boolean; required?: boolean; suffix?: string;
 }) {
   const id = useId();
@@ -62,8 +62,49 @@ export function NumberField(props: Base & { value: string; onChange(v: string): 
   return <TextField {...props} type="text" inputMode={props.integer ? 'numeric' : 'decimal'} />;
 }
 
+/**
+ * Dates are typed and shown as yyyy-MM-dd, the form every screen, export and the roadmap use (a browser's date input
+ * would show the machine's locale, e.g. 12/01/2026). On leaving the field, 2026-6-3 or 2026/06/03 becomes 2026-06-03.
+ */
+export function DateInput({ value, onChange, className = 'input', ...rest }: {
+  value: string; onChange(v: string): void; className?: string; id?: string; 'aria-label'?: string;
+  'aria-invalid'?: boolean; 'aria-describedby'?: string;
+}) {
+  return (
+    <input
+      {...rest}
+      className={className}
+      type="text"
+      inputMode="numeric"
+      placeholder="yyyy-mm-dd"
+      maxLength={10}
+      autoComplete="off"
+      value={value}
+      onChange={(e) => onChange(e.target.value)}
+      onBlur={(e) => {
+        const normal = normaliseDate(e.target.value);
+        if (normal !== e.target.value) onChange(normal);
+      }}
+    />
+  );
+}
+
+/** "2026-6-3", "2026/06/03", " 2026.06.03 " → "2026-06-03"; anything else is left for validation to name. */
+export function normaliseDate(text: string): string {
+  const m = /^(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})$/.exec(text.trim());
+  return m ? `${m[1]}-${m[2].padStart(2, '0')}-${m[3].padStart(2, '0')}` : text.trim();
+}
+
 export function DateField(props: Base & { value: string; onChange(v: string): void }) {
-  return <TextField {...props} type="date" />;
+  const id = useId();
+  return (
+    <FieldShell id={id} {...props}>
+      <DateInput
+        id={id} value={props.value} onChange={props.onChange}
+        aria-invalid={props.error ? true : undefined} aria-describedby={describedBy(id, props.hint, props.error)}
+      />
+    </FieldShell>
+  );
 }
 
 export function TextAreaField(props: Base & { value: string; onChange(v: string): void; rows?: number }) {

@@ -9,7 +9,7 @@ import { FormActions, TextAreaField, TextField } from '../../components/fields.t
 import { useFormSubmit, validate } from '../../forms.ts';
 import type { FieldErrors } from '../../forms.ts';
 import { plural } from '../../labels.ts';
-import { notifyInfo } from '../../stores/ui.ts';
+import { notifyInfo, notifyUndoable } from '../../stores/ui.ts';
 import { channels } from '../../../shared/ipc/index.ts';
 import type { Client } from '../../../shared/domain/types.ts';
 
@@ -117,7 +117,7 @@ function DeleteClientDialog({ client, counts, onClose }: {
     const r = await mutate('clients.delete', { id: client.id }, ['clients', 'workloads', 'contracts', 'commitments']);
     setBusy(false);
     if (r.ok) {
-      notifyInfo(`Deleted ${client.name}. Undo brings it back.`);
+      notifyUndoable(`Deleted client ${client.name}.`);
       onClose();
     }
   }

@@ -7,7 +7,7 @@ import { AddClientFirst, EmptyOr } from '../../components/EmptyState.tsx';
 import { RowActions, TableCard } from '../../components/DataTable.tsx';
 import { ConfirmDialog } from '../../components/Dialog.tsx';
 import { commitmentKindLabel, partyLabel, plural } from '../../labels.ts';
-import { notifyInfo } from '../../stores/ui.ts';
+import { notifyUndoable } from '../../stores/ui.ts';
 import type { Commitment, Contract } from '../../../shared/domain/types.ts';
 import { CommitmentDialog, formatThreshold } from './CommitmentDialog.tsx';
 import { ContractDialog } from './ContractDialog.tsx';
@@ -48,7 +48,7 @@ export function ContractsScreen() {
     const r = deleting.kind === 'contract'
       ? await mutate('contracts.delete', { id: deleting.item.id }, ['contracts'])
       : await mutate('commitments.delete', { id: deleting.item.id }, ['commitments']);
-    if (r.ok) notifyInfo(`Deleted the ${deleting.kind}. Undo brings it back.`);
+    if (r.ok) notifyUndoable(`Deleted the ${deleting.kind}.`);
     setDeleting(null);
   }
 

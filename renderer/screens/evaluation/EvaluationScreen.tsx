@@ -5,7 +5,7 @@ import { useImports } from '../../stores/imports.ts';
 import { EmptyState } from '../../components/EmptyState.tsx';
 import { ConfirmDialog } from '../../components/Dialog.tsx';
 import { invoke } from '../../ipc.ts';
-import { notifyError, notifyInfo } from '../../stores/ui.ts';
+import { notifyError, notifyUndoable } from '../../stores/ui.ts';
 import type { Candidate, Evaluation } from '../../../shared/domain/types.ts';
 import type { EvaluationMatrix, MatrixCell } from '../../../shared/ipc/evaluation.ts';
 import { approachShort } from '../../labels.ts';
@@ -33,7 +33,7 @@ function Matrix({ workloadId, name }: { workloadId: number; name: string }) {
     setDeleting(null);
     if (!r.ok) return notifyError(r.error);
     await afterWorkloadChange();
-    notifyInfo(`Deleted candidate ${c.name} and its results. Undo brings it back.`);
+    notifyUndoable(`Deleted candidate ${c.name} and its results.`);
     reload();
   }
 

@@ -1,14 +1,17 @@
-// Route, breadcrumb and tabs shared by a workload's detail, evaluation matrix and governance map.
+// Route, breadcrumb and tabs shared by a workload's pages: details, decision, evaluation matrix, governance map, plan.
 import type { ComponentType, ReactNode } from 'react';
 import { Link } from 'wouter';
 import { useInventory } from '../../stores/inventory.ts';
 import { MissingWorkload } from '../../components/EmptyState.tsx';
 import './evaluation.css';
 
+// One page per part of a workload, so the Decision panel is one click away instead of below a long form.
 const TABS = [
   { key: 'details', label: 'Details', suffix: '' },
+  { key: 'decision', label: 'Decision', suffix: '/decision' },
   { key: 'evaluation', label: 'Evaluation matrix', suffix: '/evaluation' },
   { key: 'governance', label: 'Governance map', suffix: '/governance' },
+  { key: 'plan', label: 'Plan', suffix: '/plan' },
 ] as const;
 
 export type WorkloadTab = (typeof TABS)[number]['key'];
@@ -51,7 +54,7 @@ export function WorkloadBreadcrumb({ workloadId, name, page }: { workloadId: num
   );
 }
 
-/** The head of a workload's evaluation matrix or governance map: breadcrumb, the workload's name, what the page shows, its tabs. */
+/** The head of a workload's page (all but Details, which is a form): breadcrumb, the workload's name, what the page shows, its tabs. */
 export function WorkloadPageHead({ workloadId, name, tab, page, description, actions }: {
   workloadId: number; name: string; tab: WorkloadTab; page: string; description: string; actions?: ReactNode;
 }) {

@@ -2,7 +2,7 @@
 import { useId, useState } from 'react';
 import { Link } from 'wouter';
 import { EmptyState } from '../../components/EmptyState.tsx';
-import { CheckboxField, TextField } from '../../components/fields.tsx';
+import { CheckboxField, DateInput, TextField } from '../../components/fields.tsx';
 import { invoke } from '../../ipc.ts';
 import { notifyError, notifyInfo } from '../../stores/ui.ts';
 import { SIGN_OFF_ROLES, SIGN_OFF_STATUSES } from '../../../shared/domain/types.ts';
@@ -164,7 +164,7 @@ function CandidateGovernance({ map, candidate, entry, signOffs, evaluation, onSa
                   </div>
                 </td>
                 <td>
-                  <input type="date" className="input input--compact" aria-label={`${signOffRoleLabel[role]} date`} value={d.at} onChange={(e) => setDraft(role, { at: e.target.value })} />
+                  <DateInput className="input input--compact" aria-label={`${signOffRoleLabel[role]} date`} value={d.at} onChange={(v) => setDraft(role, { at: v })} />
                 </td>
                 <td><SignOffStatusText signOff={saved ?? null} /></td>
               </tr>

@@ -4,7 +4,7 @@ import type { ReactNode } from 'react';
 import { invoke } from '../../ipc.ts';
 import { useInventory } from '../../stores/inventory.ts';
 import { PageHeader } from '../../components/PageHeader.tsx';
-import { FormError, NumberField, TextField } from '../../components/fields.tsx';
+import { DateInput, FormError, NumberField, TextField } from '../../components/fields.tsx';
 import { focusFirstError, numberText, parseNumber, useFieldErrors, useFormSubmit, validate } from '../../forms.ts';
 import type { FieldErrors } from '../../forms.ts';
 import { STEP_NAMES, eventKindOptions } from '../../labels.ts';
@@ -249,10 +249,14 @@ function RowInput({ label, value, onChange, error, type = 'text' }: { label: str
   return (
     <div className={`row-input${error ? ' field--invalid' : ''}`}>
       <label htmlFor={id} className="visually-hidden">{label}</label>
-      <input
-        id={id} className="input" type={type} value={value} onChange={(e) => onChange(e.target.value)}
-        aria-invalid={error ? true : undefined} aria-describedby={error ? `${id}-error` : undefined}
-      />
+      {type === 'date' ? (
+        <DateInput id={id} value={value} onChange={onChange} aria-invalid={error ? true : undefined} aria-describedby={error ? `${id}-error` : undefined} />
+      ) : (
+        <input
+          id={id} className="input" type="text" value={value} onChange={(e) => onChange(e.target.value)}
+          aria-invalid={error ? true : undefined} aria-describedby={error ? `${id}-error` : undefined}
+        />
+      )}
       {error ? <p id={`${id}-error`} className="field__error"><span aria-hidden="true">⚠ </span>{error}</p> : null}
     </div>
   );

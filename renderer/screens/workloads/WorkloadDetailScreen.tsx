@@ -8,10 +8,9 @@ import { CheckboxField, DateField, FormError, NumberField, SelectField, TextArea
 import { numberText, parseNumber, useFormSubmit, validate } from '../../forms.ts';
 import type { FieldErrors } from '../../forms.ts';
 import { criticalityOptions, deploymentOptions, frequencyOptions, plural, workloadKindOptions } from '../../labels.ts';
-import { notifyInfo, useUi } from '../../stores/ui.ts';
+import { notifyInfo, notifyUndoable, useUi } from '../../stores/ui.ts';
 import { workloadInput } from '../../../shared/ipc/inventory.ts';
 import type { Criticality, Deployment, KnowledgeChangeFrequency, Workload, WorkloadKind } from '../../../shared/domain/types.ts';
-import { DecisionSlot } from './DecisionSlot.tsx';
 import { WorkloadTabs } from '../evaluation/WorkloadTabs.tsx';
 
 interface Draft {
@@ -23,7 +22,9 @@ interface Draft {
   owner: string;
   criticality: Criticality;
   deployment: Deployment;
-  residency: string;
+  residency: ResidencyChoice;
+  /** The region when residency is 'region', e.g. "EU". */
+  residencyRegion: string;
   regulated: boolean;
   auditTrailRequired: boolean;
   monthlyVolume: string;
@@ -49,7 +50,8 @@ function toDraft(w: Workload | null, clientId: number | null): Draft {
     owner: w?.owner ?? '',
     criticality: w?.criticality ?? 'important',
     deployment: w?.deployment ?? 'cloud',
-    residency: w?.residency ?? '',
+    residency: residencyChoice(w?.residency ?? null),
+    residencyRegion: w?.residency && w.residency !== 'on_prem' ? w.residency : '',
     regulated: w?.regulated ?? false,
     auditTrailRequired: w?.auditTrailRequired ?? false,
     monthlyVolume: numberText(w?.monthlyVolume ?? 0),
@@ -66,6 +68,28 @@ function toDraft(w: Workload | null, clientId: number | null): Draft {
   };
 }
 
+type ResidencyChoice = 'none' | 'region' | 'on_prem';
+
+const residencyOptions: { value: ResidencyChoice; label: string }[] = [
+  { value: 'none', label: 'None' },
+  { value: 'region', label: 'A region…' },
+  { value: 'on_prem', label: "On-prem (data stays in the client's infrastructure)" },
+];
+
+function residencyChoice(residency: string | null): ResidencyChoice {
+  return residency === null ? 'none' : residency === 'on_prem' ? 'on_prem' : 'region';
+}
+
+/** The stored value: null, 'on_prem', or the region as typed; a region named "on-prem" means on-prem. */
+function residencyValue(d: Draft, errors: FieldErrors): string | null {
+  if (d.residency === 'none') return null;
+  if (d.residency === 'on_prem') return 'on_prem';
+  const region = d.residencyRegion.trim();
+  if (/^on[-_ ]?prem(ise)?s?$/i.test(region)) return 'on_prem';
+  if (!region) errors.residency = 'Name the region the data must stay in, e.g. EU';
+  return region || null;
+}
+
 function toPayload(d: Draft, errors: FieldErrors) {
   return {
     clientId: d.clientId ? Number(d.clientId) : 0,
@@ -76,7 +100,7 @@ function toPayload(d: Draft, errors: FieldErrors) {
     owner: d.owner.trim(),
     criticality: d.criticality,
     deployment: d.deployment,
-    residency: d.residency.trim() === '' ? null : d.residency.trim(),
+    residency: residencyValue(d, errors),
     regulated: d.regulated,
     auditTrailRequired: d.auditTrailRequired,
     monthlyVolume: parseNumber(d.monthlyVolume, 'monthlyVolume', errors) ?? 0,
@@ -149,7 +173,8 @@ function WorkloadForm({ workload }: { workload: Workload | null }) {
       : mutate('workloads.create', p, ['workloads'])));
     if (!saved) return;
     notifyInfo(`Saved ${saved.value.name}.`);
-    if (!workload) navigate(`/workloads/${saved.value.id}`, { replace: true });
+    // A new workload's next step is the questionnaire: open its Decision tab.
+    if (!workload) navigate(`/workloads/${saved.value.id}/decision`, { replace: true });
   }
 
   async function remove() {
@@ -157,7 +182,7 @@ function WorkloadForm({ workload }: { workload: Workload | null }) {
     const r = await mutate('workloads.delete', { id: workload.id }, ['workloads', 'commitments', 'contracts']);
     setConfirmDelete(false);
     if (r.ok) {
-      notifyInfo(`Deleted ${workload.name}. Undo brings it back.`);
+      notifyUndoable(`Deleted workload ${workload.name}.`);
       navigate('/workloads');
     }
   }
@@ -201,16 +226,22 @@ function WorkloadForm({ workload }: { workload: Workload | null }) {
           <div className="form-grid">
             <SelectField label="Criticality" value={draft.criticality} onChange={set('criticality')} options={criticalityOptions} error={errors.criticality} />
             <SelectField label="Deployment" value={draft.deployment} onChange={set('deployment')} options={deploymentOptions} error={errors.deployment} />
-            <TextField
-              label="Data residency" value={draft.residency} onChange={set('residency')} error={errors.residency} list="residency-suggestions"
-              hint="Leave empty for none, a region such as EU, or on_prem when data may not leave the client's infrastructure"
-            />
+            <div className="field-pair">
+              <SelectField
+                label="Data residency" value={draft.residency} onChange={set('residency')} options={residencyOptions}
+                error={draft.residency === 'region' ? undefined : errors.residency}
+                hint={draft.residency === 'on_prem' ? 'Every generative part must be self-hosted (rule R6).' : 'Where the data must stay, if anywhere.'}
+              />
+              {draft.residency === 'region' ? (
+                <TextField label="Region" value={draft.residencyRegion} onChange={set('residencyRegion')} error={errors.residency} list="residency-regions" hint="e.g. EU, US, UK" />
+              ) : null}
+            </div>
             <NumberField label="Latency target (p95)" suffix="ms" value={draft.latencyTargetMs} onChange={set('latencyTargetMs')} error={errors.latencyTargetMs} hint="Leave empty if there is none" />
             <CheckboxField label="Regulated" checked={draft.regulated} onChange={set('regulated')} hint="Legal, security and compliance sign-offs are needed" />
             <CheckboxField label="Audit trail required" checked={draft.auditTrailRequired} onChange={set('auditTrailRequired')} />
           </div>
-          <datalist id="residency-suggestions">
-            <option value="EU" /><option value="US" /><option value="UK" /><option value="on_prem" />
+          <datalist id="residency-regions">
+            <option value="EU" /><option value="US" /><option value="UK" />
           </datalist>
         </fieldset>
 
@@ -264,12 +295,6 @@ function WorkloadForm({ workload }: { workload: Workload | null }) {
             </ul>
           )}
         </section>
-      ) : null}
-
-      {workload ? (
-        <div className="decision-slot">
-          <DecisionSlot workload={workload} />
-        </div>
       ) : null}
 
       <ConfirmDialog
