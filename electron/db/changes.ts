@@ -37,6 +37,21 @@ export const TABLE_KEYS: Record<string, readonly string[]> = {
   policy: ['id'],
   plan_snapshots: ['id'],
   workshops: ['id'],
+  workshop_agenda_items: ['id'],
+  workshop_notes: ['id'],
+  workshop_decisions: ['id'],
+  workshop_actions: ['id'],
+  workshop_votes: ['item_id', 'participant', 'option_key'],
+  workshop_classifications: ['item_id'],
+};
+
+/**
+ * Columns only live channels write (a workshop's presenter state and timers; see ChannelSpec.live). Undo and
+ * redo of an edit leave them as they are now, so undoing a title change never rewinds the running session.
+ */
+export const LIVE_COLUMNS: Record<string, readonly string[]> = {
+  workshops: ['status', 'current_item_id'],
+  workshop_agenda_items: ['started_at', 'ended_at', 'elapsed_seconds', 'running_since'],
 };
 
 const statementCache = new WeakMap<Database, Map<string, Statement>>();
@@ -180,7 +195,8 @@ export class Recorder {
     } else if (current === null) {
       this.insert(table, target);
     } else {
-      this.update(table, key, target);
+      const live = LIVE_COLUMNS[table];
+      this.update(table, key, live ? Object.fromEntries(Object.entries(target).filter(([c]) => !live.includes(c))) : target);
     }
   }
 }

@@ -6,6 +6,7 @@ import type { Recorder, Row } from './changes.ts';
 import { prepared } from './changes.ts';
 import { nowIso } from './rows.ts';
 import { deleteWorkload } from './workloads.ts';
+import { deleteWorkshop } from './workshops.ts';
 import { deleteCommitment, deleteContract } from './agreements.ts';
 
 export function clientFromRow(r: Row): Client {
@@ -37,9 +38,10 @@ export function updateClient(db: Database, rec: Recorder, input: { id: number; n
 /** Deletes a client with its workloads, contracts, commitments and workshops. */
 export function deleteClient(db: Database, rec: Recorder, id: number): void {
   getClient(db, id);
+  // Workshops first: their agenda items and decisions point at the client's workloads.
+  for (const { id: w } of prepared(db, 'SELECT id FROM workshops WHERE client_id = ?').all(id) as { id: number }[]) deleteWorkshop(db, rec, w);
   for (const { id: w } of prepared(db, 'SELECT id FROM workloads WHERE client_id = ?').all(id) as { id: number }[]) deleteWorkload(db, rec, w);
   for (const { id: c } of prepared(db, 'SELECT id FROM commitments WHERE client_id = ?').all(id) as { id: number }[]) deleteCommitment(rec, c);
   for (const { id: c } of prepared(db, 'SELECT id FROM contracts WHERE client_id = ?').all(id) as { id: number }[]) deleteContract(rec, c);
-  rec.deleteWhere('workshops', { client_id: id });
   rec.delete('clients', { id });
 }

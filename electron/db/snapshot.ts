@@ -9,7 +9,7 @@ import { insertWorkload, listJobProfiles, listWorkloads, setJobProfile } from '.
 import { insertCommitment, insertContract, listCommitments, listContracts } from './agreements.ts';
 import { insertCandidate, insertEvaluationRow, listCandidates, listEvaluationRows, listGovernance, listSignOffs, setGovernance, setSignOff } from './candidates.ts';
 import { listOverrides, setOverride } from './overrides.ts';
-import { insertWorkshop, listWorkshops } from './workshops.ts';
+import { exportWorkshops, importWorkshops } from './workshopsSnapshot.ts';
 import { getPolicy, setPolicy } from './policy.ts';
 
 export function exportSnapshot(db: Database, exportedAt: string): WorkspaceSnapshot {
@@ -27,7 +27,7 @@ export function exportSnapshot(db: Database, exportedAt: string): WorkspaceSnaps
     governance: listGovernance(db),
     signOffs: listSignOffs(db),
     overrides: listOverrides(db),
-    workshops: listWorkshops(db),
+    workshops: exportWorkshops(db),
     policy: getPolicy(db),
   }) as WorkspaceSnapshot)();
 }
@@ -86,14 +86,7 @@ export function importSnapshot(db: Database, rec: Recorder, s: SnapshotInput, op
   }));
   s.signOffs.forEach((o, i) => setSignOff(rec, { ...o, candidateId: map(candidateIds, o.candidateId, 'candidate', `signOffs[${i}].candidateId`) }));
   s.overrides.forEach((o, i) => setOverride(rec, { ...o, workloadId: map(workloadIds, o.workloadId, 'workload', `overrides[${i}].workloadId`) }));
-  s.workshops.forEach((w, i) => {
-    const { id: _id, ...fields } = w;
-    insertWorkshop(rec, {
-      ...fields,
-      clientId: map(clientIds, w.clientId, 'client', `workshops[${i}].clientId`),
-      decisions: w.decisions.map((d) => ({ ...d, workloadId: d.workloadId === null ? null : workloadIds.get(d.workloadId) ?? null })),
-    });
-  });
+  importWorkshops(db, rec, s.workshops, clientIds, workloadIds);
   if (options.replacePolicy && s.policy) setPolicy(db, rec, s.policy);
   return {
     clients: s.clients.length, workloads: s.workloads.length, contracts: s.contracts.length, commitments: s.commitments.length,

@@ -8,6 +8,7 @@ import type { Recorder, Row } from './changes.ts';
 import { prepared } from './changes.ts';
 import { bool, int, json, nowIso } from './rows.ts';
 import { deleteCandidate } from './candidates.ts';
+import { detachWorkloadFromWorkshops } from './workshops.ts';
 
 type WorkloadFields = Omit<Workload, 'id' | 'createdAt' | 'updatedAt'>;
 
@@ -35,6 +36,7 @@ export function workloadFromRow(r: Row): Workload {
     startDate: (r.start_date as string | null) ?? null,
     retrainCadenceDays: (r.retrain_cadence_days as number | null) ?? null,
     lastRetrainDate: (r.last_retrain_date as string | null) ?? null,
+    priorityRank: (r.priority_rank as number | null) ?? null,
     notes: String(r.notes),
     createdAt: String(r.created_at),
     updatedAt: String(r.updated_at),
@@ -64,6 +66,8 @@ function workloadToRow(w: WorkloadFields): Row {
     start_date: w.startDate,
     retrain_cadence_days: w.retrainCadenceDays,
     last_retrain_date: w.lastRetrainDate,
+    // Absent (an edit that does not show the rank) keeps the stored rank.
+    ...(w.priorityRank !== undefined ? { priority_rank: w.priorityRank } : {}),
     notes: w.notes,
   };
 }
@@ -92,7 +96,7 @@ type NewWorkload = WorkloadFields & { sourceKey?: string | null; id?: number };
 /** Inserts without re-reading the row: for bulk imports whose client was checked once. Returns the id. */
 export function insertWorkloadRow(rec: Recorder, input: NewWorkload): number {
   const at = nowIso();
-  const row: Row = { ...workloadToRow(input), source_key: input.sourceKey ?? null, created_at: at, updated_at: at };
+  const row: Row = { ...workloadToRow(input), priority_rank: input.priorityRank ?? null, source_key: input.sourceKey ?? null, created_at: at, updated_at: at };
   if (input.id !== undefined) row.id = input.id;
   return rec.insert('workloads', row);
 }
@@ -117,6 +121,7 @@ export function deleteWorkload(db: Database, rec: Recorder, id: number): void {
   rec.deleteWhere('overrides', { workload_id: id });
   rec.deleteWhere('commitment_workloads', { workload_id: id });
   rec.deleteWhere('contract_workloads', { workload_id: id });
+  detachWorkloadFromWorkshops(db, rec, id);
   for (const job of prepared(db, 'SELECT id FROM fine_tuning_jobs WHERE workload_id = ?').all(id) as { id: string }[]) {
     rec.update('fine_tuning_jobs', { id: job.id }, { workload_id: null });
   }
@@ -158,3 +163,8 @@ export function setJobProfile(db: Database, rec: Recorder, p: JobProfile): JobPr
 }
 
 export type { WorkloadInput };
+
+/** The priority a workshop vote gives a workload within its client (null: not ranked). */
+export function setPriorityRank(rec: Recorder, workloadId: number, rank: number | null): void {
+  rec.update('workloads', { id: workloadId }, { priority_rank: rank });
+}

@@ -28,7 +28,9 @@ export async function dispatch(channel: string, raw: unknown, ctx: HandlerContex
   try {
     const handler = handlers[channel as ChannelName];
     if (spec.mutates) {
-      const value = ctx.workspace.mutate(channel, (db, rec) => (handler as MutationHandler<ChannelName>)(parsed.data as never, ctx, db, rec));
+      const run = (db: Parameters<MutationHandler<ChannelName>>[2], rec: Parameters<MutationHandler<ChannelName>>[3]) =>
+        (handler as MutationHandler<ChannelName>)(parsed.data as never, ctx, db, rec);
+      const value = (spec as { live?: boolean }).live ? ctx.workspace.saveLive(channel, run) : ctx.workspace.mutate(channel, run);
       return { ok: true, value };
     }
     const value = await (handler as QueryHandler<ChannelName>)(parsed.data as never, ctx);

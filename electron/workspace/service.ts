@@ -118,6 +118,18 @@ export class WorkspaceService {
     return result;
   }
 
+  /**
+   * Saves live state (a presenter's position and timers) in one transaction without an undo step or audit rows:
+   * the undo and redo stacks stay as they are. Listeners are told, so a second window follows.
+   */
+  saveLive<T>(label: string, fn: (db: Database, rec: Recorder) => T): T {
+    const db = this.database();
+    const group = newGroup(label);
+    const result = db.transaction(() => fn(db, new Recorder(db, group)))();
+    if (!isEmptyGroup(group)) this.emit();
+    return result;
+  }
+
   undo(): WorkspaceInfo {
     return this.step('undo', this.undoStack, this.redoStack);
   }

@@ -1,11 +1,15 @@
 // The whole workspace as one plain value: the CLI's JSON export/import shape and the engine's input.
 import type {
   Candidate, Client, Commitment, Contract, DeadlinePolicy, EvaluationRow, GovernanceEntry,
-  JobProfile, RecommendationOverride, SignOff, Workload, Workshop,
+  JobProfile, RecommendationOverride, SignOff, Workload,
 } from './types.ts';
+import type { SnapshotWorkshop } from './snapshotWorkshops.ts';
 
 export const SNAPSHOT_FORMAT = 'offramp-workspace';
-export const SNAPSHOT_VERSION = 1;
+/** 2: workshops carry their agenda items, notes, decisions, actions, votes and classifications (version 1 files still import). */
+export const SNAPSHOT_VERSION = 2;
+/** Versions an import reads. */
+export const READABLE_SNAPSHOT_VERSIONS = [1, 2] as const;
 
 export interface WorkspaceSnapshot {
   format: typeof SNAPSHOT_FORMAT;
@@ -21,6 +25,6 @@ export interface WorkspaceSnapshot {
   governance: GovernanceEntry[];
   signOffs: SignOff[];
   overrides: RecommendationOverride[];
-  workshops: Workshop[];
+  workshops: SnapshotWorkshop[];
   policy: DeadlinePolicy;
 }

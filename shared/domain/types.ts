@@ -20,7 +20,7 @@ export type KnowledgeChangeFrequency = (typeof KNOWLEDGE_CHANGE_FREQUENCIES)[num
 export const WORKLOAD_KINDS = ['product', 'workflow', 'feature'] as const;
 export type WorkloadKind = (typeof WORKLOAD_KINDS)[number];
 
-export const JOB_WEIGHT_SOURCES = ['questionnaire', 'analysis', 'manual'] as const;
+export const JOB_WEIGHT_SOURCES = ['questionnaire', 'analysis', 'manual', 'workshop'] as const;
 export type JobWeightSource = (typeof JOB_WEIGHT_SOURCES)[number];
 
 export const COMMITMENT_KINDS = ['accuracy', 'latency', 'residency', 'availability', 'other'] as const;
@@ -73,6 +73,11 @@ export interface Workload {
   startDate: IsoDate | null;
   retrainCadenceDays: number | null;
   lastRetrainDate: IsoDate | null;
+  /**
+   * Priority a workshop vote gave the workload within its client (1 = first); the capacity scheduler serves
+   * ranked workloads before unranked ones. Absent or null: not ranked. Always present on workloads read back.
+   */
+  priorityRank?: number | null;
   notes: string;
   createdAt: string;
   updatedAt: string;

@@ -6,6 +6,7 @@ import { planChannels } from './plan.ts';
 import { importsChannels } from './imports.ts';
 import { exportsChannels } from './exports.ts';
 import { evaluationChannels } from './evaluation.ts';
+import { workshopChannels } from './workshop.ts';
 
 export const channels = {
   ...inventoryChannels,
@@ -13,6 +14,7 @@ export const channels = {
   ...importsChannels,
   ...exportsChannels,
   ...evaluationChannels,
+  ...workshopChannels,
 } as const;
 
 export type Channels = typeof channels;

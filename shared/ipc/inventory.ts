@@ -38,6 +38,8 @@ export const workloadInput = z.object({
   startDate: isoDate.nullable().default(null),
   retrainCadenceDays: z.number().positive().nullable().default(null),
   lastRetrainDate: isoDate.nullable().default(null),
+  /** Set by applying a workshop vote; absent on an update keeps the current rank. */
+  priorityRank: z.number().int('Use a whole number').min(1, 'Rank 1 is the first').nullable().optional(),
   notes: z.string().max(20_000).default(''),
 });
 export type WorkloadInput = z.input<typeof workloadInput>;
@@ -45,7 +47,7 @@ export type WorkloadInput = z.input<typeof workloadInput>;
 export const jobProfileInput = z.object({
   workloadId: id,
   weights: z.object(Object.fromEntries(JOBS.map((j) => [j, z.number().min(0).max(100)])) as Record<(typeof JOBS)[number], z.ZodNumber>),
-  sources: z.object(Object.fromEntries(JOBS.map((j) => [j, z.enum(JOB_WEIGHT_SOURCES)])) as Record<(typeof JOBS)[number], z.ZodEnum<{ questionnaire: 'questionnaire'; analysis: 'analysis'; manual: 'manual' }>>),
+  sources: z.object(Object.fromEntries(JOBS.map((j) => [j, z.enum(JOB_WEIGHT_SOURCES)])) as Record<(typeof JOBS)[number], z.ZodEnum<{ questionnaire: 'questionnaire'; analysis: 'analysis'; manual: 'manual'; workshop: 'workshop' }>>),
   confirmed: z.boolean(),
   evidence: z.array(z.string().max(2000)).max(200).default([]),
   answers: z.record(z.string(), z.unknown()).nullable().default(null),

@@ -1,12 +1,12 @@
 // Channels of workshop mode: preparing a workshop (details, participants, agenda, template), running it
 // (session state, timers, captured answers, votes, notes, decisions, actions) and its minutes.
 import { z } from 'zod';
-import { mutation, query } from './contract.ts';
+import { liveMutation, mutation, query } from './contract.ts';
 import { isoDate } from './inventory.ts';
 import { APPROACHES } from '../domain/types.ts';
 import type { Workload } from '../domain/types.ts';
 import {
-  AGENDA_KINDS, DEFAULT_DOTS, MAX_DAY_MINUTES, TEMPLATE_MINUTES,
+  AGENDA_KINDS, DEFAULT_DOTS, MAX_DAY_MINUTES, SESSION_ACTIONS, TEMPLATE_MINUTES,
   type AgendaItem, type ClassificationRecord, type VoteEntry, type Workshop, type WorkshopAction,
   type WorkshopDecision, type WorkshopDetail, type WorkshopNote, type WorkshopSummary,
 } from '../workshop/types.ts';
@@ -49,8 +49,7 @@ export const agendaItemInput = z.object({
 });
 export type AgendaItemInput = z.input<typeof agendaItemInput>;
 
-export const SESSION_ACTIONS = ['start', 'next', 'previous', 'goto', 'timerStart', 'timerPause', 'finish', 'reopen'] as const;
-export type SessionAction = (typeof SESSION_ACTIONS)[number];
+export { SESSION_ACTIONS, type SessionAction } from '../workshop/types.ts';
 
 export const workshopChannels = {
   'workshops.list': query<WorkshopSummary[]>()(z.object({ clientId: id.optional() }).default({})),
@@ -70,7 +69,7 @@ export const workshopChannels = {
    * Presenter state: start, move between items, start/pause the item timer, finish. `at` is the presenter's clock.
    * Live state, not an edit: saved at once but not put on the undo stack.
    */
-  'workshops.session': mutation<WorkshopDetail>()(z.object({ workshopId: id, action: z.enum(SESSION_ACTIONS), itemId: id.optional(), at: instant })),
+  'workshops.session': liveMutation<WorkshopDetail>()(z.object({ workshopId: id, action: z.enum(SESSION_ACTIONS), itemId: id.optional(), at: instant })),
   'workshops.addNote': mutation<WorkshopNote>()(z.object({ workshopId: id, itemId: id.nullable().default(null), text: text('note', 10_000) })),
   'workshops.addDecision': mutation<WorkshopDecision>()(z.object({
     workshopId: id, itemId: id.nullable().default(null), text: text('decision'), workloadId: id.nullable().default(null), approach: z.enum(APPROACHES).nullable().default(null),

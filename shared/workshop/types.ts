@@ -5,6 +5,10 @@ import type { Approach, IsoDate } from '../domain/types.ts';
 export const AGENDA_KINDS = ['intro', 'classify', 'evidence', 'vote', 'plan', 'decisions', 'break', 'free'] as const;
 export type AgendaKind = (typeof AGENDA_KINDS)[number];
 
+/** What the presenter can do to the session (workshops.session). */
+export const SESSION_ACTIONS = ['start', 'next', 'previous', 'goto', 'timerStart', 'timerPause', 'finish', 'reopen'] as const;
+export type SessionAction = (typeof SESSION_ACTIONS)[number];
+
 export const WORKSHOP_STATUSES = ['planned', 'running', 'finished'] as const;
 export type WorkshopStatus = (typeof WORKSHOP_STATUSES)[number];
 

@@ -6,6 +6,7 @@ import { planHandlers } from './plan.ts';
 import { importsHandlers } from './imports.ts';
 import { exportsHandlers } from './exports.ts';
 import { evaluationHandlers } from './evaluation.ts';
+import { workshopHandlers } from './workshop.ts';
 
 export const handlers: HandlerMap<ChannelName> = {
   ...inventoryHandlers,
@@ -13,4 +14,5 @@ export const handlers: HandlerMap<ChannelName> = {
   ...importsHandlers,
   ...exportsHandlers,
   ...evaluationHandlers,
+  ...workshopHandlers,
 };

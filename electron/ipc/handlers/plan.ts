@@ -1,11 +1,11 @@
 // Handlers of the decision engine and planner.
 import type { planChannels } from '../../../shared/ipc/plan.ts';
-import { profileFromAnswers, type QuestionnaireAnswers } from '../../../shared/decision/questionnaire.ts';
 import type { HandlerMap } from '../context.ts';
 import { loadPortfolio } from '../../services/portfolio.ts';
+import { applyQuestionnaire } from '../../services/questionnaire.ts';
 import { planCacheOf } from '../../services/planCache.ts';
 import { createSampleWorkspace } from '../../services/fill.ts';
-import { getJobProfile, getWorkload, setJobProfile, updateWorkload } from '../../db/workloads.ts';
+import { getWorkload } from '../../db/workloads.ts';
 import { clearOverride, listOverrides, setOverride } from '../../db/overrides.ts';
 
 export const planHandlers: HandlerMap<keyof typeof planChannels> = {
@@ -15,22 +15,7 @@ export const planHandlers: HandlerMap<keyof typeof planChannels> = {
   'plan.rows': ({ today, ...window }, ctx) => planCacheOf(ctx.workspace).for(today ?? ctx.today()).rows(window),
   'plan.workload': ({ today, workloadId }, ctx) => planCacheOf(ctx.workspace).for(today ?? ctx.today()).workload(workloadId),
 
-  'questionnaire.apply': ({ workloadId, answers, confirmed }, _ctx, db, rec) => {
-    const workload = getWorkload(db, workloadId);
-    const result = profileFromAnswers(answers as QuestionnaireAnswers);
-    const previous = getJobProfile(db, workloadId);
-    const profile = setJobProfile(db, rec, {
-      workloadId,
-      weights: result.weights,
-      sources: result.sources,
-      confirmed,
-      // Evidence from a training-data analysis stays with the profile; the questionnaire adds its own.
-      evidence: [...(previous?.evidence.filter((e) => !e.startsWith('Questionnaire:')) ?? []), ...result.evidence.map((e) => `Questionnaire: ${e}`)],
-      answers,
-    });
-    const updated = updateWorkload(db, rec, { ...workload, ...result.workloadPatch });
-    return { workload: updated, profile };
-  },
+  'questionnaire.apply': ({ workloadId, answers, confirmed }, _ctx, db, rec) => applyQuestionnaire(db, rec, { workloadId, answers, confirmed }),
 
   'overrides.set': (p, ctx, db, rec) => {
     getWorkload(db, p.workloadId);

@@ -17,7 +17,7 @@ describe('cli export and import', () => {
     expect(exported.stderr).toBe('');
     expect(exported.status).toBe(0);
     const json = JSON.parse(exported.stdout);
-    expect(json).toMatchObject({ format: 'offramp-workspace', version: 1 });
+    expect(json).toMatchObject({ format: 'offramp-workspace', version: 2 });
     expect(json.workloads[0]).toMatchObject({ name: 'Patient FAQ', regulated: true, residency: 'EU' });
 
     const dir = tempDir();

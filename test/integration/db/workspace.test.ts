@@ -95,14 +95,15 @@ describe('workspace file', () => {
     const dir = tempDir();
     const file = path.join(dir, 'old.offramp');
     openWorkspaceFile(file, { create: true }).db.close();
-    const next = [...MIGRATIONS, { version: 2, name: 'test column', up: (db: Database.Database) => db.exec('ALTER TABLE clients ADD COLUMN colour TEXT') }];
+    const latest = MIGRATIONS[MIGRATIONS.length - 1].version;
+    const next = [...MIGRATIONS, { version: latest + 1, name: 'test column', up: (db: Database.Database) => db.exec('ALTER TABLE clients ADD COLUMN colour TEXT') }];
     const { db, migrationBackup } = openWorkspaceFile(file, { migrations: next });
-    expect(db.pragma('user_version', { simple: true })).toBe(2);
+    expect(db.pragma('user_version', { simple: true })).toBe(latest + 1);
     db.close();
     expect(migrationBackup).not.toBeNull();
     expect(listBackups(file)).toContain(migrationBackup);
     const backup = new Database(migrationBackup as string, { readonly: true });
-    expect(backup.pragma('user_version', { simple: true })).toBe(1);
+    expect(backup.pragma('user_version', { simple: true })).toBe(latest);
     backup.close();
   });
 });
