@@ -6,6 +6,8 @@ import type { Commitment, Evaluation } from '../../shared/domain/types.ts';
 import type { RoadmapModel } from './model.ts';
 import { noticeBy } from './model.ts';
 import { longDate, num, pct } from './words.ts';
+import { matrixFlags, type FlaggedColumn } from '../../shared/evaluation/flags.ts';
+import { formatMoney } from '../../shared/format.ts';
 import {
   approachLongLabel, commitmentKindLabel, criticalityLabel, deploymentLabel, jobLabel, planStatusLabel, planStatusMeaning, plural, signOffStatusLabel,
 } from '../labels.ts';
@@ -235,30 +237,29 @@ export function commitmentText(c: Commitment): string {
 
 // ---------- 3 One section per workload ----------
 
-function hardLimits(w: PortfolioWorkload, commitments: Commitment[]) {
-  const acc = commitments.filter((c) => c.kind === 'accuracy' && c.threshold !== null).map((c) => c.threshold as number);
-  const lat = commitments.filter((c) => c.kind === 'latency' && c.threshold !== null).map((c) => c.threshold as number);
-  if (w.workload.latencyTargetMs !== null) lat.push(w.workload.latencyTargetMs);
-  return { minAccuracy: acc.length ? Math.max(...acc) : null, maxP95: lat.length ? Math.min(...lat) : null };
-}
-
 function EvaluationMatrix({ w, evaluations, commitments }: { w: PortfolioWorkload; evaluations: Evaluation[]; commitments: Commitment[] }) {
-  const { minAccuracy, maxP95 } = hardLimits(w, commitments);
+  // The same decision the Evaluation screen draws: shared/evaluation/flags.ts.
+  const flags = matrixFlags(w.workload, commitments, evaluations);
+  const limits = [...new Map(Object.values(flags).flat().map((f) => [f.limit, f])).values()];
   const selected = w.recommendation.selectedCandidate?.candidateId;
-  const breaks = (bad: boolean, text: string) => (bad ? <span className="rm-breach">✕ {text}</span> : text);
+  const cell = (e: Evaluation, column: FlaggedColumn, text: string) => {
+    const broken = (flags[e.candidateId] ?? []).filter((f) => f.column === column);
+    if (broken.length === 0) return text;
+    return <span className={broken.some((f) => f.hard) ? 'rm-breach' : 'rm-over'} title={broken.map((f) => f.why).join('; ')}>{broken.some((f) => f.hard) ? '✕' : '▲'} {text}</span>;
+  };
   // Why a candidate is not eligible is a sentence or three: numbered under the table, not squeezed into a cell.
   const ineligible = evaluations.filter((e) => !e.eligible && e.ineligibleReason);
   return (
     <div>
       <table className="rm-table rm-table--dense">
         <caption>
-          Evaluation matrix{minAccuracy !== null || maxP95 !== null ? ` — hard constraints: ${[minAccuracy !== null ? `accuracy ≥ ${pct(minAccuracy)}` : '', maxP95 !== null ? `p95 ≤ ${num(maxP95)} ms` : ''].filter(Boolean).join(', ')}; ✕ marks a cell that breaks one` : ''}
+          Evaluation matrix{limits.length > 0 ? ' — ✕ marks a cell that breaks a commitment, ▲ one above the workload\'s own target or today\'s cost' : ''}
         </caption>
         <thead>
           <tr>
-            <th style={{ width: '15%' }}>Candidate</th><th style={{ width: '11%' }}>Approach</th><th className="rm-num">n</th><th className="rm-num">Cost / 1k</th><th className="rm-num">p50 ms</th><th className="rm-num">p95 ms</th>
+            <th style={{ width: '15%' }}>Candidate</th><th style={{ width: '11%' }}>Approach</th><th className="rm-num">n</th><th className="rm-num">Cost / 1,000</th><th className="rm-num">p50 ms</th><th className="rm-num">p95 ms</th>
             <th className="rm-num">Accuracy</th><th className="rm-num">Grounded</th><th className="rm-num">Refusal</th><th className="rm-num">Halluc.</th><th className="rm-num">Win vs FT</th>
-            <th className="rm-num">Update h</th><th className="rm-num">Explain.</th><th style={{ width: '7%' }}>Eligible</th>
+            <th>Data region</th><th className="rm-num">Explain.</th><th style={{ width: '7%' }}>Eligible</th>
           </tr>
         </thead>
         <tbody>
@@ -267,21 +268,24 @@ function EvaluationMatrix({ w, evaluations, commitments }: { w: PortfolioWorkloa
               <td><strong>{e.candidateName}</strong>{e.candidateId === selected ? <span className="rm-tag">★ Selected</span> : null}</td>
               <td>{approachLongLabel[e.approach]}</td>
               <td className="rm-num">{num(e.sampleSize)}</td>
-              <td className="rm-num">{e.costPer1k === null ? '—' : `$${num(e.costPer1k, 2)}`}</td>
+              <td className="rm-num">{cell(e, 'cost', e.costPer1k === null ? '—' : formatMoney(e.costPer1k))}</td>
               <td className="rm-num">{num(e.p50LatencyMs)}</td>
-              <td className="rm-num">{breaks(maxP95 !== null && e.p95LatencyMs !== null && e.p95LatencyMs > maxP95, num(e.p95LatencyMs))}</td>
-              <td className="rm-num">{breaks(minAccuracy !== null && e.accuracy !== null && e.accuracy < minAccuracy, pct(e.accuracy))}</td>
+              <td className="rm-num">{cell(e, 'latency', num(e.p95LatencyMs))}</td>
+              <td className="rm-num">{cell(e, 'accuracy', pct(e.accuracy))}</td>
               <td className="rm-num">{pct(e.groundedRate)}</td>
               <td className="rm-num">{pct(e.refusalRate)}</td>
               <td className="rm-num">{pct(e.hallucinationRate)}</td>
               <td className="rm-num">{pct(e.winRate)}</td>
-              <td className="rm-num">{num(e.policyUpdateHours, 1)}</td>
+              <td>{cell(e, 'region', `${e.dataRegion ?? '—'}${e.selfHostable ? ' (self-host)' : ''}`)}</td>
               <td className="rm-num">{e.explainability === null ? '—' : `${e.explainability}/5`}</td>
               <td>{e.eligible ? 'Yes' : <span className="rm-breach">✕ No{e.ineligibleReason ? ` (${ineligible.indexOf(e) + 1})` : ''}</span>}</td>
             </tr>
           ))}
         </tbody>
       </table>
+      {limits.length > 0 ? (
+        <p className="rm-note rm-muted">Limits: {limits.map((f) => `${f.hard ? '✕' : '▲'} ${f.limit}`).join('; ')}.</p>
+      ) : null}
       {ineligible.length > 0 ? (
         <ol className="rm-footnotes">
           {ineligible.map((e) => <li key={e.candidateId}><strong>{e.candidateName}</strong> is not eligible: {e.ineligibleReason}</li>)}

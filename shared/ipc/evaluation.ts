@@ -5,6 +5,7 @@ import { APPROACHES, SIGN_OFF_ROLES, SIGN_OFF_STATUSES } from '../domain/types.t
 import type { Candidate, Commitment, Evaluation, GovernanceEntry, SignOff } from '../domain/types.ts';
 import type { ConstraintCheck, HardConstraint } from '../decision/constraints.ts';
 import type { Recommendation } from '../decision/types.ts';
+import type { CellFlag } from '../evaluation/flags.ts';
 import { isoDate } from './inventory.ts';
 
 const id = z.number().int().positive();
@@ -31,6 +32,8 @@ export interface EvaluationMatrix {
   constraints: HardConstraint[];
   /** Per candidate id: each hard constraint checked against its measured results. */
   checks: Record<number, MatrixCell[]>;
+  /** Per candidate id: the limits its cells break (shared/evaluation/flags.ts), as the roadmap PDF marks them too. */
+  flags: Record<number, CellFlag[]>;
   commitments: Commitment[];
   /** What the decision engine's rule R8 made of it. */
   recommendation: Recommendation;

@@ -2,6 +2,7 @@
 import type { evaluationChannels } from '../../../shared/ipc/evaluation.ts';
 import { checkConstraint, hardConstraints } from '../../../shared/decision/constraints.ts';
 import { commitmentAppliesTo } from '../../../shared/plan/links.ts';
+import { matrixFlags } from '../../../shared/evaluation/flags.ts';
 import type { HandlerMap } from '../context.ts';
 import {
   deleteCandidate, getCandidate, insertCandidate, listCandidates, listGovernance, listSignOffs, setGovernance, setSignOff, updateCandidate,
@@ -21,6 +22,10 @@ export const evaluationHandlers: HandlerMap<keyof typeof evaluationChannels> = {
   },
   'candidates.update': (p, _ctx, db, rec) => {
     getCandidate(db, p.id);
+    // Renaming onto another candidate's name would otherwise surface as SQLite's UNIQUE text.
+    if (listCandidates(db, p.workloadId).some((c) => c.id !== p.id && c.name.toLowerCase() === p.name.toLowerCase())) {
+      throw new OfframpError({ code: 'invalid_payload', field: 'name', message: `This workload already has a candidate named "${p.name}"; choose another name.` });
+    }
     return updateCandidate(db, rec, p);
   },
   'candidates.delete': ({ id }, _ctx, db, rec) => {
@@ -38,7 +43,7 @@ export const evaluationHandlers: HandlerMap<keyof typeof evaluationChannels> = {
     const constraints = hardConstraints(workload, commitments);
     const evals = evaluations.get(workloadId) ?? [];
     const checks = Object.fromEntries(evals.map((e) => [e.candidateId, constraints.map((constraint) => ({ constraint, check: checkConstraint(constraint, e) }))]));
-    return { workloadId, evaluations: evals, constraints, checks, commitments, recommendation: entry.recommendation };
+    return { workloadId, evaluations: evals, constraints, checks, flags: matrixFlags(workload, commitments, evals), commitments, recommendation: entry.recommendation };
   },
   'governance.get': ({ workloadId }, ctx) => {
     const db = ctx.workspace.database();

@@ -7,7 +7,8 @@ import { ConfirmDialog } from '../../components/Dialog.tsx';
 import { invoke } from '../../ipc.ts';
 import { notifyError, notifyUndoable } from '../../stores/ui.ts';
 import type { Candidate, Evaluation } from '../../../shared/domain/types.ts';
-import type { EvaluationMatrix, MatrixCell } from '../../../shared/ipc/evaluation.ts';
+import type { EvaluationMatrix } from '../../../shared/ipc/evaluation.ts';
+import type { CellFlag } from '../../../shared/evaluation/flags.ts';
 import { approachShort } from '../../labels.ts';
 import { ImportError } from '../imports/ImportParts.tsx';
 import { CandidateDialog } from './CandidateDialog.tsx';
@@ -153,7 +154,7 @@ function MatrixTable({ matrix, onEdit }: { matrix: EvaluationMatrix; onEdit(id: 
             <CandidateRow
               key={e.candidateId}
               evaluation={e}
-              cells={matrix.checks[e.candidateId] ?? []}
+              flags={matrix.flags[e.candidateId] ?? []}
               picked={e.candidateId === pickId}
               onEdit={() => onEdit(e.candidateId)}
             />
@@ -164,8 +165,8 @@ function MatrixTable({ matrix, onEdit }: { matrix: EvaluationMatrix; onEdit(id: 
   );
 }
 
-function CandidateRow({ evaluation: e, cells, picked, onEdit }: {
-  evaluation: Evaluation; cells: MatrixCell[]; picked: boolean; onEdit(): void;
+function CandidateRow({ evaluation: e, flags, picked, onEdit }: {
+  evaluation: Evaluation; flags: CellFlag[]; picked: boolean; onEdit(): void;
 }) {
   const rowClass = [picked ? 'matrix__row--pick' : '', e.eligible ? '' : 'matrix__row--ineligible'].filter(Boolean).join(' ');
   return (
@@ -183,7 +184,7 @@ function CandidateRow({ evaluation: e, cells, picked, onEdit }: {
           </span>
         )}
       </th>
-      {METRIC_COLUMNS.map((m) => <MetricCell key={m.key} column={m} evaluation={e} cells={cells} />)}
+      {METRIC_COLUMNS.map((m) => <MetricCell key={m.key} column={m} evaluation={e} flags={flags} />)}
     </tr>
   );
 }
@@ -208,16 +209,16 @@ function IneligibleNotes({ matrix }: { matrix: EvaluationMatrix }) {
   );
 }
 
-function MetricCell({ column, evaluation, cells }: { column: MetricColumn; evaluation: Evaluation; cells: MatrixCell[] }) {
-  const broken = column.constraint ? cells.filter((c) => c.constraint.kind === column.constraint && !c.check.met) : [];
+function MetricCell({ column, evaluation, flags }: { column: MetricColumn; evaluation: Evaluation; flags: CellFlag[] }) {
+  const broken = flags.filter((f) => f.column === column.key);
   const value = column.value(evaluation);
   const align = column.key === 'region' ? 'matrix__wrap' : 'num';
   if (broken.length === 0) return <td className={align}>{value}</td>;
   return (
-    <td className={`${align} cell--broken`} title={broken.map((b) => b.check.why).join('; ')}>
+    <td className={`${align} ${broken.some((b) => b.hard) ? 'cell--broken' : 'cell--over'}`} title={broken.map((b) => b.why).join('; ')}>
       <span className="cell--broken__value"><span aria-hidden="true">⚠ </span>{value}</span>
       {broken.map((b, i) => (
-        <span key={i} className="cell--broken__label">Breaks {b.constraint.label}</span>
+        <span key={i} className="cell--broken__label">{b.hard ? 'Breaks' : 'Above'} {b.limit}</span>
       ))}
     </td>
   );
