@@ -10,6 +10,13 @@ export interface RowChange {
   key: Row;
   before: Row | null;
   after: Row | null;
+  /**
+   * A bulk change (imports): `rows` were all inserted ('insert') or all deleted ('delete') at once;
+   * key, before and after are then empty. One object per table instead of one per row keeps
+   * large imports fast and their undo step small.
+   */
+  bulk?: 'insert' | 'delete';
+  rows?: Row[];
 }
 
 export interface ChangeGroup {
@@ -129,9 +136,13 @@ export class Recorder {
     return Number(info.lastInsertRowid);
   }
 
-  /** Inserts many complete rows (every column given but a generated id, same columns each) with one statement: bulk imports. The rows are kept (and get their id) as the recorded change. */
+  /** Inserts many complete rows (every column given but a generated id, same columns each) with one statement: bulk imports. The rows are kept (and get their id) as one recorded bulk change. */
   insertMany(table: string, rows: Row[]): void {
-    if (rows.length === 0) return;
+    if (this.writeMany(table, rows)) this.group.changes.push({ table, key: {}, before: null, after: null, bulk: 'insert', rows });
+  }
+
+  private writeMany(table: string, rows: Row[]): boolean {
+    if (rows.length === 0) return false;
     const columns = Object.keys(rows[0]);
     checkColumns(this.db, table, columns);
     const keys = keyColumns(table);
@@ -145,13 +156,29 @@ export class Recorder {
     for (const row of rows) {
       for (let i = 0; i < columns.length; i++) args[i] = row[columns[i]];
       const info = stmt.run(args);
-      const key: Row = {};
-      if (generatedId) key.id = Number(info.lastInsertRowid);
-      else for (const k of keys) key[k] = row[k];
       // The caller hands its rows over: keep them as the recorded after-state instead of copying 100,000 objects.
-      if (generatedId) row.id = key.id;
-      this.group.changes.push({ table, key, before: null, after: row });
+      if (generatedId) row.id = Number(info.lastInsertRowid);
     }
+    return true;
+  }
+
+  /** Deletes rows (as read from the table) by their keys, recorded as one bulk change: undo of a bulk insert. */
+  private deleteMany(table: string, rows: Row[]): void {
+    if (rows.length === 0) return;
+    const keys = keyColumns(table);
+    const stmt = prepared(this.db, `DELETE FROM "${table}" WHERE ${whereClause(keys)}`);
+    const args: unknown[] = new Array(keys.length);
+    for (const row of rows) {
+      for (let i = 0; i < keys.length; i++) args[i] = row[keys[i]];
+      stmt.run(args);
+    }
+    this.group.changes.push({ table, key: {}, before: null, after: null, bulk: 'delete', rows });
+  }
+
+  /** Puts a bulk change's rows back (present = inserted, else deleted): undo and redo of imports. */
+  restoreMany(table: string, rows: Row[], present: boolean): void {
+    if (!present) this.deleteMany(table, rows);
+    else if (this.writeMany(table, rows)) this.group.changes.push({ table, key: {}, before: null, after: null, bulk: 'insert', rows });
   }
 
   /** Updates the given columns of one row; records nothing when no value changes. */
@@ -187,6 +214,22 @@ export class Recorder {
     return rows.length;
   }
 
+  /**
+   * Deletes every row matching `where` with one statement, recorded as one bulk change (its rows in
+   * `rows`, key empty): for imports that replace many rows. Readers of changes must look at `rows`.
+   */
+  deleteAllWhere(table: string, where: Row): number {
+    const columns = Object.keys(where);
+    checkColumns(this.db, table, columns);
+    keyColumns(table);
+    const values = columns.map((c) => where[c]);
+    const rows = prepared(this.db, `SELECT * FROM "${table}" WHERE ${whereClause(columns)}`).all(...values) as Row[];
+    if (rows.length === 0) return 0;
+    prepared(this.db, `DELETE FROM "${table}" WHERE ${whereClause(columns)}`).run(...values);
+    this.group.changes.push({ table, key: {}, before: null, after: null, bulk: 'delete', rows });
+    return rows.length;
+  }
+
   /** Puts a row back exactly as it was (used by undo and redo). */
   restore(table: string, target: Row | null, key: Row): void {
     const current = this.selectByKey(table, key);
@@ -214,13 +257,22 @@ export function isEmptyGroup(group: ChangeGroup): boolean {
 export function applyInverse(rec: Recorder, group: ChangeGroup): void {
   for (let i = group.changes.length - 1; i >= 0; i--) {
     const c = group.changes[i];
-    rec.restore(c.table, c.before, c.key);
+    if (c.bulk && c.rows) rec.restoreMany(c.table, c.rows, c.bulk === 'delete');
+    else rec.restore(c.table, c.before, c.key);
   }
 }
 
 /** Applies `group` again, oldest change first. */
 export function applyForward(rec: Recorder, group: ChangeGroup): void {
-  for (const c of group.changes) rec.restore(c.table, c.after, c.key);
+  for (const c of group.changes) {
+    if (c.bulk && c.rows) rec.restoreMany(c.table, c.rows, c.bulk === 'insert');
+    else rec.restore(c.table, c.after, c.key);
+  }
+}
+
+/** Rows a change touches: one for a row change, all of them for a bulk change. */
+export function changeSize(c: RowChange): number {
+  return c.rows?.length ?? 1;
 }
 
 const BULK_AUDIT_THRESHOLD = 200;
@@ -235,14 +287,26 @@ export function writeAudit(db: Database, group: ChangeGroup, actor: string, at: 
     perTable.set(c.table, list);
   }
   for (const [table, changes] of perTable) {
-    if (changes.length > BULK_AUDIT_THRESHOLD) {
-      const created = changes.filter((c) => !c.before).length;
-      const deleted = changes.filter((c) => !c.after).length;
+    const size = changes.reduce((n, c) => n + changeSize(c), 0);
+    if (size > BULK_AUDIT_THRESHOLD) {
+      let created = 0;
+      let deleted = 0;
+      for (const c of changes) {
+        if (c.bulk === 'insert') created += changeSize(c);
+        else if (c.bulk === 'delete') deleted += changeSize(c);
+        else if (!c.before) created += 1;
+        else if (!c.after) deleted += 1;
+      }
       insert.run(at, actor, group.kind === 'change' ? 'import' : group.kind, table, '*', null,
-        JSON.stringify({ label: group.label, created, deleted, updated: changes.length - created - deleted }), group.id);
+        JSON.stringify({ label: group.label, created, deleted, updated: size - created - deleted }), group.id);
       continue;
     }
-    for (const c of changes) {
+    // A small bulk change is audited row by row, like any other.
+    const keys = TABLE_KEYS[table] ?? [];
+    const rowChanges = changes.flatMap((c) => (c.bulk && c.rows
+      ? c.rows.map((r) => ({ table, key: Object.fromEntries(keys.map((k) => [k, r[k]])), before: c.bulk === 'delete' ? r : null, after: c.bulk === 'insert' ? r : null }))
+      : [c]));
+    for (const c of rowChanges) {
       const action = group.kind !== 'change' ? group.kind : !c.before ? 'create' : !c.after ? 'delete' : 'update';
       insert.run(at, actor, action, table, Object.values(c.key).join('/'), c.before ? JSON.stringify(c.before) : null,
         c.after ? JSON.stringify(c.after) : null, group.id);

@@ -168,6 +168,12 @@ function throwIfAborted(signal: AbortSignal | undefined, name: string): void {
 }
 
 function ioError(e: unknown, file: string): OfframpError {
+  return fileSystemError(e, file, 'a .jsonl file');
+}
+
+/** A file-system error in words: what happened to `file` and what to do; `what` names the file expected. */
+export function fileSystemError(e: unknown, file: string, what: string): OfframpError {
+  if (e instanceof OfframpError) return e;
   const name = basename(file);
   const code = (e as { code?: string } | null)?.code;
   const message =
@@ -176,7 +182,7 @@ function ioError(e: unknown, file: string): OfframpError {
       : code === 'EACCES' || code === 'EPERM'
         ? `${name} cannot be read: permission denied. Check the file's permissions.`
         : code === 'EISDIR'
-          ? `${name} is a folder, not a file; choose a .jsonl file.`
-          : `${name} could not be read (${e instanceof Error ? e.message : String(e)}).`;
+          ? `${name} is a folder, not a file; choose ${what}.`
+          : `${name} could not be read (${code ?? (e instanceof Error ? e.message : String(e))}); check the file and choose it again.`;
   return new OfframpError({ code: 'io', message, file });
 }

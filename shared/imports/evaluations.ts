@@ -6,6 +6,15 @@ import { OfframpError } from '../errors.ts';
 import { normaliseHeader, parseBooleanCell, parseNumberCell, readCsv } from './csv.ts';
 import type { CsvTable } from './csv.ts';
 import { describeValue, lineOfOffset, parseJsonFile } from './json.ts';
+import { candidateInput } from '../ipc/evaluation.ts';
+
+/** Why a name cannot be a candidate's (the candidate form's own rule), or null when it can. */
+function candidateNameProblem(name: string): string | null {
+  if (candidateInput.shape.name.safeParse(name).success) return null;
+  return `the candidate name is ${name.length.toLocaleString('en-US')} characters long; keep it to 200, as the candidate form does`;
+}
+
+const MAX_TASK_ID = 200;
 
 export type ImportedEvaluationRow = Omit<EvaluationRow, 'candidateId'> & { candidate: string };
 
@@ -69,6 +78,8 @@ export function parsePromptfooJson(file: EvaluationFile): EvaluationImport {
     if (provider === null) {
       throw fieldError(file, i, raw, 'provider', 'has no "provider"; give {"id": "openai:gpt-4o-mini", "label": "…"} so the result can be tied to a candidate');
     }
+    const tooLong = candidateNameProblem(provider);
+    if (tooLong) throw fieldError(file, i, raw, 'provider', `has a provider label that cannot name a candidate: ${tooLong}`);
     const prompt = promptName(raw);
     const set = providerPrompts.get(provider) ?? new Set<string>();
     set.add(prompt);
@@ -77,11 +88,17 @@ export function parsePromptfooJson(file: EvaluationFile): EvaluationImport {
   });
 
   const candidates: string[] = [];
+  const seenCandidates = new Set<string>();
   const rows: ImportedEvaluationRow[] = [];
   let errors = 0;
   for (const { raw, provider, prompt, i } of parsed) {
-    const candidate = (providerPrompts.get(provider)?.size ?? 1) > 1 ? `${provider} · ${prompt}` : provider;
-    if (!candidates.includes(candidate)) candidates.push(candidate);
+    let candidate = (providerPrompts.get(provider)?.size ?? 1) > 1 ? `${provider} · ${prompt}` : provider;
+    // A long prompt label must not push the name past the form's limit: shorten the label part.
+    if (candidate.length > 200) candidate = `${candidate.slice(0, 199)}…`;
+    if (!seenCandidates.has(candidate)) {
+      seenCandidates.add(candidate);
+      candidates.push(candidate);
+    }
     const latency = optionalNumber(file, i, raw, 'latencyMs');
     const response = isObj(raw.response) ? raw.response : null;
     let cost = optionalNumber(file, i, raw, 'cost');
@@ -239,6 +256,10 @@ function promptfooCsv(table: CsvTable, fileName: string): EvaluationImport {
     });
   }
   const names = promptColumns.map((c) => promptHeaderName(header[c], c));
+  promptColumns.forEach((c, k) => {
+    const problem = candidateNameProblem(names[k]);
+    if (problem) throw new OfframpError({ code: 'import_invalid', message: `${fileName} row 1, column ${c + 1}: ${problem}; shorten the prompt's label.`, file: fileName, line: 1, field: shortHeader(header[c]) });
+  });
   const candidates = [...new Set(names)];
   const out: ImportedEvaluationRow[] = [];
   for (const row of rows) {
@@ -396,7 +417,12 @@ function plainCsv(table: CsvTable, fileName: string): EvaluationImport {
   for (const { line, cells } of table.rows) {
     const candidate = (cells[candidateCol] ?? '').trim();
     if (!candidate) fail(line, candidateCol, 'the candidate is empty; say which candidate produced this row.');
+    if (!seen.has(candidate)) {
+      const problem = candidateNameProblem(candidate);
+      if (problem) fail(line, candidateCol, `${problem}.`);
+    }
     const taskId = col.taskId !== undefined && (cells[col.taskId] ?? '').trim() ? cells[col.taskId].trim() : String(line - 1);
+    if (taskId.length > MAX_TASK_ID) fail(line, col.taskId!, `the task id is ${taskId.length.toLocaleString('en-US')} characters long; keep it to ${MAX_TASK_ID}.`);
     if (col.taskId !== undefined) {
       const key = `${candidate}\u0000${taskId}`;
       const first = taskIds.get(key);

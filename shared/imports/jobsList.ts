@@ -5,6 +5,7 @@ import { z } from 'zod';
 import type { IsoDate } from '../domain/types.ts';
 import { OfframpError } from '../errors.ts';
 import { describeValue, lineOfOffset, parseJsonFile } from './json.ts';
+import { workloadInput } from '../ipc/inventory.ts';
 
 export const TERMINAL_JOB_STATUSES = ['succeeded', 'failed', 'cancelled'] as const;
 
@@ -64,18 +65,20 @@ export interface JobsListFile {
   text: string;
 }
 
-const timestamp = z.union([z.number(), z.string()]).nullable().optional();
-const nullableString = z.string().nullable().optional();
+const timestamp = z.union([z.number(), z.string().max(64)]).nullable().optional();
+const nullableString = z.string().max(300).nullable().optional();
+// The workload a family becomes is checked with the form's own field schemas (one schema per entity).
+const workloadField = workloadInput.shape;
 
 const jobSchema = z.looseObject({
   object: z.string().optional(),
-  id: z.string().min(1),
-  model: z.string().min(1),
-  status: z.string().min(1),
-  created_at: z.union([z.number(), z.string()]),
+  id: z.string().min(1).max(200),
+  model: z.string().min(1).max(300),
+  status: z.string().min(1).max(64),
+  created_at: z.union([z.number(), z.string().max(64)]),
   finished_at: timestamp,
-  fine_tuned_model: nullableString,
-  trained_tokens: z.number().nullable().optional(),
+  fine_tuned_model: workloadField.fineTunedModel.nullable().optional(),
+  trained_tokens: z.number().int().min(0).nullable().optional(),
   training_file: nullableString,
   validation_file: nullableString,
   suffix: nullableString,
@@ -90,7 +93,7 @@ const EXPECTED: Record<string, string> = {
   created_at: 'Unix seconds (e.g. 1758849620) or an ISO date-time',
   finished_at: 'Unix seconds, an ISO date-time or null',
   fine_tuned_model: 'the fine-tuned model name as text, or null',
-  trained_tokens: 'a number or null',
+  trained_tokens: 'a whole number of tokens (0 or more) or null',
   training_file: 'a file id as text, e.g. "file-abc123"',
   validation_file: 'a file id as text, or null',
   suffix: 'text or null',
@@ -186,7 +189,9 @@ function readJob(raw: unknown, index: number, f: JobsListFile): ImportedJob {
     const what =
       key === ''
         ? `is ${describeValue(raw)}; each entry of "data" must be a job object`
-        : `has "${key}" ${value === undefined ? 'missing' : `set to ${describeValue(value)}`}; give ${EXPECTED[key] ?? 'a valid value'}`;
+        : issue.code === 'too_big' && typeof value === 'string'
+          ? `has "${key}" ${value.length.toLocaleString('en-US')} characters long; keep it to ${String(issue.maximum)}`
+          : `has "${key}" ${value === undefined ? 'missing' : `set to ${describeValue(value)}`}; give ${EXPECTED[key] ?? 'a valid value'}`;
     const more = issues.length > 1 ? ` (${issues.length - 1} more problem${issues.length > 2 ? 's' : ''} in this job)` : '';
     throw new OfframpError({
       code: 'import_invalid',
@@ -213,6 +218,25 @@ function readJob(raw: unknown, index: number, f: JobsListFile): ImportedJob {
     return iso;
   }
   const suffix = j.suffix ?? j.user_provided_suffix ?? suffixOf(j.fine_tuned_model ?? null);
+  // The family becomes a workload: its name and base model must pass the workload form's rules.
+  const baseModel = baseModelOf(j.model);
+  const suffixKey = j.suffix != null ? 'suffix' : j.user_provided_suffix != null ? 'user_provided_suffix' : 'fine_tuned_model';
+  const checks: [string, z.ZodType, unknown][] = [
+    ['model', workloadField.baseModel, baseModel],
+    [suffixKey, workloadField.name, familyName(suffix && suffix.length > 0 ? suffix : null, baseModel)],
+  ];
+  for (const [key, schema, value] of checks) {
+    const checked = schema.safeParse(value);
+    if (!checked.success) {
+      throw new OfframpError({
+        code: 'import_invalid',
+        message: `${f.name}: ${who} has "${key}" that would make the workload's ${key === 'model' ? 'base model' : 'name'} ${String(value).length.toLocaleString('en-US')} characters long: ${checked.error.issues[0].message}.`,
+        file: f.name,
+        line: fieldLine(f.text, j.id, key),
+        field: `data[${index}].${key}`,
+      });
+    }
+  }
   return {
     id: j.id,
     status: j.status,
@@ -307,15 +331,20 @@ function makeDraft(key: string, unsorted: ImportedJob[]): WorkloadDraft {
   for (const j of jobs) if (j.trainingFile && !trainingFiles.includes(j.trainingFile)) trainingFiles.push(j.trainingFile);
   return {
     key,
-    name: suffix ? `${suffix} (${baseModel})` : `${baseModel}, no suffix`,
+    name: familyName(suffix, baseModel),
     baseModel,
     fineTunedModel: latest?.job.fineTunedModel ?? null,
     jobs,
     succeededCount: succeeded.length,
-    retrainCadenceDays: gaps.length === 0 ? null : Math.round(median(gaps)),
+    // Jobs on the same day still mean a cadence; the workload form needs it above 0.
+    retrainCadenceDays: gaps.length === 0 ? null : Math.max(1, Math.round(median(gaps))),
     lastRetrainDate: latest ? latest.at.slice(0, 10) : null,
     trainingFiles,
   };
+}
+
+function familyName(suffix: string | null, baseModel: string): string {
+  return suffix ? `${suffix} (${baseModel})` : `${baseModel}, no suffix`;
 }
 
 function median(values: number[]): number {

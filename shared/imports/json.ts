@@ -1,6 +1,7 @@
 // JSON parsing for importers: a syntax error becomes an OfframpError naming the file and line.
 import { OfframpError } from '../errors.ts';
 import { looksUtf16 } from './csv.ts';
+import { findJsonSyntaxProblem, lineAndColumn } from './jsonLocate.ts';
 
 /** 1-based line of a character offset. */
 export function lineOfOffset(text: string, offset: number): number {
@@ -24,17 +25,26 @@ export function parseJsonFile(text: string, fileName: string): unknown {
   }
   try {
     return JSON.parse(body);
-  } catch (e) {
-    const detail = e instanceof Error ? e.message : String(e);
-    const pos = /at position (\d+)/.exec(detail);
-    // A syntax error at the very end means the text stops mid-way: the file was cut off.
-    const truncated = /end of JSON input|Unterminated/i.test(detail) || (pos !== null && Number(pos[1]) >= body.trimEnd().length);
-    const line = pos ? lineOfOffset(body, Number(pos[1])) : truncated ? lineOfOffset(body, body.length) : undefined;
+  } catch {
+    // The engine's wording (and whether it gives a position) changes between Node versions: locate the error ourselves.
+    const problem = findJsonSyntaxProblem(body);
+    const offset = problem?.offset ?? body.length;
+    const { line, column } = lineAndColumn(body, offset);
+    const truncated = offset >= body.trimEnd().length;
     const what = truncated
-      ? `${fileName} ends before the JSON is complete (line ${line}); the file was probably cut off while saving or downloading. Export it again.`
-      : `${fileName} is not valid JSON${line ? ` at line ${line}` : ''} (${detail.replace(/\s*in JSON at position \d+.*$/, '')}); fix the file or export it again.`;
+      ? `${fileName} ends before the JSON is complete (line ${line}, column ${column}); the file was probably cut off while saving or downloading. Export it again.`
+      : `${fileName} is not valid JSON at line ${line}, column ${column}: expected ${problem?.expected ?? 'valid JSON'}, found ${describeChar(body, offset)}. Fix the file or export it again.`;
     throw new OfframpError({ code: 'import_invalid', message: what, file: fileName, line });
   }
+}
+
+function describeChar(text: string, offset: number): string {
+  const c = text.codePointAt(offset);
+  if (c === undefined) return 'the end of the file';
+  const ch = String.fromCodePoint(c);
+  if (ch === '\n' || ch === '\r') return 'a line break';
+  if (c < 0x20) return `control character U+${c.toString(16).padStart(4, '0').toUpperCase()}`;
+  return JSON.stringify(ch);
 }
 
 /** What a JSON value is, in words: "a string", "null", "an array". */

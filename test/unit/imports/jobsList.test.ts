@@ -127,7 +127,7 @@ describe('parseJobsList on hostile files', () => {
     expect(e.code).toBe('import_invalid');
     expect(e.file).toBe('cut.json');
     expect(e.line).toBe(text.split('\n').length);
-    expect(e.message).toMatch(/^cut\.json ends before the JSON is complete \(line \d+\); the file was probably cut off/);
+    expect(e.message).toMatch(/^cut\.json ends before the JSON is complete \(line \d+, column \d+\); the file was probably cut off/);
   });
 
   it('names file, line, job and field of a wrong type', () => {
@@ -135,7 +135,7 @@ describe('parseJobsList on hostile files', () => {
     const e = caught(() => parseJobsList([{ name: 'jobs.json', text }]));
     expect(e.field).toBe('data[1].trained_tokens');
     expect(e.line).toBe(text.split('\n').findIndex((l) => l.includes('"many"')) + 1);
-    expect(e.message).toBe('jobs.json: job 2 (ftjob-2) has "trained_tokens" set to the text "many"; give a number or null.');
+    expect(e.message).toBe('jobs.json: job 2 (ftjob-2) has "trained_tokens" set to the text "many"; give a whole number of tokens (0 or more) or null.');
   });
 
   it('names a missing required field', () => {
