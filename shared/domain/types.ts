@@ -241,17 +241,6 @@ export interface RecommendationOverride {
   at: string;
 }
 
-export interface Workshop {
-  id: number;
-  clientId: number;
-  title: string;
-  date: IsoDate;
-  agenda: { title: string; minutes: number; done: boolean }[];
-  participants: string[];
-  notes: string;
-  decisions: { at: string; text: string; workloadId: number | null }[];
-}
-
 export interface AuditEntry {
   id: number;
   at: string;

@@ -10,6 +10,7 @@ import {
 import { SNAPSHOT_FORMAT, SNAPSHOT_VERSION, type WorkspaceSnapshot } from '../domain/snapshot.ts';
 import { sampleProfile, sampleWorkload } from './builders.ts';
 import { mulberry32 } from './random.ts';
+import { sampleWorkshops } from './sampleWorkshops.ts';
 
 const SUPPORT = 1;
 const HEALTH = 2;
@@ -129,7 +130,7 @@ export function sampleWorkspace(today: IsoDate): WorkspaceSnapshot {
     overrides: [
       { workloadId: 3, job: 'style', approach: 'prompting', reason: 'Brand team wants to review every prompt change before preference tuning.', actor: 'Dana', at: `${today}T08:30:00.000Z` },
     ],
-    workshops: [],
+    workshops: sampleWorkshops(today),
     policy: {
       ...DEFAULT_POLICY,
       holidays: [`${year}-12-25`, `${year}-12-26`, `${year + 1}-01-01`],
