@@ -1,7 +1,33 @@
-// Reads one training example (an already-parsed JSONL line) in any of the three formats into a
-// flat shape the analyser counts, or says which field is wrong and how to fix it.
+// Reads one training example (an already-parsed JSONL line) in any of the record shapes fine-tuning
+// files come in into a flat shape the analyser counts, or says which field is wrong and how to fix it.
 
 export type TrainingFormat = 'chat' | 'prompt_completion' | 'preference';
+
+/** The record shape a line was read as (the format family is derived from it). */
+export const RECORD_SHAPES = [
+  'chat',
+  'prompt_completion',
+  'prompt_response',
+  'question_answer',
+  'instruction_output',
+  'sharegpt',
+  'text_template',
+  'preference_pair',
+  'chosen_rejected',
+] as const;
+export type RecordShape = (typeof RECORD_SHAPES)[number];
+
+const FORMAT_OF: Record<RecordShape, TrainingFormat> = {
+  chat: 'chat',
+  sharegpt: 'chat',
+  prompt_completion: 'prompt_completion',
+  prompt_response: 'prompt_completion',
+  question_answer: 'prompt_completion',
+  instruction_output: 'prompt_completion',
+  text_template: 'prompt_completion',
+  preference_pair: 'preference',
+  chosen_rejected: 'preference',
+};
 
 export interface Reply {
   /** Text of the reply ('' for a pure tool call). */
@@ -12,6 +38,9 @@ export interface Reply {
 
 export interface Example {
   format: TrainingFormat;
+  shape: RecordShape;
+  /** Image parts in the prompt (user turns, or a top-level "image"/"images" field). */
+  images: number;
   /** System (and developer) prompts, in order. */
   system: string[];
   /** User turns, in order. */
@@ -40,7 +69,7 @@ function isObj(v: unknown): v is Obj {
   return typeof v === 'object' && v !== null && !Array.isArray(v);
 }
 
-const ROLES = new Set(['system', 'developer', 'user', 'assistant', 'tool', 'function']);
+const ROLES = new Set(['system', 'developer', 'user', 'assistant', 'model', 'tool', 'function']);
 
 class Problem extends Error {
   constructor(
@@ -70,37 +99,190 @@ function readExample(value: unknown): Example {
     const got = Array.isArray(value) ? 'an array' : value === null ? 'null' : `a ${typeof value}`;
     throw new Problem(undefined, `The line is ${got}, not a JSON object; each line must be one example such as {"messages": [...]}.`);
   }
-  const ex: Example = { format: 'chat', system: [], user: [], context: [], replies: [], rejected: [], messageCount: 0, tools: [], chars: 0 };
+  const ex: Example = { format: 'chat', shape: 'chat', images: 0, system: [], user: [], context: [], replies: [], rejected: [], messageCount: 0, tools: [], chars: 0 };
+  const as = (shape: RecordShape): Example => {
+    ex.shape = shape;
+    ex.format = FORMAT_OF[shape];
+    ex.images += topLevelImages(value);
+    return ex;
+  };
   readTools(value, ex);
 
-  const preferred = firstKey(value, ['preferred_output', 'preferred_completion']);
-  if (preferred !== undefined || 'input' in value) {
-    ex.format = 'preference';
+  const preferred = firstKey(value, ['preferred_output', 'preferred_completion', 'non_preferred_output', 'non_preferred_completion']);
+  if (preferred !== undefined || (isObj(value.input) && 'messages' in value.input)) {
     readPreference(value, ex);
-    return ex;
+    return as('preference_pair');
+  }
+  if ('chosen' in value && 'rejected' in value) {
+    readChosenRejected(value, ex);
+    return as('chosen_rejected');
   }
   if ('messages' in value) {
     readMessages(value.messages, 'messages', ex, true);
     if (ex.replies.length === 0) {
+      const reply = firstKey(value, ['response', 'completion', 'output']);
+      if (typeof reply === 'string') {
+        addReply(ex, reply);
+        return as('prompt_response');
+      }
       throw new Problem('messages', 'The example has no assistant message to learn from (or every one has weight 0); add the reply the model should give.');
     }
-    return ex;
+    return as('chat');
   }
-  if ('prompt' in value || 'completion' in value) {
-    ex.format = 'prompt_completion';
-    const prompt = requireString(value.prompt, 'prompt');
-    const completion = requireString(value.completion, 'completion');
-    ex.user.push(prompt);
-    ex.replies.push({ text: completion, toolCalls: [] });
-    ex.messageCount = 2;
-    ex.chars += prompt.length + completion.length;
-    return ex;
+  if ('conversations' in value) {
+    readShareGpt(value.conversations, ex);
+    return as('sharegpt');
   }
-  const keys = Object.keys(value).slice(0, 5).map((k) => `"${k}"`).join(', ');
+  if ('prompt' in value && ('completion' in value || !('response' in value))) {
+    readPromptSide(value.prompt, 'prompt', ex);
+    readReplySide(value.completion, 'completion', ex);
+    return as('prompt_completion');
+  }
+  if ('prompt' in value) {
+    addUser(ex, requireString(value.prompt, 'prompt'));
+    addReply(ex, requireString(value.response, 'response'));
+    return as('prompt_response');
+  }
+  if ('question' in value && 'answer' in value) {
+    addUser(ex, requireString(value.question, 'question'));
+    if (typeof value.context === 'string' && value.context) addContext(ex, value.context);
+    addReply(ex, requireString(value.answer, 'answer'));
+    return as('question_answer');
+  }
+  if ('instruction' in value && 'output' in value) {
+    addUser(ex, requireString(value.instruction, 'instruction'));
+    if (typeof value.input === 'string' && value.input.trim()) addUser(ex, value.input, true);
+    addReply(ex, requireString(value.output, 'output'));
+    return as('instruction_output');
+  }
+  if (typeof value.text === 'string') {
+    const m = RESPONSE_MARKER.exec(value.text);
+    if (m) {
+      addUser(ex, value.text.slice(0, m.index));
+      addReply(ex, value.text.slice(m.index + m[0].length));
+      return as('text_template');
+    }
+  }
+  const keys = Object.keys(value).slice(0, 6).map((k) => `"${k}"`).join(', ');
   throw new Problem(
     undefined,
-    `The example has none of "messages", "prompt"/"completion" or "input"/"preferred_output"${keys ? ` (it has ${keys})` : ''}; use one of these formats.`,
+    `The example's shape is not one Offramp reads${keys ? ` (its keys are ${keys})` : ' (it is an empty object)'}; use {"messages": [...]}, {"prompt", "completion"}, {"question", "answer"}, {"instruction", "input", "output"}, {"conversations": [{"from", "value"}]} or a preference pair ({"input", "preferred_output", "non_preferred_output"} or {"prompt", "chosen", "rejected"}).`,
   );
+}
+
+/** "### Response:" and its usual variants, the marker between prompt and reply in Alpaca-style text records. */
+const RESPONSE_MARKER = /\n?#{2,3}\s*(?:Response|Answer|Assistant|Output)\s*:?[ \t]*\n?/i;
+
+const PROMPT_KEYS = ['prompt', 'question', 'instruction', 'query', 'problem', 'problem_description', 'input'];
+
+function addUser(ex: Example, text: string, join = false): void {
+  if (join && ex.user.length > 0) ex.user[ex.user.length - 1] += `\n\n${text}`;
+  else {
+    ex.user.push(text);
+    ex.messageCount += 1;
+  }
+  ex.chars += text.length;
+}
+
+function addContext(ex: Example, text: string): void {
+  ex.context.push(text);
+  ex.chars += text.length;
+}
+
+function addReply(ex: Example, text: string): void {
+  ex.replies.push({ text, toolCalls: [] });
+  ex.messageCount += 1;
+  ex.chars += text.length;
+}
+
+function topLevelImages(value: Obj): number {
+  const img = value.image ?? value.images;
+  if (typeof img === 'string' && img) return 1;
+  return Array.isArray(img) ? img.length : 0;
+}
+
+/** A prompt given as a string or (TRL conversational) as an array of messages. */
+function readPromptSide(v: unknown, field: string, ex: Example): void {
+  if (Array.isArray(v)) readMessages(v, field, ex, false);
+  else addUser(ex, requireString(v, field));
+}
+
+function readReplySide(v: unknown, field: string, ex: Example): void {
+  if (Array.isArray(v)) {
+    ex.replies.push(...readOutput(v, field, ex));
+    if (ex.replies.length === 0) throw new Problem(field, `"${field}" has no assistant message; give the reply the model should learn.`);
+  } else addReply(ex, requireString(v, field));
+}
+
+function readChosenRejected(value: Obj, ex: Example): void {
+  if (Array.isArray(value.messages) || Array.isArray(value.prompt)) {
+    const field = Array.isArray(value.prompt) ? 'prompt' : 'messages';
+    readMessages(value[field], field, ex, false, true);
+  } else {
+    const key = PROMPT_KEYS.find((k) => typeof value[k] === 'string');
+    if (key) addUser(ex, value[key] as string);
+    // Pairs with the prompt inside the chosen conversation ({"chosen": [user, assistant]}) need no prompt key.
+    else if (!Array.isArray(value.chosen)) {
+      throw new Problem('prompt', 'The preference pair has "chosen" and "rejected" but no prompt; add "prompt" (a string or an array of messages).');
+    }
+  }
+  ex.replies.push(...readOutput(asMessages(value.chosen), 'chosen', ex));
+  ex.rejected.push(...readOutput(asMessages(value.rejected), 'rejected', ex));
+  if (ex.replies.length === 0) throw new Problem('chosen', '"chosen" has no assistant reply; give the better reply.');
+  if (ex.rejected.length === 0) throw new Problem('rejected', '"rejected" has no assistant reply; give the worse reply.');
+}
+
+/** A single message object is read as a one-message list. */
+function asMessages(v: unknown): unknown {
+  return isObj(v) ? [v] : v;
+}
+
+const SHAREGPT_ROLE: Record<string, 'system' | 'user' | 'assistant' | 'tool' | 'call'> = {
+  system: 'system',
+  human: 'user',
+  user: 'user',
+  gpt: 'assistant',
+  assistant: 'assistant',
+  model: 'assistant',
+  bot: 'assistant',
+  chatgpt: 'assistant',
+  function_call: 'call',
+  tool_call: 'call',
+  observation: 'tool',
+  function_response: 'tool',
+  tool: 'tool',
+};
+
+function readShareGpt(v: unknown, ex: Example): void {
+  if (!Array.isArray(v) || v.length === 0) throw new Problem('conversations', '"conversations" must be a non-empty array of {"from": ..., "value": ...} turns.');
+  v.forEach((turn, i) => {
+    const at = `conversations[${i}]`;
+    if (!isObj(turn)) throw new Problem(at, `Turn ${i + 1} is ${describe(turn)}; each turn must be {"from": ..., "value": ...}.`);
+    const from = typeof turn.from === 'string' ? turn.from : turn.role;
+    const role = typeof from === 'string' ? SHAREGPT_ROLE[from.toLowerCase()] : undefined;
+    if (!role) throw new Problem(`${at}.from`, `Turn ${i + 1} is from ${typeof from === 'string' ? `"${from}"` : 'nobody'}; use human, gpt or system.`);
+    const text = requireString(turn.value ?? turn.content, `${at}.value`);
+    ex.messageCount += 1;
+    ex.chars += text.length;
+    if (role === 'system') ex.system.push(text);
+    else if (role === 'user') {
+      ex.user.push(text);
+      if (text.includes('<image>')) ex.images += 1;
+    } else if (role === 'tool') ex.context.push(text);
+    else if (role === 'call') ex.replies.push({ text: '', toolCalls: [callName(text)] });
+    else ex.replies.push({ text, toolCalls: [] });
+  });
+  if (ex.replies.length === 0) throw new Problem('conversations', 'The conversation has no "gpt" turn to learn from; add the reply the model should give.');
+}
+
+function callName(text: string): string {
+  try {
+    const v: unknown = JSON.parse(text);
+    if (isObj(v) && typeof v.name === 'string') return v.name;
+  } catch {
+    // a call written as text still counts as a call
+  }
+  return 'function';
 }
 
 function firstKey(obj: Obj, names: string[]): unknown {
@@ -135,8 +317,10 @@ function readTools(value: Obj, ex: Example): void {
 }
 
 function readPreference(value: Obj, ex: Example): void {
-  const input = value.input;
-  if (isObj(input)) {
+  const input = value.input ?? value.prompt;
+  if (Array.isArray(input)) {
+    readMessages(input, 'input', ex, false);
+  } else if (isObj(input)) {
     if (!('messages' in input)) throw new Problem('input.messages', '"input" has no "messages"; give the prompt as {"messages": [...]}.');
     readMessages(input.messages, 'input.messages', ex, false);
   } else if (typeof input === 'string') {
@@ -163,7 +347,7 @@ function readOutput(v: unknown, field: string, ex: Example): Reply[] {
     return [{ text: v, toolCalls: [] }];
   }
   if (!Array.isArray(v)) throw new Problem(field, `"${field}" is ${describe(v)}; give it as [{"role": "assistant", "content": ...}].`);
-  const scratch: Example = { ...ex, system: [], user: [], context: [], replies: [], rejected: [], messageCount: 0, chars: 0 };
+  const scratch: Example = { ...ex, system: [], user: [], context: [], replies: [], rejected: [], messageCount: 0, chars: 0, images: 0 };
   readMessages(v, field, scratch, true, true);
   ex.chars += scratch.chars;
   ex.messageCount += scratch.messageCount;
@@ -181,7 +365,9 @@ function readMessages(v: unknown, field: string, ex: Example, repliesCount: bool
       const got = typeof role === 'string' ? `"${role}"` : role === undefined ? 'missing' : describe(role);
       throw new Problem(`${at}.role`, `The role of message ${i + 1} is ${got}; use system, user, assistant or tool.`);
     }
-    const text = readContent(m.content, `${at}.content`, role === 'assistant' && 'tool_calls' in m);
+    const seen = { images: 0 };
+    const text = readContent(m.content, `${at}.content`, (role === 'assistant' || role === 'model') && ('tool_calls' in m || 'function_call' in m), seen);
+    if (role === 'user') ex.images += seen.images;
     ex.messageCount += 1;
     ex.chars += text.length;
     if (role === 'system' || role === 'developer') ex.system.push(text);
@@ -200,7 +386,7 @@ function readMessages(v: unknown, field: string, ex: Example, repliesCount: bool
   });
 }
 
-function readContent(content: unknown, field: string, mayBeEmpty: boolean): string {
+function readContent(content: unknown, field: string, mayBeEmpty: boolean, seen = { images: 0 }): string {
   if (typeof content === 'string') return content;
   if (content === undefined || content === null) {
     if (mayBeEmpty) return '';
@@ -220,7 +406,8 @@ function readContent(content: unknown, field: string, mayBeEmpty: boolean): stri
       if (typeof part.text !== 'string') throw new Problem(`${field}[${i}].text`, `Text part ${i + 1} of "${field}" has no "text" string.`);
       text += (text ? '\n' : '') + part.text;
     }
-    // Image, audio and file parts carry no words to analyse.
+    // Image, audio and file parts carry no words to analyse; images are counted for the perception signal.
+    else if (part.type.includes('image')) seen.images += 1;
   });
   return text;
 }
@@ -235,6 +422,7 @@ function readToolCalls(m: Obj, at: string, ex: Example): string[] {
       throw new Problem(`${at}.tool_calls[${j}].function.name`, `Tool call ${j + 1} has no function name; give {"function": {"name": ..., "arguments": "..."}}.`);
     }
     if (typeof fn.arguments === 'string') ex.chars += fn.arguments.length;
+    else if (isObj(fn.arguments)) ex.chars += JSON.stringify(fn.arguments).length;
     ex.chars += fn.name.length;
     return fn.name;
   });

@@ -152,23 +152,6 @@ export function sentenceAround(text: string, index: number): string {
   return text.slice(start, end).trim();
 }
 
-const STRONG_CHOICE_CUE = /\b(?:one of (?:these|the following)|only one of|(?:respond|answer|reply) with only)\b/iu;
-const CHOICE_CUE =
-  /\b(?:classif\w*|categor\w*|labels?|labell?ing|intents?|sentiment|route|routing|one of (?:these|the following)|(?:respond|answer|reply) with only)\b|分類|カテゴリ/iu;
-
-/** The sentence of a system prompt that asks for a choice from a fixed set (classification, routing), or null. */
-export function choiceCue(systemPrompt: string): string | null {
-  const m = STRONG_CHOICE_CUE.exec(systemPrompt) ?? CHOICE_CUE.exec(systemPrompt);
-  return m ? sentenceAround(systemPrompt, m.index) : null;
-}
-
-const STRUCTURE_CUE = /\b(?:json|schema|fields?|extract\w*|yaml|xml|csv|key-value)\b/iu;
-
-/** Whether a system prompt asks for structured output. */
-export function structureCue(systemPrompt: string): boolean {
-  return STRUCTURE_CUE.test(systemPrompt);
-}
-
 const GENERIC_CJK_ENDINGS = new Set(['す', 'た', 'か', 'い', 'ん', 'る', 'う', 'だ', '다', '요', '了', '的', '吗', '。']);
 
 /**

@@ -1,6 +1,6 @@
 // What the training-data analyser reports about one JSONL file.
 import type { Job, JobWeights } from '../domain/types.ts';
-import type { TrainingFormat } from './parseExample.ts';
+import type { RecordShape, TrainingFormat } from './parseExample.ts';
 
 export interface MalformedLine {
   line: number;
@@ -14,6 +14,8 @@ export interface TrainingAnalysis {
   /** Examples that could be read. */
   examples: number;
   formats: Record<TrainingFormat, number>;
+  /** The record shape each example was read as (chat messages, ShareGPT, {question, answer}, …). */
+  shapes: Record<RecordShape, number>;
   /** Estimated tokens of message text (see notes for the method). */
   estimatedTokens: number;
   systemPrompts: {
@@ -36,6 +38,8 @@ export interface TrainingAnalysis {
     /** Assistant replies the model learns from (preferred outputs included). */
     total: number;
     json: number;
+    /** Replies that are code or a query language (fenced block, SQL, regular expression). */
+    code: number;
     /** Share of JSON replies that have the most common set of top-level keys, and those keys. */
     jsonSameKeys: { count: number; keys: string[] } | null;
     toolCalls: number;
@@ -45,6 +49,8 @@ export interface TrainingAnalysis {
     distinctCapped: boolean;
     meanChars: number;
   };
+  /** Examples whose prompt carries images, and the images in all. */
+  images: { examples: number; images: number };
   /** Preference pairs (a preferred and a non-preferred output); feeds the workload's pairwise feedback. */
   preferencePairs: number;
   malformed: { total: number; lines: MalformedLine[] };
@@ -52,7 +58,7 @@ export interface TrainingAnalysis {
   suggestedWeights: JobWeights;
   /** The job with the highest weight, or null when the file gave no usable example. */
   topJob: Job | null;
-  /** Plain sentences, general facts first, then each job's evidence by weight. */
+  /** Plain sentences, general facts first, then each job's evidence by weight; job sentences cite example lines. */
   evidence: string[];
   evidenceByJob: Record<Job, string[]>;
   /** How the numbers were obtained (estimates, samples, caps). */

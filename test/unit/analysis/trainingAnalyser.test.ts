@@ -32,7 +32,7 @@ describe('createTrainingAnalyser: formats and counts', () => {
     expect(r.formats).toEqual({ chat: 1, prompt_completion: 1, preference: 2 });
     expect(r.examples).toBe(4);
     expect(r.preferencePairs).toBe(2);
-    expect(r.evidence[0]).toBe('4 examples (1 in the chat format, 1 in the legacy prompt/completion format, 2 preference pairs), about 10 tokens (estimated).');
+    expect(r.evidence[0]).toBe('4 examples, read as 2 preference pairs (preferred/non-preferred output), 1 chat record (messages) and 1 prompt/completion record, about 10 tokens (estimated).');
   });
 
   it('reads content given as text and image parts, and skips replies with weight 0', () => {
@@ -128,7 +128,7 @@ describe('createTrainingAnalyser: job suggestions', () => {
     expect(r.topJob).toBe('format');
     expect(r.suggestedWeights.format).toBe(100);
     expect(r.replies.jsonSameKeys).toEqual({ count: 10, keys: ['currency', 'total', 'vendor'] });
-    expect(r.evidenceByJob.format[0]).toBe('All 10 replies are JSON objects, and all 10 have the same 3 top-level keys (currency, total and vendor).');
+    expect(r.evidenceByJob.format[0]).toBe('All 10 replies are JSON objects, and all 10 have the same 3 top-level keys (currency, total and vendor) (lines 1, 2 and 3).');
   });
 
   it('counts a fenced ```json block as JSON', () => {
@@ -141,8 +141,7 @@ describe('createTrainingAnalyser: job suggestions', () => {
     const r = analyse(Array.from({ length: 30 }, (_, i) => exchange(`ticket ${i}`, labels[i % 3], 'Classify the ticket. Reply with only one of: billing, technical, account.')));
     expect(r.topJob).toBe('behavior');
     expect(r.suggestedWeights.behavior).toBe(100);
-    expect(r.evidenceByJob.behavior[0]).toBe('All 30 replies come from a set of 3 distinct answers (“billing”, “technical” and “account”), 1 word long on average: the model picks a label.');
-    expect(r.evidenceByJob.behavior[1]).toBe('The system prompt asks for one answer from a fixed set: “Reply with only one of: billing, technical, account.”.');
+    expect(r.evidenceByJob.behavior[0]).toBe('All 30 replies come from a set of 3 distinct answers (“billing”, “technical” and “account”), 1 word long on average: the model picks a label (lines 1, 2 and 3).');
   });
 
   it('suggests style from a persona in the system prompt and a signature word in the replies', () => {
@@ -165,9 +164,7 @@ describe('createTrainingAnalyser: job suggestions', () => {
     ];
     const r = analyse(qa.map(([q, a]) => exchange(q, a)));
     expect(r.topJob).toBe('knowledge');
-    expect(r.evidenceByJob.knowledge[0]).toBe('All 5 free-text replies bring content that is not in the prompt.');
-    expect(r.evidenceByJob.knowledge[1]).toMatch(/^All 5 free-text replies state numbers or names that the prompt does not give \(such as /);
-    expect(r.evidenceByJob.knowledge[2]).toBe('All 5 user turns ask a question.');
+    expect(r.evidenceByJob.knowledge[0]).toMatch(/^All 5 free-text replies state numbers or names that the prompt does not give \(such as .*\): facts the model had to remember \(lines 1, 2 and 3\); all 5 bring mostly content that is not in the prompt; all 5 user turns ask a question\.$/);
   });
 
   it('suggests ranking for preference pairs and reports them as pairwise feedback', () => {
@@ -192,7 +189,7 @@ describe('createTrainingAnalyser: job suggestions', () => {
     const r = analyse([call, call, chat([{ role: 'user', content: 'Hi' }, { role: 'assistant', content: 'Which city do you mean?' }], { tools })]);
     expect(r.topJob).toBe('format');
     expect(r.replies.toolCalls).toBe(2);
-    expect(r.evidenceByJob.format[0]).toBe('2 of 3 replies are tool calls, to 1 function (get_weather); the model was taught to fill in function arguments.');
+    expect(r.evidenceByJob.format[0]).toBe('2 of 3 replies are tool calls, to 1 function (get_weather); the model was taught to fill in function arguments (lines 1 and 2).');
   });
 
   it('samples word-level measures evenly in large files and says so', () => {
@@ -217,7 +214,7 @@ describe('createTrainingAnalyser: no clear job', () => {
     const r = analyse([exchange('hello there', 'hi'), exchange('good morning', 'morning'), exchange('thanks', 'welcome')]);
     expect(Object.values(r.suggestedWeights).every((w) => w < 20)).toBe(true);
     expect(r.evidence.at(-1)).toBe(
-      'The data shows no clear job: replies are neither labels, JSON, tool calls, a marked voice nor facts missing from the prompt. Set the profile with the questionnaire instead.',
+      'The data shows no clear job: replies are neither labels, JSON, code, tool calls, a marked voice nor facts missing from the prompt. Set the profile with the questionnaire instead.',
     );
   });
 });
