@@ -14,6 +14,8 @@ export interface PlanRowStep {
   end: IsoDate;
   durationDays: number;
   fullDays: number;
+  /** Working days the step waited for a team slot (capacity). */
+  capacityWaitDays: number;
   /** Why the duration is what it is (shown in the step's tooltip). */
   reasons: string[];
 }
@@ -74,7 +76,7 @@ export function toPlanRow(w: PortfolioWorkload): PlanRow {
     status: plan.status, slackDays: plan.slackDays, overrunDays: plan.overrunDays,
     start: plan.start, end: plan.end, fullEnd: plan.fullEnd, sunset: plan.sunset, approach: plan.approach,
     components: recommendation.components.map((c) => ({ job: c.job, approach: c.approach, override: c.override })),
-    steps: plan.steps.map((s) => ({ step: s.step, start: s.start, end: s.end, durationDays: s.durationDays, fullDays: s.fullDays, reasons: s.reasons })),
+    steps: plan.steps.map((s) => ({ step: s.step, start: s.start, end: s.end, durationDays: s.durationDays, fullDays: s.fullDays, capacityWaitDays: s.capacityWaitDays, reasons: s.reasons })),
     bridge: plan.bridge,
   };
 }

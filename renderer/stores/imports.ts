@@ -122,7 +122,7 @@ async function afterWrite(): Promise<void> {
   await Promise.all([
     useInventory.getState().refresh(['clients', 'workloads', 'contracts', 'commitments']),
     useWorkspace.getState().refreshInfo(),
-    usePlan.getState().portfolio ? usePlan.getState().load() : Promise.resolve(),
+    usePlan.getState().refresh(),
   ]);
 }
 

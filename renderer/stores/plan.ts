@@ -1,7 +1,11 @@
-// The portfolio (recommendation and plan of every workload, roll-ups per client), refetched after every change that can replan it.
+// The plan as screens show it, fetched by what is in view: the overview (roll-ups, counts), a window of light rows
+// around the visible ones, and the full recommendation and plan of the workloads a panel shows. The main process keeps
+// the computed plan and replans only what an edit touched, so each refetch after a change is small.
+import { useEffect } from 'react';
 import { create } from 'zustand';
 import { invoke } from '../ipc.ts';
-import type { Portfolio, PortfolioWorkload } from '../../shared/portfolio.ts';
+import type { PortfolioWorkload } from '../../shared/portfolio.ts';
+import type { PlanOverview, PlanRow, PlanSort } from '../../shared/planView.ts';
 import type { Approach, Job } from '../../shared/domain/types.ts';
 import type { QuestionnaireAnswers } from '../../shared/decision/questionnaire.ts';
 import type { Result } from '../../shared/errors.ts';
@@ -10,10 +14,20 @@ import { useInventory } from './inventory.ts';
 import { useWorkspace } from './workspace.ts';
 
 export type PlanView = 'timeline' | 'table';
-export type PlanSort = 'slack' | 'end' | 'name';
+export type { PlanSort };
+export type PlanDetail = PortfolioWorkload & { today: string; version: number };
+
+/** Rows fetched beyond the visible ones on each side, so a scroll rarely shows a placeholder. */
+const MARGIN = 120;
+const MIN_WINDOW = 300;
 
 interface PlanState {
-  portfolio: Portfolio | null;
+  /** Roll-ups and counts of the scope (the header's client, or all). */
+  overview: PlanOverview | null;
+  /** Rows in scope in display order (grouped by client, then sorted); holes are rows not fetched yet. */
+  rows: (PlanRow | undefined)[];
+  /** One workload's full recommendation and plan, for the panels that show it (see usePlanWorkload). */
+  details: Map<number, PlanDetail>;
   /** How the plan screen shows the plan; kept while the user moves between screens. */
   view: PlanView;
   sort: PlanSort;
@@ -22,15 +36,35 @@ interface PlanState {
   loading: boolean;
   /** Bumped by every fetch so a slow, older answer never overwrites a newer one. */
   requestId: number;
+  /** The overview, the rows in view and the details shown, all of one plan version. */
   load(): Promise<void>;
+  /** load() when a screen shows the plan; nothing otherwise (callers after a write). */
+  refresh(): Promise<void>;
+  /** The rows a view draws (indexes into `rows`): fetches the missing ones with a margin. */
+  showRows(first: number, last: number): void;
+  loadWorkload(workloadId: number): Promise<void>;
   reset(): void;
   applyQuestionnaire(workloadId: number, answers: QuestionnaireAnswers, confirmed: boolean): Promise<Result<unknown>>;
   setOverride(workloadId: number, job: Job, approach: Approach, reason: string): Promise<Result<unknown>>;
   clearOverride(workloadId: number, job: Job): Promise<Result<unknown>>;
 }
 
+/** What the rows were fetched for: a change of client filter or order starts a new row list. */
+let viewport: [number, number] = [0, 0];
+let rowsKey = '';
+let fetchingRows: [number, number] | null = null;
+const watched = new Map<number, number>();
+
+const scope = () => ({ clientId: useInventory.getState().clientFilter ?? undefined });
+
+function windowAround(first: number, last: number, total: number): { offset: number; limit: number } {
+  const offset = Math.max(0, first - MARGIN);
+  const end = Math.min(total, Math.max(last + MARGIN + 1, offset + MIN_WINDOW));
+  return { offset, limit: Math.max(1, Math.min(5000, end - offset)) };
+}
+
 export const usePlan = create<PlanState>((set, get) => {
-  /** After a change: the portfolio, the inventory rows the change touched, and undo availability. */
+  /** After a change: the plan, the inventory rows the change touched, and undo availability. */
   /** fieldErrorsShown: the caller puts field errors next to its field (the override reason); others go to a toast. */
   async function afterMutation(r: Result<unknown>, touchesWorkloads: boolean, fieldErrorsShown = false): Promise<void> {
     if (!r.ok) {
@@ -44,8 +78,23 @@ export const usePlan = create<PlanState>((set, get) => {
     ]);
   }
 
+  async function fetchRows(first: number, last: number, total: number, version: number, key: string): Promise<void> {
+    const { offset, limit } = windowAround(first, last, total);
+    fetchingRows = [offset, offset + limit - 1];
+    const r = await invoke('plan.rows', { ...scope(), sort: get().sort, offset, limit });
+    fetchingRows = null;
+    if (!r.ok) { notifyError(r.error); return; }
+    if (key !== rowsKey) return;
+    if (r.value.version !== version) { void get().load(); return; }
+    const rows = get().rows.slice();
+    r.value.rows.forEach((row, i) => { rows[r.value.offset + i] = row; });
+    set({ rows });
+  }
+
   return {
-    portfolio: null,
+    overview: null,
+    rows: [],
+    details: new Map(),
     view: 'timeline',
     sort: 'slack',
     loading: false,
@@ -57,23 +106,70 @@ export const usePlan = create<PlanState>((set, get) => {
 
     setSort(sort) {
       set({ sort });
+      if (get().overview) void get().load();
     },
 
     async load() {
       const requestId = get().requestId + 1;
       set({ requestId, loading: true });
-      // The whole workspace: the client filter is applied on screen, so switching it is instant.
-      const r = await invoke('plan.portfolio', {});
+      const { clientId } = scope();
+      const sort = get().sort;
+      const key = `${clientId ?? '*'}/${sort}`;
+      const sameList = key === rowsKey;
+      const overview = await invoke('plan.overview', { clientId });
       if (get().requestId !== requestId) return;
-      if (r.ok) set({ portfolio: r.value, loading: false });
-      else {
+      if (!overview.ok) {
         set({ loading: false });
-        notifyError(r.error);
+        notifyError(overview.error);
+        return;
       }
+      const total = overview.value.total;
+      // The same list keeps its scroll position; another client or order starts at the top.
+      const [first, last] = sameList ? viewport : [0, 0];
+      const { offset, limit } = windowAround(first, last, total);
+      const ids = [...watched.keys()];
+      const [page, ...details] = await Promise.all([
+        total > 0 ? invoke('plan.rows', { clientId, sort, offset, limit }) : Promise.resolve(null),
+        ...ids.map((workloadId) => invoke('plan.workload', { workloadId })),
+      ]);
+      if (get().requestId !== requestId) return;
+      if (page && !page.ok) notifyError(page.error);
+      const rows = new Array<PlanRow | undefined>(total);
+      if (page?.ok) page.value.rows.forEach((row, i) => { rows[page.value.offset + i] = row; });
+      const map = new Map<number, PlanDetail>();
+      details.forEach((d, i) => { if (d.ok) map.set(ids[i], d.value); });
+      rowsKey = key;
+      set({ overview: overview.value, rows, details: map, loading: false });
+    },
+
+    async refresh() {
+      if (get().overview || watched.size > 0) await get().load();
+    },
+
+    showRows(first, last) {
+      viewport = [first, last];
+      const { overview, rows } = get();
+      if (!overview || rows.length === 0) return;
+      const lo = Math.max(0, first);
+      const hi = Math.min(rows.length - 1, last);
+      let missing = false;
+      for (let i = lo; i <= hi; i++) if (rows[i] === undefined) { missing = true; break; }
+      if (!missing) return;
+      if (fetchingRows && fetchingRows[0] <= lo && fetchingRows[1] >= hi) return;
+      void fetchRows(lo, hi, rows.length, overview.version, rowsKey);
+    },
+
+    async loadWorkload(workloadId) {
+      const r = await invoke('plan.workload', { workloadId });
+      if (!r.ok) { notifyError(r.error); return; }
+      const details = new Map(get().details);
+      details.set(workloadId, r.value);
+      set({ details });
     },
 
     reset() {
-      set({ portfolio: null, loading: false, requestId: get().requestId + 1 });
+      rowsKey = '';
+      set({ overview: null, rows: [], details: new Map(), loading: false, requestId: get().requestId + 1 });
     },
 
     async applyQuestionnaire(workloadId, answers, confirmed) {
@@ -96,35 +192,37 @@ export const usePlan = create<PlanState>((set, get) => {
   };
 });
 
-const byIdCache = (() => {
-  let last: Portfolio | null = null;
-  let map = new Map<number, PortfolioWorkload>();
-  return (p: Portfolio | null) => {
-    if (p !== last) {
-      last = p;
-      map = new Map((p?.workloads ?? []).map((w) => [w.workload.id, w]));
-    }
-    return map;
-  };
-})();
-
-/** Portfolio rows by workload id (memoised per portfolio). */
-export const selectPortfolioById = (s: { portfolio: Portfolio | null }): Map<number, PortfolioWorkload> => byIdCache(s.portfolio);
+/** The full recommendation and plan of one workload (plan.workload), fetched on mount and after every change. */
+export function usePlanWorkload(workloadId: number): PlanDetail | undefined {
+  const row = usePlan((s) => s.details.get(workloadId));
+  useEffect(() => {
+    watched.set(workloadId, (watched.get(workloadId) ?? 0) + 1);
+    void usePlan.getState().loadWorkload(workloadId);
+    const stop = subscribePlanToInventory();
+    return () => {
+      stop();
+      const n = (watched.get(workloadId) ?? 1) - 1;
+      if (n <= 0) watched.delete(workloadId);
+      else watched.set(workloadId, n);
+    };
+  }, [workloadId]);
+  return row;
+}
 
 /**
- * Refetches the portfolio on mount and whenever the inventory changes (workloads, commitments, contracts,
- * the deadline policy, or undo/redo): any of them can replan. The inventory store has no change counter,
- * so its arrays' identities serve as one: it replaces them on every refresh.
+ * Refetches the plan whenever the inventory changes (workloads, commitments, contracts, the deadline policy, or
+ * undo/redo): any of them can replan. The inventory store has no change counter, so its arrays' identities serve as
+ * one: it replaces them on every refresh. The client filter changes the scope of the overview and rows.
  */
 export function subscribePlanToInventory(): () => void {
   let timer: ReturnType<typeof setTimeout> | null = null;
   const schedule = () => {
     if (timer) clearTimeout(timer);
-    timer = setTimeout(() => { timer = null; void usePlan.getState().load(); }, 30);
+    timer = setTimeout(() => { timer = null; void usePlan.getState().load(); }, 10);
   };
   const stopInventory = useInventory.subscribe((s, prev) => {
     if (s.workloads !== prev.workloads || s.commitments !== prev.commitments || s.contracts !== prev.contracts
-      || s.policy !== prev.policy || s.clients !== prev.clients) schedule();
+      || s.policy !== prev.policy || s.clients !== prev.clients || s.clientFilter !== prev.clientFilter) schedule();
   });
   const stopWorkspace = useWorkspace.subscribe((s, prev) => {
     if (s.info?.path !== prev.info?.path) {

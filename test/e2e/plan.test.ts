@@ -279,12 +279,11 @@ describe.skipIf(skipWithoutChromium())('plan screen early in the migration', () 
     }
     await page.reload();
     await page.getByLabel('Client filter').selectOption({ label: 'All clients' });
-    const started = Date.now();
+    // No timing here: the figure for a large plan is in `npm run bench`; a loaded machine must not fail this test.
     await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Plan' }).click();
     const grid = page.getByRole('grid', { name: 'Plan timeline' });
     await grid.waitFor();
-    expect(await page.getByLabel('Portfolio summary').innerText()).toMatch(/250/);
-    expect(Date.now() - started).toBeLessThan(5_000);
+    await expect.poll(() => page.getByLabel('Portfolio summary').innerText()).toMatch(/250/);
     const rendered = await grid.locator('[role="row"]').count();
     expect(rendered).toBeGreaterThan(5);
     expect(rendered).toBeLessThan(60);

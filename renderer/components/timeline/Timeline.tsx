@@ -1,12 +1,14 @@
 // The portfolio Gantt: the six steps of every workload as bars per client, with today, sunset, deadline and commitment markers.
-// Rows are virtualized (hundreds of workloads stay smooth); the bars are one keyboard stop moved with the arrow keys.
+// Rows are virtualized and may arrive in windows (5,000 workloads stay smooth): a row not fetched yet shows a
+// placeholder and `onRowsShown` asks for it. The bars are one keyboard stop moved with the arrow keys.
 import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { defaultRangeExtractor, useVirtualizer } from '@tanstack/react-virtual';
 import { format, parseISO } from 'date-fns';
 import { Link } from 'wouter';
 import { fromDayNumber, toDayNumber } from '../../../shared/plan/calendar.ts';
 import type { PortfolioWorkload } from '../../../shared/portfolio.ts';
-import type { PlannedStep } from '../../../shared/plan/types.ts';
+import { toPlanRow, type PlanRow, type PlanRowStep } from '../../../shared/planView.ts';
+import { STEP_NAMES } from '../../../shared/plan/types.ts';
 import type { IsoDate } from '../../../shared/domain/types.ts';
 import { STATUS_META, StatusBadge, slackText } from './status.tsx';
 import './timeline.css';
@@ -16,7 +18,16 @@ export interface TimelineGroup {
   clientName: string;
   /** The client's internal sunset date (earliest of its workloads). */
   sunset: IsoDate | null;
-  rows: PortfolioWorkload[];
+  /** In display order; a hole is a row not fetched yet (drawn as a placeholder). Full portfolio rows are accepted too. */
+  rows: readonly (PlanRow | PortfolioWorkload | undefined)[];
+  /** Late workloads of the client, when not every row is at hand. */
+  late?: number;
+}
+
+/** A baseline's dates for one workload, drawn as a dashed outline behind its bars. */
+export interface Ghost {
+  start: IsoDate;
+  end: IsoDate;
 }
 
 /** A span without work: a blackout period (e.g. a year-end change freeze). */
@@ -45,10 +56,17 @@ interface Props {
   commitments: CommitmentMarker[];
   closures?: Closure[];
   events?: EventMarker[];
+  /** The horizontal range (earliest start, latest end or sunset); computed from the rows when absent. */
+  span?: { start: IsoDate; end: IsoDate } | null;
+  /** Indexes (counting workload rows across groups) of the rows in view, so the caller can fetch the missing ones. */
+  onRowsShown?(first: number, last: number): void;
+  ghosts?: ReadonlyMap<number, Ghost>;
   onOpen(workloadId: number): void;
 }
 
-type FlatRow = { kind: 'client'; group: TimelineGroup } | { kind: 'workload'; group: TimelineGroup; item: PortfolioWorkload };
+type FlatRow = { kind: 'client'; group: TimelineGroup } | { kind: 'workload'; group: TimelineGroup; index: number; item: PlanRow | undefined };
+
+const asRow = (r: PlanRow | PortfolioWorkload | undefined): PlanRow | undefined => (r && 'plan' in r ? toPlanRow(r) : r);
 
 const LABEL_W = 280;
 const ROW_H = 44;
@@ -58,30 +76,40 @@ const STEP_ORDER = [1, 2, 3, 4, 5, 6] as const;
 
 interface Tip { rowIndex: number; step: number; left: number; top: number; above: boolean }
 
-export function Timeline({ groups, today, trainingDeadline, commitments, closures = [], events = [], onOpen }: Props) {
+export function Timeline({ groups, today, trainingDeadline, commitments, closures = [], events = [], span, onRowsShown, ghosts, onOpen }: Props) {
   const scrollRef = useRef<HTMLDivElement>(null);
   const [width, setWidth] = useState(1000);
   const [focus, setFocus] = useState<{ row: number; step: number } | null>(null);
   const [tip, setTip] = useState<Tip | null>(null);
   const pendingFocus = useRef(false);
 
-  const rows = useMemo<FlatRow[]>(() => groups.flatMap((g) => [
-    { kind: 'client' as const, group: g },
-    ...g.rows.map((item) => ({ kind: 'workload' as const, group: g, item })),
-  ]), [groups]);
+  const rows = useMemo<FlatRow[]>(() => {
+    const out: FlatRow[] = [];
+    let index = 0;
+    for (const g of groups) {
+      out.push({ kind: 'client', group: g });
+      // A plain loop, not map: holes (rows not fetched yet) must become placeholders, not be skipped.
+      for (let i = 0; i < g.rows.length; i++) out.push({ kind: 'workload', group: g, index: index++, item: asRow(g.rows[i]) });
+    }
+    return out;
+  }, [groups]);
 
   // The visible span: from just before the earliest start (or today) to just after the latest end, sunset or the deadline.
   const range = useMemo(() => {
     let lo = toDayNumber(today);
     let hi = toDayNumber(trainingDeadline);
-    for (const g of groups) {
-      for (const r of g.rows) {
-        lo = Math.min(lo, toDayNumber(r.plan.start));
-        hi = Math.max(hi, toDayNumber(r.plan.end), toDayNumber(r.plan.sunset.date));
+    if (span) {
+      lo = Math.min(lo, toDayNumber(span.start));
+      hi = Math.max(hi, toDayNumber(span.end));
+    } else {
+      for (const r of rows) {
+        if (r.kind !== 'workload' || !r.item) continue;
+        lo = Math.min(lo, toDayNumber(r.item.start));
+        hi = Math.max(hi, toDayNumber(r.item.end), toDayNumber(r.item.sunset.date));
       }
     }
     return { lo: lo - 3, hi: hi + 7 };
-  }, [groups, today, trainingDeadline]);
+  }, [rows, span, today, trainingDeadline]);
 
   useLayoutEffect(() => {
     const el = scrollRef.current;
@@ -114,6 +142,16 @@ export function Timeline({ groups, today, trainingDeadline, commitments, closure
     },
   });
   useEffect(() => { virtualizer.measure(); }, [rows, virtualizer]);
+
+  // Tell the caller which workload rows are in view (it fetches the ones it lacks).
+  const virtualItems = virtualizer.getVirtualItems();
+  const firstShown = virtualItems.find((v) => rows[v.index]?.kind === 'workload');
+  const lastShown = [...virtualItems].reverse().find((v) => rows[v.index]?.kind === 'workload');
+  const shownFrom = firstShown ? (rows[firstShown.index] as { index: number }).index : -1;
+  const shownTo = lastShown ? (rows[lastShown.index] as { index: number }).index : -1;
+  useEffect(() => {
+    if (onRowsShown && shownFrom >= 0) onRowsShown(shownFrom, shownTo);
+  }, [onRowsShown, shownFrom, shownTo]);
 
   // Focus follows the roving position once its row is rendered.
   useEffect(() => {
@@ -150,7 +188,7 @@ export function Timeline({ groups, today, trainingDeadline, commitments, closure
       case 'PageUp': { let r = row; for (let i = 0; i < 10; i++) r = nextWorkloadFrom(rows, r, -1); move(r, step); break; }
       case 'Enter': {
         const r = rows[row];
-        if (r.kind === 'workload') onOpen(r.item.workload.id);
+        if (r.kind === 'workload' && r.item) onOpen(r.item.workloadId);
         break;
       }
       default: return;
@@ -181,7 +219,8 @@ export function Timeline({ groups, today, trainingDeadline, commitments, closure
   const band = (c: { lo: number; hi: number }) => ({ left: (c.lo - range.lo) * pxPerDay, width: (c.hi - c.lo + 1) * pxPerDay });
   const visibleEvents = events.filter((e) => toDayNumber(e.date) >= range.lo && toDayNumber(e.date) <= range.hi);
   const tipRow = tip ? rows[tip.rowIndex] : null;
-  const tipStep = tipRow?.kind === 'workload' ? tipRow.item.plan.steps.find((s) => s.step === tip!.step) : undefined;
+  const tipItem = tipRow?.kind === 'workload' ? tipRow.item : undefined;
+  const tipStep = tipItem?.steps.find((s) => s.step === tip!.step);
 
   return (
     <div className="gantt" ref={scrollRef} role="region" aria-label="Timeline of the six steps per workload">
@@ -211,7 +250,7 @@ export function Timeline({ groups, today, trainingDeadline, commitments, closure
         </div>
 
         <div className="gantt__body" style={{ height: virtualizer.getTotalSize() }} onKeyDown={onKeyDown} role="grid" aria-label="Plan timeline" aria-rowcount={rows.length}>
-          {virtualizer.getVirtualItems().map((v) => {
+          {virtualItems.map((v) => {
             const r = rows[v.index];
             const lines = (
               <>
@@ -227,7 +266,7 @@ export function Timeline({ groups, today, trainingDeadline, commitments, closure
               </>
             );
             if (r.kind === 'client') {
-              const late = r.group.rows.filter((w) => w.plan.status === 'late').length;
+              const late = r.group.late ?? r.group.rows.filter((w) => asRow(w)?.status === 'late').length;
               return (
                 <div key={v.key} role="row" aria-rowindex={v.index + 1} className="gantt__row gantt__row--client" style={{ top: v.start, height: v.size }}>
                   <div role="rowheader" className="gantt__label" style={{ width: LABEL_W }}>
@@ -246,16 +285,29 @@ export function Timeline({ groups, today, trainingDeadline, commitments, closure
                 </div>
               );
             }
-            const { workload, plan } = r.item;
+            const plan = r.item;
+            if (!plan) {
+              return (
+                <div key={v.key} role="row" aria-rowindex={v.index + 1} aria-busy="true" className="gantt__row gantt__row--loading" style={{ top: v.start, height: v.size }}>
+                  <div role="rowheader" className="gantt__label muted" style={{ width: LABEL_W }}>Loading…</div>
+                  <div className="gantt__track" role="none">{lines}</div>
+                </div>
+              );
+            }
             const isFocusRow = active?.row === v.index;
+            const ghost = ghosts?.get(plan.workloadId);
             return (
               <div key={v.key} role="row" aria-rowindex={v.index + 1} className="gantt__row" style={{ top: v.start, height: v.size }}>
                 <div role="rowheader" className="gantt__label" style={{ width: LABEL_W }}>
-                  <Link href={`/workloads/${workload.id}`} className="gantt__name" tabIndex={-1} title={workload.name}>{workload.name}</Link>
+                  <Link href={`/workloads/${plan.workloadId}`} className="gantt__name" tabIndex={-1} title={plan.name}>{plan.name}</Link>
                   <StatusBadge status={plan.status} compact />
                 </div>
                 <div className="gantt__track" role="none">
                   {lines}
+                  {ghost ? (
+                    <span className="gantt__ghost" style={{ left: x(ghost.start), width: (toDayNumber(ghost.end) - toDayNumber(ghost.start) + 1) * pxPerDay }}
+                      title={`Baseline: ${ghost.start} to ${ghost.end}`} aria-hidden="true" />
+                  ) : null}
                   <span className="gantt__sunset" style={{ left: x(plan.sunset.date) + pxPerDay }} title={`Sunset ${plan.sunset.date}`} />
                   {plan.steps.map((s) => (
                     <StepBar
@@ -264,13 +316,13 @@ export function Timeline({ groups, today, trainingDeadline, commitments, closure
                       status={plan.status}
                       left={x(s.start)}
                       width={(toDayNumber(s.end) - toDayNumber(s.start) + 1) * pxPerDay - 1}
-                      label={`${workload.name}, step ${s.step} ${s.name}: ${s.start} to ${s.end}, ${s.durationDays} working days. ${STATUS_META[plan.status].label}.`}
+                      label={`${plan.name}, step ${s.step} ${STEP_NAMES[s.step]}: ${s.start} to ${s.end}, ${s.durationDays} working days. ${STATUS_META[plan.status].label}.`}
                       dataKey={`${v.index}-${s.step}`}
                       tabIndex={isFocusRow && active?.step === s.step ? 0 : -1}
                       onShow={(el) => showTip(v.index, s.step, el)}
                       onHide={() => setTip(null)}
                       onFocus={() => setFocus({ row: v.index, step: s.step })}
-                      onOpen={() => onOpen(workload.id)}
+                      onOpen={() => onOpen(plan.workloadId)}
                     />
                   ))}
                 </div>
@@ -279,17 +331,17 @@ export function Timeline({ groups, today, trainingDeadline, commitments, closure
           })}
         </div>
 
-        {tip && tipRow?.kind === 'workload' && tipStep ? (
+        {tip && tipItem && tipStep ? (
           <div className="gantt__tooltip" style={{ left: tip.left, top: tip.top, transform: tip.above ? 'translateY(-100%)' : undefined }} aria-hidden="true">
-            <strong>{tipRow.item.workload.name}</strong>
-            <div>Step {tipStep.step}: {tipStep.name}</div>
+            <strong>{tipItem.name}</strong>
+            <div>Step {tipStep.step}: {STEP_NAMES[tipStep.step]}</div>
             <div className="gantt__tooltip-dates">{tipStep.start} → {tipStep.end} · {tipStep.durationDays} working days{tipStep.durationDays !== tipStep.fullDays ? ` (cut from ${tipStep.fullDays})` : ''}</div>
             <ul>
               {tipStep.reasons.map((reason) => <li key={reason}>{reason}</li>)}
               {tipStep.capacityWaitDays > 0 ? <li>waited {tipStep.capacityWaitDays} working day(s) for a team slot</li> : null}
             </ul>
             <div className="gantt__tooltip-status">
-              {STATUS_META[tipRow.item.plan.status].label} · {slackText(tipRow.item.plan.slackDays, tipRow.item.plan.overrunDays)} · sunset {tipRow.item.plan.sunset.date}
+              {STATUS_META[tipItem.status].label} · {slackText(tipItem.slackDays, tipItem.overrunDays)} · sunset {tipItem.sunset.date}
             </div>
           </div>
         ) : null}
@@ -304,7 +356,7 @@ function nextWorkloadFrom(rows: FlatRow[], from: number, dir: 1 | -1): number {
 }
 
 function StepBar({ step, status, left, width, label, dataKey, tabIndex, onShow, onHide, onFocus, onOpen }: {
-  step: PlannedStep; status: string; left: number; width: number; label: string; dataKey: string; tabIndex: number;
+  step: PlanRowStep; status: string; left: number; width: number; label: string; dataKey: string; tabIndex: number;
   onShow(el: HTMLElement): void; onHide(): void; onFocus(): void; onOpen(): void;
 }) {
   return (

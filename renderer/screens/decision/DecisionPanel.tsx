@@ -1,7 +1,7 @@
 // The Decision panel of a workload: questionnaire, the job profile it yields, the recommendation and its effect on the plan, live as answers change.
 import { useEffect, useMemo, useState } from 'react';
 import type { ReactNode } from 'react';
-import { usePlan, selectPortfolioById } from '../../stores/plan.ts';
+import { usePlan, usePlanWorkload } from '../../stores/plan.ts';
 import { useInventory } from '../../stores/inventory.ts';
 import { notifyInfo, useUi } from '../../stores/ui.ts';
 import { invoke } from '../../ipc.ts';
@@ -48,14 +48,13 @@ function overridesOf(rec: Recommendation | undefined, workloadId: number): Recom
 }
 
 export function DecisionPanel({ workload }: { workload: Workload }) {
-  const row = usePlan((s) => selectPortfolioById(s).get(workload.id));
-  const today = usePlan((s) => s.portfolio?.today ?? null);
+  // One workload's recommendation and plan (plan.workload), refetched after every change that can replan it.
+  const row = usePlanWorkload(workload.id);
+  const today = row?.today ?? null;
   const policy = useInventory((s) => s.policy);
   const commitments = useInventory((s) => s.commitments);
   const contracts = useInventory((s) => s.contracts);
   const evaluations = useEvaluations(workload.id, row);
-
-  useEffect(() => { void usePlan.getState().load(); }, []);
 
   if (!row) return <section className="decision" aria-label="Decision"><p className="muted" role="status">Computing the recommendation…</p></section>;
   // key: saved answers start a fresh draft (after Save, undo or another window's change).

@@ -5,6 +5,6 @@ import { usePlan } from '../../stores/plan.ts';
 export async function afterWorkloadChange(): Promise<void> {
   await Promise.all([
     useWorkspace.getState().refreshInfo(),
-    usePlan.getState().portfolio ? usePlan.getState().load() : Promise.resolve(),
+    usePlan.getState().refresh(),
   ]);
 }

@@ -1,28 +1,29 @@
 // The plan: roll-up per client on top, then the six steps of every workload as a timeline or a table, filtered by the header's client.
-import { useEffect, useMemo } from 'react';
+// It fetches what it shows: the overview, and the rows in view (the main process keeps the computed plan).
+import { useCallback, useEffect, useMemo } from 'react';
 import { Link, useLocation } from 'wouter';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { EmptyState } from '../../components/EmptyState.tsx';
 import { Timeline, type CommitmentMarker, type TimelineGroup } from '../../components/timeline/Timeline.tsx';
 import { STATUS_META } from '../../components/timeline/status.tsx';
-import { selectPortfolioById, subscribePlanToInventory, usePlan, type PlanSort } from '../../stores/plan.ts';
+import { subscribePlanToInventory, usePlan, type PlanSort } from '../../stores/plan.ts';
 import { useInventory } from '../../stores/inventory.ts';
 import { commitmentKindLabel } from '../../labels.ts';
 import { PLAN_STATUSES } from '../../../shared/domain/types.ts';
-import type { PortfolioWorkload } from '../../../shared/portfolio.ts';
 import { PlanTable } from './PlanTable.tsx';
 import { PortfolioSummary, RollupTable } from './RollupCards.tsx';
 import './plan.css';
 
-const SORTS: Record<PlanSort, { label: string; compare(a: PortfolioWorkload, b: PortfolioWorkload): number }> = {
-  slack: { label: 'Least slack first', compare: (a, b) => a.plan.slackDays - b.plan.slackDays || a.plan.end.localeCompare(b.plan.end) },
-  end: { label: 'Cut-over date', compare: (a, b) => a.plan.end.localeCompare(b.plan.end) || a.plan.slackDays - b.plan.slackDays },
-  name: { label: 'Name', compare: (a, b) => a.workload.name.localeCompare(b.workload.name) },
+/** The orders the main process sorts rows by (within each client). */
+const SORTS: Record<PlanSort, { label: string }> = {
+  slack: { label: 'Least slack first' },
+  end: { label: 'Cut-over date' },
+  name: { label: 'Name' },
 };
 
 export function PlanScreen() {
-  const portfolio = usePlan((s) => s.portfolio);
-  const byId = usePlan(selectPortfolioById);
+  const overview = usePlan((s) => s.overview);
+  const planRows = usePlan((s) => s.rows);
   const view = usePlan((s) => s.view);
   const sort = usePlan((s) => s.sort);
   const setView = usePlan((s) => s.setView);
@@ -39,20 +40,21 @@ export function PlanScreen() {
     return subscribePlanToInventory();
   }, []);
 
-  const rollups = useMemo(
-    () => (portfolio?.rollups ?? []).filter((r) => clientFilter === null || r.clientId === clientFilter),
-    [portfolio, clientFilter],
-  );
-  const rows = useMemo(
-    () => (portfolio?.workloads ?? []).filter((w) => clientFilter === null || w.workload.clientId === clientFilter),
-    [portfolio, clientFilter],
-  );
-  const groups = useMemo<TimelineGroup[]>(() => rollups.map((r) => ({
-    clientId: r.clientId,
-    clientName: r.clientName,
-    sunset: r.sunset?.date ?? null,
-    rows: rows.filter((w) => w.workload.clientId === r.clientId).sort(SORTS[sort].compare),
-  })).filter((g) => g.rows.length > 0), [rollups, rows, sort]);
+  // The overview is already scoped to the header's client; an answer for another scope is on its way out.
+  const rollups = useMemo(() => overview?.rollups ?? [], [overview]);
+  // Rows arrive grouped by client in roll-up order: each group is its slice of the (partly fetched) row list.
+  const groups = useMemo<TimelineGroup[]>(() => {
+    let offset = 0;
+    return rollups.filter((r) => r.workloadCount > 0).map((r) => {
+      const g = {
+        clientId: r.clientId, clientName: r.clientName, sunset: r.sunset?.date ?? null, late: r.statusCounts.late,
+        rows: planRows.slice(offset, offset + r.workloadCount),
+      };
+      offset += r.workloadCount;
+      return g;
+    });
+  }, [rollups, planRows]);
+  const showRows = useCallback((first: number, last: number) => usePlan.getState().showRows(first, last), []);
   const markers = useMemo<CommitmentMarker[]>(() => commitments
     .filter((c) => c.dueDate !== null && (clientFilter === null || c.clientId === clientFilter))
     .map((c) => ({
@@ -61,8 +63,8 @@ export function PlanScreen() {
       label: `${c.customer}, ${commitmentKindLabel[c.kind].toLowerCase()}${c.threshold !== null ? ` ${c.threshold}` : ''}${c.noticeDays ? ` (notice ${c.noticeDays} days)` : ''}`,
     })), [commitments, clientFilter]);
   const events = useMemo(
-    () => (policy?.events ?? []).filter((e) => !(e.kind === 'training_deadline' && e.date === portfolio?.trainingDeadline)).map((e) => ({ date: e.date, name: e.name })),
-    [policy, portfolio],
+    () => (policy?.events ?? []).filter((e) => !(e.kind === 'training_deadline' && e.date === overview?.trainingDeadline)).map((e) => ({ date: e.date, name: e.name })),
+    [policy, overview],
   );
   const clientName = useMemo(() => {
     const names = new Map(clients.map((c) => [c.id, c.name]));
@@ -70,10 +72,10 @@ export function PlanScreen() {
   }, [clients]);
 
   const header = <PageHeader title="Plan" />;
-  if (!portfolio) {
+  if (!overview) {
     return <div className="page page--wide">{header}<p className="muted" role="status">Planning…</p></div>;
   }
-  if (rows.length === 0) {
+  if (overview.total === 0) {
     return (
       <div className="page page--wide">
         {header}
@@ -88,10 +90,10 @@ export function PlanScreen() {
     <div className="page page--wide plan">
       {/* The roadmap route previews the pages and exports them (PDF, CSV, .ics). */}
       <PageHeader title="Plan" actions={<Link href="/roadmap" className="button">Export roadmap…</Link>} />
-      <PortfolioSummary portfolio={portfolio} rows={rows} />
+      <PortfolioSummary overview={overview} />
       <section aria-labelledby="rollup-title" className="plan__section">
         <h2 id="rollup-title" className="visually-hidden">Roll-up per client</h2>
-        <RollupTable rollups={rollups} rows={byId} today={portfolio.today} />
+        <RollupTable rollups={rollups} names={overview.names} today={overview.today} />
       </section>
 
       <section aria-labelledby="schedule-title" className="plan__section">
@@ -111,11 +113,12 @@ export function PlanScreen() {
         </div>
         {view === 'timeline' ? (
           <>
-            <Timeline groups={groups} today={portfolio.today} trainingDeadline={portfolio.trainingDeadline} commitments={markers} closures={policy?.blackouts} events={events} onOpen={(id) => navigate(`/workloads/${id}`)} />
+            <Timeline groups={groups} today={overview.today} trainingDeadline={overview.trainingDeadline} span={overview.span} onRowsShown={showRows}
+              commitments={markers} closures={policy?.blackouts} events={events} onOpen={(id) => navigate(`/workloads/${id}`)} />
             <p className="plan__hint">Six steps per workload (4, governance, runs beside 3, below it), scheduled to end before the workload's internal sunset date. Hover a bar, or Tab into the timeline and use the arrow keys, to read a step's dates and reasons; Enter opens the workload.</p>
           </>
         ) : (
-          <PlanTable rows={groups.flatMap((g) => g.rows)} clientName={clientName} />
+          <PlanTable rows={planRows} onRowsShown={showRows} clientName={clientName} />
         )}
       </section>
     </div>

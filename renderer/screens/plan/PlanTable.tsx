@@ -1,8 +1,8 @@
 // The plan as a table: one row per workload with its approach (overrides marked), each step's dates, sunset, status, slack and bridge.
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { Link } from 'wouter';
 import { format, parseISO } from 'date-fns';
-import type { PortfolioWorkload } from '../../../shared/portfolio.ts';
+import type { PlanRow } from '../../../shared/planView.ts';
 import { STEP_NAMES } from '../../../shared/plan/types.ts';
 import { StatusBadge, slackText } from '../../components/timeline/status.tsx';
 import { approachShort, dayOf, jobLabel } from '../../labels.ts';
@@ -14,9 +14,12 @@ const sentence = (t: string) => t.charAt(0).toUpperCase() + t.slice(1);
 /** Rows rendered at first; the rest on request, so a 5,000-workload portfolio stays responsive. */
 const PAGE = 250;
 
-export function PlanTable({ rows: all, clientName }: { rows: PortfolioWorkload[]; clientName(id: number): string }) {
+/** `rows` may have holes (not fetched yet): `onRowsShown` asks for the ones the table renders. */
+export function PlanTable({ rows: all, clientName, onRowsShown }: { rows: readonly (PlanRow | undefined)[]; clientName(id: number): string; onRowsShown?(first: number, last: number): void }) {
   const [limit, setLimit] = useState(PAGE);
-  const rows = all.length > limit ? all.slice(0, limit) : all;
+  const shown = Math.min(all.length, limit);
+  useEffect(() => { if (shown > 0) onRowsShown?.(0, shown - 1); }, [onRowsShown, shown]);
+  const rows = Array.from({ length: shown }, (_, i) => all[i]);
   return (
     <>
       <div className="plan-table-wrap">
@@ -32,22 +35,23 @@ export function PlanTable({ rows: all, clientName }: { rows: PortfolioWorkload[]
             </tr>
           </thead>
           <tbody>
-            {rows.map(({ workload, plan, recommendation }) => {
-              const overrides = recommendation.components.filter((c) => c.override);
+            {rows.map((plan, i) => {
+              if (!plan) return <tr key={`loading-${i}`} aria-busy="true"><td colSpan={11} className="muted">Loading…</td></tr>;
+              const overrides = plan.components.filter((c) => c.override);
               return [
-                <tr key={workload.id} className={plan.bridge ? 'plan-table__row--bridge' : undefined}>
+                <tr key={plan.workloadId} className={plan.bridge ? 'plan-table__row--bridge' : undefined}>
                   <th scope="row" className="plan-table__sticky">
-                    <Link href={`/workloads/${workload.id}`} className="link plan-table__name">{workload.name}</Link>
-                    <span className="plan-table__client">{clientName(workload.clientId)}</span>
+                    <Link href={`/workloads/${plan.workloadId}`} className="link plan-table__name">{plan.name}</Link>
+                    <span className="plan-table__client">{clientName(plan.clientId)}</span>
                   </th>
                   <td><StatusBadge status={plan.status} compact /></td>
                   <td className="num">{plan.overrunDays > 0 ? `−${plan.overrunDays}` : `+${plan.slackDays}`}<span className="visually-hidden"> ({slackText(plan.slackDays, plan.overrunDays)})</span></td>
                   <td className="plan-table__dates" title={plan.sunset.reason}>{plan.sunset.date}</td>
                   <td className="plan-table__approach">
                     <span className="cell-strong">{approachShort[plan.approach]}</span>
-                    {recommendation.components.length > 1 || overrides.length ? (
+                    {plan.components.length > 1 || overrides.length ? (
                       <span className="plan-table__components">
-                        {recommendation.components.map((c) => `${jobLabel[c.job]} → ${approachShort[c.approach]}`).join(' · ')}
+                        {plan.components.map((c) => `${jobLabel[c.job]} → ${approachShort[c.approach]}`).join(' · ')}
                       </span>
                     ) : null}
                     {overrides.map((c) => (
@@ -57,14 +61,14 @@ export function PlanTable({ rows: all, clientName }: { rows: PortfolioWorkload[]
                     ))}
                   </td>
                   {plan.steps.map((s) => (
-                    <td key={s.step} data-step={s.step} className="plan-table__dates" title={`${s.name}: ${s.start} to ${s.end}, ${s.durationDays} working days (${s.reasons.join('; ')})`}>
-                      {short(s.start)}–{short(s.end)}
+                    <td key={s.step} data-step={s.step} className="plan-table__dates plan-table__step" title={`${STEP_NAMES[s.step]}: ${s.start} to ${s.end}, ${s.durationDays} working days (${s.reasons.join('; ')})`}>
+                      {short(s.start)}–<wbr />{short(s.end)}
                       <span className="plan-table__days">{s.durationDays} d{s.durationDays < s.fullDays ? ` of ${s.fullDays}` : ''}</span>
                     </td>
                   ))}
                 </tr>,
                 plan.bridge ? (
-                  <tr key={`${workload.id}-bridge`} className="plan-table__bridge">
+                  <tr key={`${plan.workloadId}-bridge`} className="plan-table__bridge">
                     <td colSpan={11}>
                       <p className="plan-table__bridge-text">
                         <span className={`bridge-tag${plan.bridge.red ? ' bridge-tag--red' : ''}`}>{plan.bridge.red ? '✕ Bridge does not hold' : 'Bridge'}</span>

@@ -3,30 +3,30 @@ import { Fragment } from 'react';
 import { Link } from 'wouter';
 import { APPROACHES, PLAN_STATUSES } from '../../../shared/domain/types.ts';
 import type { ClientRollup } from '../../../shared/plan/types.ts';
-import type { Portfolio, PortfolioWorkload } from '../../../shared/portfolio.ts';
+import type { PlanOverview } from '../../../shared/planView.ts';
 import { daysUntil } from '../../../shared/plan/sunset.ts';
 import { StatusBadge, StatusCount } from '../../components/timeline/status.tsx';
 import { approachShort } from '../../labels.ts';
 
-export function PortfolioSummary({ portfolio, rows }: { portfolio: Portfolio; rows: PortfolioWorkload[] }) {
-  const counts = Object.fromEntries(PLAN_STATUSES.map((s) => [s, rows.filter((r) => r.plan.status === s).length])) as Record<string, number>;
-  const sunset = rows.reduce<PortfolioWorkload | null>((min, r) => (min === null || r.plan.sunset.date < min.plan.sunset.date ? r : min), null);
+export function PortfolioSummary({ overview }: { overview: PlanOverview }) {
+  const counts = overview.statusCounts;
+  const sunset = overview.sunset;
   return (
     <dl className="plan-summary" aria-label="Portfolio summary">
       <div className="plan-summary__item plan-summary__item--deadline">
         <dt>Training deadline</dt>
-        <dd><span className="plan-summary__big">{portfolio.daysToDeadline >= 0 ? `${portfolio.daysToDeadline} days` : 'Passed'}</span> <span className="plan-summary__sub">to {portfolio.trainingDeadline}</span></dd>
+        <dd><span className="plan-summary__big">{overview.daysToDeadline >= 0 ? `${overview.daysToDeadline} days` : 'Passed'}</span> <span className="plan-summary__sub">to {overview.trainingDeadline}</span></dd>
       </div>
       <div className="plan-summary__item">
         <dt>Earliest internal sunset</dt>
         <dd>
-          <span className="plan-summary__big">{sunset ? sunset.plan.sunset.date : '—'}</span>
-          {sunset ? <span className="plan-summary__sub"> in {daysUntil(portfolio.today, sunset.plan.sunset.date)} days · {sunset.workload.name}</span> : null}
+          <span className="plan-summary__big">{sunset ? sunset.date : '—'}</span>
+          {sunset ? <span className="plan-summary__sub"> in {daysUntil(overview.today, sunset.date)} days · {sunset.workloadName}</span> : null}
         </dd>
       </div>
       <div className="plan-summary__item">
         <dt>Workloads</dt>
-        <dd><span className="plan-summary__big">{rows.length}</span></dd>
+        <dd><span className="plan-summary__big">{overview.total}</span></dd>
       </div>
       <div className="plan-summary__item plan-summary__item--statuses">
         <dt>By status</dt>
@@ -40,7 +40,7 @@ export function PortfolioSummary({ portfolio, rows }: { portfolio: Portfolio; ro
   );
 }
 
-export function RollupTable({ rollups, rows, today }: { rollups: ClientRollup[]; rows: Map<number, PortfolioWorkload>; today: string }) {
+export function RollupTable({ rollups, names, today }: { rollups: ClientRollup[]; names: Record<number, string>; today: string }) {
   return (
     <div className="table-card">
       <table className="data-table rollup-table" aria-label="Roll-up per client">
@@ -82,10 +82,10 @@ export function RollupTable({ rollups, rows, today }: { rollups: ClientRollup[];
                   {approaches.map((a, i) => <Fragment key={a}>{i > 0 ? ' · ' : ''}<span>{approachShort[a]} <strong>{r.approachCounts[a]}</strong></span></Fragment>)}
                 </td>
                 <td className="rollup__critical">
-                  <span className="rollup__critical-names" title={r.criticalPath.map((id) => rows.get(id)?.workload.name ?? '').join(', ')}>
+                  <span className="rollup__critical-names" title={r.criticalPath.map((id) => names[id] ?? '').join(', ')}>
                     {r.criticalPath.slice(0, 2).map((id, i) => {
-                      const w = rows.get(id);
-                      return w ? <span key={id}>{i > 0 ? ', ' : ''}<Link href={`/workloads/${id}`} className="link">{w.workload.name}</Link></span> : null;
+                      const name = names[id];
+                      return name !== undefined ? <span key={id}>{i > 0 ? ', ' : ''}<Link href={`/workloads/${id}`} className="link">{name}</Link></span> : null;
                     })}
                   </span>
                   {r.criticalPath.length > 2 ? <span className="rollup__slack">+{r.criticalPath.length - 2} more</span> : null}
