@@ -8,8 +8,9 @@ import { parseArgs } from 'node:util';
 import { OfframpError } from '../../shared/errors.ts';
 import { commands as coreCommands, type CliCommand } from './commands.ts';
 import { csvCommand, icsCommand, roadmapCommand } from './roadmap.ts';
+import { baselineCommand } from './baseline.ts';
 
-const commands: Record<string, CliCommand> = { ...coreCommands, roadmap: roadmapCommand, ics: icsCommand, csv: csvCommand };
+const commands: Record<string, CliCommand> = { ...coreCommands, roadmap: roadmapCommand, ics: icsCommand, csv: csvCommand, baseline: baselineCommand };
 
 const USAGE = `Offramp command line
 

@@ -11,6 +11,9 @@ import { insertCandidate, insertEvaluationRow, listCandidates, listEvaluationRow
 import { listOverrides, setOverride } from './overrides.ts';
 import { exportWorkshops, importWorkshops } from './workshopsSnapshot.ts';
 import { getPolicy, setPolicy } from './policy.ts';
+import { getBaseline, insertBaseline, listBaselines } from './baselines.ts';
+import { remapBaselinePlan } from '../../shared/domain/snapshotBaselines.ts';
+import type { BaselinePlan } from '../../shared/plan/baseline.ts';
 
 export function exportSnapshot(db: Database, exportedAt: string): WorkspaceSnapshot {
   return db.transaction(() => ({
@@ -28,6 +31,7 @@ export function exportSnapshot(db: Database, exportedAt: string): WorkspaceSnaps
     signOffs: listSignOffs(db),
     overrides: listOverrides(db),
     workshops: exportWorkshops(db),
+    baselines: listBaselines(db).map((b) => { const { workloadCount: _n, ...rest } = getBaseline(db, b.id); return rest; }),
     policy: getPolicy(db),
   }) as WorkspaceSnapshot)();
 }
@@ -87,6 +91,9 @@ export function importSnapshot(db: Database, rec: Recorder, s: SnapshotInput, op
   s.signOffs.forEach((o, i) => setSignOff(rec, { ...o, candidateId: map(candidateIds, o.candidateId, 'candidate', `signOffs[${i}].candidateId`) }));
   s.overrides.forEach((o, i) => setOverride(rec, { ...o, workloadId: map(workloadIds, o.workloadId, 'workload', `overrides[${i}].workloadId`) }));
   importWorkshops(db, rec, s.workshops, clientIds, workloadIds);
+  for (const b of s.baselines ?? []) {
+    insertBaseline(db, rec, { name: b.name, takenAt: b.takenAt, plan: remapBaselinePlan(b.plan as unknown as BaselinePlan, workloadIds, clientIds) });
+  }
   if (options.replacePolicy && s.policy) setPolicy(db, rec, s.policy);
   return {
     clients: s.clients.length, workloads: s.workloads.length, contracts: s.contracts.length, commitments: s.commitments.length,

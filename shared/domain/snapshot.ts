@@ -4,6 +4,7 @@ import type {
   JobProfile, RecommendationOverride, SignOff, Workload,
 } from './types.ts';
 import type { SnapshotWorkshop } from './snapshotWorkshops.ts';
+import type { SnapshotBaseline } from './snapshotBaselines.ts';
 
 export const SNAPSHOT_FORMAT = 'offramp-workspace';
 /** 2: workshops carry their agenda items, notes, decisions, actions, votes and classifications (version 1 files still import). */
@@ -26,5 +27,7 @@ export interface WorkspaceSnapshot {
   signOffs: SignOff[];
   overrides: RecommendationOverride[];
   workshops: SnapshotWorkshop[];
+  /** Named, dated plans (review cycle); absent in files from before baselines, and in the engine's own snapshots. */
+  baselines?: SnapshotBaseline[];
   policy: DeadlinePolicy;
 }

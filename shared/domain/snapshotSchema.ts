@@ -5,6 +5,7 @@ import { commitmentInput, contractInput, isoDate, jobProfileInput, policyInput, 
 import { candidateInput } from '../ipc/evaluation.ts';
 import { READABLE_SNAPSHOT_VERSIONS, SNAPSHOT_FORMAT } from './snapshot.ts';
 import { legacyWorkshopSchema, snapshotWorkshopSchema } from './snapshotWorkshops.ts';
+import { snapshotBaselineSchema } from './snapshotBaselines.ts';
 
 const id = z.number().int().positive();
 const flag = z.boolean().nullable();
@@ -35,6 +36,7 @@ export const snapshotSchema = z.object({
     for (const issue of parsed.error.issues) ctx.addIssue({ ...issue, path: issue.path } as never);
     return z.NEVER;
   })).default([]),
+  baselines: z.array(snapshotBaselineSchema).default([]),
   policy: policyInput.optional(),
 });
 export type SnapshotInput = z.output<typeof snapshotSchema>;

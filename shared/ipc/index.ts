@@ -7,6 +7,7 @@ import { importsChannels } from './imports.ts';
 import { exportsChannels } from './exports.ts';
 import { evaluationChannels } from './evaluation.ts';
 import { workshopChannels } from './workshop.ts';
+import { baselinesChannels } from './baselines.ts';
 
 export const channels = {
   ...inventoryChannels,
@@ -15,6 +16,7 @@ export const channels = {
   ...exportsChannels,
   ...evaluationChannels,
   ...workshopChannels,
+  ...baselinesChannels,
 } as const;
 
 export type Channels = typeof channels;

@@ -7,6 +7,7 @@ import { importsHandlers } from './imports.ts';
 import { exportsHandlers } from './exports.ts';
 import { evaluationHandlers } from './evaluation.ts';
 import { workshopHandlers } from './workshop.ts';
+import { baselinesHandlers } from './baselines.ts';
 
 export const handlers: HandlerMap<ChannelName> = {
   ...inventoryHandlers,
@@ -15,4 +16,5 @@ export const handlers: HandlerMap<ChannelName> = {
   ...exportsHandlers,
   ...evaluationHandlers,
   ...workshopHandlers,
+  ...baselinesHandlers,
 };

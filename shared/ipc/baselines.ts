@@ -1,0 +1,20 @@
+// Channels of the review cycle: baselines (named, dated snapshots of the plan) and what moved since one.
+import { z } from 'zod';
+import { mutation, query } from './contract.ts';
+import { isoDate } from './inventory.ts';
+import type { BaselineSummary } from '../plan/baseline.ts';
+import type { BaselineDiff } from '../plan/baselineDiff.ts';
+
+const id = z.number().int().positive();
+const baselineName = z.string().trim().min(1, 'Name the baseline, e.g. "Steering committee 3 Dec"').max(200, 'Keep the name under 200 characters');
+
+export const baselinesChannels = {
+  /** Every baseline, newest first. */
+  'baselines.list': query<BaselineSummary[]>()(z.object({}).default({})),
+  /** Stores the whole plan as it is on `today` (default: the machine's date) under a name (default: "Baseline <date>"). */
+  'baselines.create': mutation<BaselineSummary>()(z.object({ name: baselineName.optional(), today: isoDate.optional() }).default({})),
+  'baselines.rename': mutation<BaselineSummary>()(z.object({ id, name: baselineName })),
+  'baselines.delete': mutation<null>()(z.object({ id })),
+  /** What moved since a baseline (default: the newest), for one client or all; null when no baseline exists. */
+  'baselines.diff': query<BaselineDiff | null>()(z.object({ id: id.optional(), today: isoDate.optional(), clientId: id.optional() }).default({})),
+} as const;
