@@ -11,6 +11,10 @@ import { RoadmapPrintRoute, PRINT_ROADMAP_PATH } from './print/RoadmapPrintRoute
 import { ImportsScreen } from './screens/imports/ImportsScreen.tsx';
 import { EvaluationScreen } from './screens/evaluation/EvaluationScreen.tsx';
 import { GovernanceScreen } from './screens/governance/GovernanceScreen.tsx';
+import { WorkshopsScreen } from './screens/workshop/WorkshopsScreen.tsx';
+import { WorkshopDetailScreen } from './screens/workshop/WorkshopDetailScreen.tsx';
+import { PresenterScreen } from './screens/workshop/PresenterScreen.tsx';
+import { AudienceScreen } from './screens/workshop/AudienceScreen.tsx';
 
 export interface RouteDef {
   /** wouter pattern, e.g. '/workloads/:id'. */
@@ -32,6 +36,10 @@ export const routes: RouteDef[] = [
   { path: '/agreements', component: ContractsScreen, nav: { label: 'Contracts & commitments' } },
   { path: '/plan', component: PlanScreen, nav: { label: 'Plan' } },
   { path: '/imports', component: ImportsScreen, nav: { label: 'Imports' } },
+  { path: '/workshops', component: WorkshopsScreen, nav: { label: 'Workshops', matches: '/workshops' } },
+  { path: '/workshops/:id', component: WorkshopDetailScreen },
+  { path: '/present/:id', component: PresenterScreen, bare: true },
+  { path: '/audience/:id', component: AudienceScreen, bare: true },
   { path: '/roadmap', component: RoadmapScreen, nav: { label: 'Roadmap' } },
   { path: PRINT_ROADMAP_PATH, component: RoadmapPrintRoute, bare: true },
   { path: '/settings', component: SettingsScreen, nav: { label: 'Settings' } },
