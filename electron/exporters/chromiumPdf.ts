@@ -2,7 +2,7 @@
 // The print view draws its own running header and page numbers on every sheet, so Electron's printToPDF and this
 // printer produce the same pages; Chromium's header/footer templates are therefore left off.
 import fs from 'node:fs';
-import { chromium, type Browser } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { OfframpError } from '../../shared/errors.ts';
 import type { PaperSize } from '../../shared/ipc/exports.ts';
 
@@ -19,6 +19,8 @@ export function chromiumPath(): string {
 }
 
 export async function launchChromium(): Promise<Browser> {
+  // Loaded on first use: the driver costs half a second of CPU that `offramp plan` and friends should not pay.
+  const { chromium } = await import('playwright-core');
   return chromium.launch({ executablePath: chromiumPath(), args: CHROMIUM_FLAGS });
 }
 
