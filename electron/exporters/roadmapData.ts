@@ -4,6 +4,7 @@ import type { Database } from 'better-sqlite3';
 import type { RoadmapData } from '../../shared/ipc/exports.ts';
 import { OfframpError } from '../../shared/errors.ts';
 import { loadPortfolio } from '../services/portfolio.ts';
+import { diffSinceBaseline } from '../services/baselines.ts';
 
 export function buildRoadmapData(db: Database, workspaceFile: string, today: string, clientId?: number): RoadmapData {
   const { snapshot, evaluations, portfolio } = loadPortfolio(db, today, clientId);
@@ -28,5 +29,7 @@ export function buildRoadmapData(db: Database, workspaceFile: string, today: str
     events: snapshot.policy.events,
     retestDays: snapshot.policy.retestDays,
     rollbackDays: snapshot.policy.rollbackDays,
+    blackouts: snapshot.policy.blackouts,
+    changes: diffSinceBaseline(db, today, { clientId }),
   };
 }

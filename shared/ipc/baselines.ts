@@ -1,9 +1,10 @@
-// Channels of the review cycle: baselines (named, dated snapshots of the plan) and what moved since one.
+// Channels of the review cycle: baselines (named, dated snapshots of the plan), what moved since one, and cost at volume.
 import { z } from 'zod';
 import { mutation, query } from './contract.ts';
 import { isoDate } from './inventory.ts';
 import type { BaselineSummary } from '../plan/baseline.ts';
 import type { BaselineDiff } from '../plan/baselineDiff.ts';
+import type { PortfolioCost } from '../plan/cost.ts';
 
 const id = z.number().int().positive();
 const baselineName = z.string().trim().min(1, 'Name the baseline, e.g. "Steering committee 3 Dec"').max(200, 'Keep the name under 200 characters');
@@ -17,4 +18,6 @@ export const baselinesChannels = {
   'baselines.delete': mutation<null>()(z.object({ id })),
   /** What moved since a baseline (default: the newest), for one client or all; null when no baseline exists. */
   'baselines.diff': query<BaselineDiff | null>()(z.object({ id: id.optional(), today: isoDate.optional(), clientId: id.optional() }).default({})),
+  /** Monthly and annual cost today vs after migration, per workload and per client (unknown stays null, never 0). */
+  'cost.atVolume': query<PortfolioCost>()(z.object({ today: isoDate.optional(), clientId: id.optional() }).default({})),
 } as const;

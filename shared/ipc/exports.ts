@@ -6,6 +6,7 @@ import type {
   Candidate, Client, Commitment, Contract, DeadlineEvent, Evaluation, GovernanceEntry, IsoDate, SignOff,
 } from '../domain/types.ts';
 import type { Portfolio } from '../portfolio.ts';
+import type { BaselineDiff } from '../plan/baselineDiff.ts';
 
 const id = z.number().int().positive();
 
@@ -32,6 +33,10 @@ export interface RoadmapData {
   events: DeadlineEvent[];
   retestDays: number;
   rollbackDays: number;
+  /** Blackout periods of the policy (the timeline draws them). */
+  blackouts?: { name: string; start: IsoDate; end: IsoDate }[];
+  /** What moved since the newest baseline, in this scope; null when no baseline was set. */
+  changes?: BaselineDiff | null;
 }
 
 /** What a file export answers: where it was written; null when the user cancelled the save dialog. */

@@ -92,3 +92,24 @@ export function totalCost(clients: ClientCost[]): Omit<ClientCost, 'clientId'> {
     afterMonthly: sum((c) => c.afterMonthly), afterAnnual: sum((c) => c.afterAnnual),
   };
 }
+
+export interface CostRow extends CostAtVolume {
+  name: string;
+}
+
+export interface PortfolioCost {
+  workloads: CostRow[];
+  clients: (ClientCost & { clientName: string })[];
+  total: Omit<ClientCost, 'clientId'>;
+}
+
+/** Cost at volume of every workload in a portfolio, per client (in roll-up order) and in total. */
+export function portfolioCost(portfolio: { workloads: { workload: Workload; recommendation: { costBasis: CostBasis | null } }[]; rollups: { clientId: number; clientName: string }[] }): PortfolioCost {
+  const workloads = portfolio.workloads.map(({ workload, recommendation }) => ({ ...costAtVolume(workload, recommendation.costBasis), name: workload.name }));
+  const byId = new Map(costByClient(workloads).map((c) => [c.clientId, c]));
+  const clients = portfolio.rollups.flatMap((r) => {
+    const c = byId.get(r.clientId);
+    return c ? [{ ...c, clientName: r.clientName }] : [];
+  });
+  return { workloads, clients, total: totalCost(clients) };
+}

@@ -12,6 +12,8 @@ import { commitmentKindLabel } from '../../labels.ts';
 import { PLAN_STATUSES } from '../../../shared/domain/types.ts';
 import { PlanTable } from './PlanTable.tsx';
 import { PortfolioSummary, RollupTable } from './RollupCards.tsx';
+import { BaselinePanel } from './BaselinePanel.tsx';
+import { CostPanel } from './CostPanel.tsx';
 import './plan.css';
 
 /** The orders the main process sorts rows by (within each client). */
@@ -95,6 +97,8 @@ export function PlanScreen() {
         <h2 id="rollup-title" className="visually-hidden">Roll-up per client</h2>
         <RollupTable rollups={rollups} names={overview.names} today={overview.today} />
       </section>
+      <BaselinePanel clientId={clientFilter} today={overview.today} version={overview.version} />
+      <CostPanel clientId={clientFilter} today={overview.today} version={overview.version} />
 
       <section aria-labelledby="schedule-title" className="plan__section">
         <div className="plan__toolbar">
