@@ -7,6 +7,7 @@ import { createIpcApp } from './ipc/app.ts';
 import type { Platform } from './ipc/context.ts';
 import { hardenContents, hardenSession } from './shell/security.ts';
 import { buildMenu } from './shell/menu.ts';
+import { registerAudienceWindow } from './shell/audienceWindow.ts';
 
 const WORKSPACE_FILTERS = [{ name: 'Offramp workspace', extensions: ['offramp'] }];
 let win: BrowserWindow | null = null;
@@ -91,6 +92,8 @@ function main(): void {
     return;
   }
   hardenContents();
+  // Workshop mode's projector window (the presenter asks for it through the preload's openAudience).
+  registerAudienceWindow({ rendererIndex, preload: path.join(__dirname, 'preload.cjs'), presenter: () => win });
   const ipc = createIpcApp({
     configDir: app.getPath('userData'),
     platform,

@@ -12,6 +12,8 @@ contextBridge.exposeInMainWorld('offramp', {
     ipcRenderer.on('offramp:command', handler);
     return () => ipcRenderer.removeListener('offramp:command', handler);
   },
+  /** Workshop mode: opens the audience window for a workshop (on the second display when there is one). */
+  openAudience: (workshopId: number) => ipcRenderer.send('offramp:open-audience', workshopId),
   onProgress: (listener: (p: { task: string; done: number; total: number; label: string }) => void) => {
     const handler = (_e: unknown, p: { task: string; done: number; total: number; label: string }) => listener(p);
     ipcRenderer.on('offramp:progress', handler);
