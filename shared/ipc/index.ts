@@ -8,6 +8,7 @@ import { exportsChannels } from './exports.ts';
 import { evaluationChannels } from './evaluation.ts';
 import { workshopChannels } from './workshop.ts';
 import { baselinesChannels } from './baselines.ts';
+import { evalsetChannels } from './evalset.ts';
 
 export const channels = {
   ...inventoryChannels,
@@ -17,6 +18,7 @@ export const channels = {
   ...evaluationChannels,
   ...workshopChannels,
   ...baselinesChannels,
+  ...evalsetChannels,
 } as const;
 
 export type Channels = typeof channels;

@@ -8,6 +8,7 @@ import { exportsHandlers } from './exports.ts';
 import { evaluationHandlers } from './evaluation.ts';
 import { workshopHandlers } from './workshop.ts';
 import { baselinesHandlers } from './baselines.ts';
+import { evalsetHandlers } from './evalset.ts';
 
 export const handlers: HandlerMap<ChannelName> = {
   ...inventoryHandlers,
@@ -17,4 +18,5 @@ export const handlers: HandlerMap<ChannelName> = {
   ...evaluationHandlers,
   ...workshopHandlers,
   ...baselinesHandlers,
+  ...evalsetHandlers,
 };
