@@ -9,8 +9,9 @@ import { OfframpError } from '../../shared/errors.ts';
 import { commands as coreCommands, type CliCommand } from './commands.ts';
 import { csvCommand, icsCommand, roadmapCommand } from './roadmap.ts';
 import { baselineCommand } from './baseline.ts';
+import { evalsetCommand } from './evalset.ts';
 
-const commands: Record<string, CliCommand> = { ...coreCommands, roadmap: roadmapCommand, ics: icsCommand, csv: csvCommand, baseline: baselineCommand };
+const commands: Record<string, CliCommand> = { ...coreCommands, roadmap: roadmapCommand, ics: icsCommand, csv: csvCommand, baseline: baselineCommand, evalset: evalsetCommand };
 
 const USAGE = `Offramp command line
 
