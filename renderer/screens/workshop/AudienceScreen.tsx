@@ -37,7 +37,7 @@ export function AudienceScreen({ params }: { params: { id: string } }) {
   const id = Number(params.id);
   const info = useWorkspace((s) => s.info);
   const detail = useWorkshop((s) => (s.detail?.workshop.id === id ? s.detail : null));
-  const current = useWorkshop(selectCurrentItem);
+  const shown = useWorkshop(selectCurrentItem);
   const portfolio = useWorkshop((s) => s.portfolio);
   const allWorkloads = useInventory((s) => s.workloads);
   const now = useNow();
@@ -46,6 +46,8 @@ export function AudienceScreen({ params }: { params: { id: string } }) {
   const workloads = useMemo(() => allWorkloads.filter((w) => w.clientId === detail?.workshop.clientId), [allWorkloads, detail?.workshop.clientId]);
 
   if (!detail) return <div className="presenter presenter--empty audience"><p className="ws-lead" role="status">Waiting for the workshop…</p></div>;
+  // A finished workshop shows its closing slate, not the last item.
+  const current = detail.workshop.status === 'finished' ? null : shown;
   const index = current ? detail.agenda.findIndex((i) => i.id === current.id) : -1;
   return (
     <div className="presenter audience">

@@ -81,6 +81,7 @@ function IntroItem({ detail, portfolio, now }: ItemProps) {
         </section>
         <section>
           <h2 className="ws-subtitle">In the room</h2>
+          {w.participants.length === 0 ? <p className="muted">No participants listed yet.</p> : null}
           <ul className="intro__people">
             {w.participants.map((p, i) => <li key={i}><strong>{p.name}</strong>{p.role ? `, ${p.role}` : ''}{p.organisation ? <span className="muted"> · {p.organisation}</span> : null}</li>)}
           </ul>

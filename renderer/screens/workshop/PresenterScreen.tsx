@@ -79,8 +79,8 @@ function Presenter({ detail }: { detail: WorkshopDetail }) {
     if (index === detail.agenda.length - 1) return void session('finish');
     return void session('next');
   };
-  const back = () => { if (current && index > 0) void session('previous'); };
-  const toggleTimer = () => { if (current) void session(current.runningSince ? 'timerPause' : 'timerStart'); };
+  const back = () => { if (current && index > 0 && w.status !== 'finished') void session('previous'); };
+  const toggleTimer = () => { if (current && w.status !== 'finished') void session(current.runningSince ? 'timerPause' : 'timerStart'); };
   const openVote = () => {
     const vote = current?.kind === 'vote' ? current : detail.agenda.find((i) => i.kind === 'vote');
     if (!vote) return;
@@ -134,7 +134,7 @@ function Presenter({ detail }: { detail: WorkshopDetail }) {
         <header className="presenter__top">
           <p className="presenter__where">
             <span className="presenter__workshop">{w.title}</span>
-            {current ? <span> · Item {index + 1} of {detail.agenda.length} · {kindLabel[current.kind]}</span> : null}
+            {current && w.status !== 'finished' ? <span> · Item {index + 1} of {detail.agenda.length} · {kindLabel[current.kind]}</span> : null}
           </p>
           <div className="presenter__tools">
             <button type="button" className="button button--capture" onClick={() => setOverlay({ kind: 'note' })} aria-keyshortcuts="N">Note <kbd>N</kbd></button>
@@ -147,7 +147,7 @@ function Presenter({ detail }: { detail: WorkshopDetail }) {
         </header>
 
         <main className="presenter__stage" ref={stageRef} tabIndex={-1} aria-labelledby="stage-title">
-          {current ? (
+          {current && w.status !== 'finished' ? (
             <>
               <h1 id="stage-title" className="stage__title">{current.title}</h1>
               <div className="stage__body">
@@ -161,10 +161,10 @@ function Presenter({ detail }: { detail: WorkshopDetail }) {
           )}
         </main>
 
-        <TimeStrip detail={detail} current={current} next={next} portfolio={portfolio} now={now} audience={false}>
+        <TimeStrip detail={detail} current={w.status === 'finished' ? null : current} next={next} portfolio={portfolio} now={now} audience={false}>
           <div className="strip__controls">
-            <button type="button" className="button button--xl" onClick={back} disabled={!current || index === 0} aria-keyshortcuts="ArrowLeft">← Previous</button>
-            <button type="button" className="button button--xl" onClick={toggleTimer} disabled={!current} aria-keyshortcuts="Space">
+            <button type="button" className="button button--xl" onClick={back} disabled={!current || index === 0 || w.status === 'finished'} aria-keyshortcuts="ArrowLeft">← Previous</button>
+            <button type="button" className="button button--xl" onClick={toggleTimer} disabled={!current || w.status === 'finished'} aria-keyshortcuts="Space">
               {current?.runningSince ? 'Pause' : 'Start'} timer
             </button>
             <button type="button" className="button button--xl button--primary" onClick={forward} disabled={w.status === 'finished'} aria-keyshortcuts="ArrowRight">

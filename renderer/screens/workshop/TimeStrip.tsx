@@ -42,7 +42,7 @@ export function TimeStrip({ detail, current, next, portfolio, now, audience, chi
       {current ? <TimerText item={current} now={now} large /> : <div className="timer timer--idle"><span className="timer__value">—</span></div>}
       <div className="strip__facts">
         {current ? <SessionPace detail={detail} now={now} /> : null}
-        {!audience ? <p className="strip__next"><span className="strip__label">Next</span> {next ? next.title : 'End of the agenda'}</p> : null}
+        {!audience && current ? <p className="strip__next"><span className="strip__label">Next</span> {next ? next.title : 'End of the agenda'}</p> : null}
         <p className="strip__days">
           {deadline ? <span><strong>{deadline.days}</strong> days to the training deadline</span> : null}
           {sunset ? <span><strong>{sunset.days}</strong> days to the internal sunset</span> : null}
