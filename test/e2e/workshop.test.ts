@@ -1,14 +1,17 @@
 // Workshop mode in Chromium: a facilitator builds a workshop from the template, runs it with the keyboard while a fake
 // clock drives the timers, classifies two workloads and sees the plan move, votes and applies the priority, records a
 // decision and an action, watches the audience page follow, closes and reopens the workspace and resumes.
+import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { createRequire } from 'node:module';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Locator, Page } from 'playwright-core';
 import type { TestHost } from '../host/server.ts';
-import { skipWithoutChromium } from './browser.ts';
-import { closeSession, openSession, seedWorkspace, shot } from './session.ts';
+import { startTestHost } from '../host/server.ts';
+import { printRouteToPdf } from '../../electron/exporters/chromiumPdf.ts';
+import { launchBrowser, offlinePage, skipWithoutChromium } from './browser.ts';
+import { closeSession, seedWorkspace, shot } from './session.ts';
 
 const CLIENT = 'Northwind Health';
 const TITLE = `${CLIENT}: migration triage`;
@@ -58,7 +61,11 @@ describe.skipIf(skipWithoutChromium())('workshop mode in Chromium', () => {
   let workshopUrl = '';
 
   beforeAll(async () => {
-    ({ host, browser, page, external } = await openSession({ timeout: 15_000 }));
+    // The minutes print through the same route as the roadmap: this host prints its own pages with this Chromium.
+    browser = await launchBrowser();
+    host = await startTestHost({ today: '2026-11-25', printToPdf: (route, o) => printRouteToPdf(host.url, route, { ...o, browser }) });
+    ({ page, external } = await offlinePage(browser, host.url));
+    page.setDefaultTimeout(15_000);
     await page.setViewportSize({ width: 1440, height: 900 });
     await page.clock.install({ time: START });
     await seedWorkspace(host, FILE, { workloads: WORKLOADS, commitments: [{ kind: 'accuracy', threshold: 0.95 }] });
@@ -301,6 +308,24 @@ describe.skipIf(skipWithoutChromium())('workshop mode in Chromium', () => {
     await textOf(timer()).toContain('running');
     await tick(60_000);
     await textOf(timer()).not.toBe(before!);
+  });
+
+  it('exports the minutes as a PDF and as Markdown with the participants, decisions and actions', async () => {
+    await page.keyboard.press('Escape');
+    await page.getByRole('heading', { name: TITLE, level: 1 }).waitFor();
+    const minutes = page.getByRole('group', { name: 'Minutes' });
+
+    host.platform.queueDialog('minutes.pdf');
+    await minutes.getByRole('button', { name: 'Minutes PDF…' }).click();
+    await visible(minutes.getByText(/Saved the minutes \(PDF\)/));
+    const pdf = execFileSync('pdftotext', ['-layout', path.join(host.dir, 'minutes.pdf'), '-'], { encoding: 'utf8' }).replace(/\s+/g, ' ');
+    for (const text of ['Ana Ruiz', 'Ben Okafor', `Move ${WORKLOADS[2].name} first, on retrieval`, 'Book the retrieval pilot', '2026-12-09']) expect(pdf).toContain(text);
+
+    host.platform.queueDialog('minutes.md');
+    await minutes.getByRole('button', { name: 'Minutes Markdown…' }).click();
+    await visible(minutes.getByText(/Saved the minutes \(Markdown\)/));
+    const md = fs.readFileSync(path.join(host.dir, 'minutes.md'), 'utf8');
+    for (const text of ['Ana Ruiz', `Move ${WORKLOADS[2].name} first, on retrieval`, 'Book the retrieval pilot']) expect(md).toContain(text);
   });
 
   it('made no request outside the test host', () => {

@@ -201,7 +201,8 @@ function ClassifyBody({ detail, item, row, audience, shared }: {
             <div><dt>Margin</dt><dd>{slackText(plan.slackDays, plan.overrunDays)}</dd></div>
           </dl>
         </section>
-        <section className="ws-card classify__trace">
+        {/* Scrolls when many rules fire: focusable so the keyboard can scroll it too. */}
+        <section className="ws-card classify__trace" tabIndex={0} aria-label="Rules that fired">
           <h2 className="ws-subtitle">Rules that fired</h2>
           <TraceList recommendation={recommendation} />
         </section>

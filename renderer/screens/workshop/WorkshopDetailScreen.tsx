@@ -11,7 +11,7 @@ import { AgendaEditor } from './AgendaEditor.tsx';
 import { WorkshopDialog } from './WorkshopDialog.tsx';
 import { DeleteWorkshopDialog, todayOf } from './WorkshopsScreen.tsx';
 import { StatusTag } from './StatusTag.tsx';
-import { MinutesSlot } from './MinutesSlot.tsx';
+import { MinutesExport } from './MinutesExport.tsx';
 import './workshop.css';
 
 export function WorkshopDetailScreen({ params }: { params: { id: string } }) {
@@ -80,7 +80,11 @@ export function WorkshopDetailScreen({ params }: { params: { id: string } }) {
           <section className="ws-card">
             <h2 className="section-title">Captured</h2>
             <p>{plural(detail.decisions.length, 'decision')}, {plural(detail.actions.length, 'action')}, {plural(detail.notes.length, 'note')}, {plural(detail.classifications.length, 'classification')}</p>
-            <MinutesSlot workshopId={w.id} />
+          </section>
+          <section className="ws-card" aria-labelledby="minutes-title">
+            <h2 id="minutes-title" className="section-title">Minutes</h2>
+            <p className="muted">Participants, agenda with actual times, answers and recommendations, the vote, decisions, actions and the plan.</p>
+            <MinutesExport workshopId={w.id} />
           </section>
         </aside>
       </div>
