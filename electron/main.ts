@@ -7,6 +7,7 @@ import { createIpcApp } from './ipc/app.ts';
 import type { Platform } from './ipc/context.ts';
 import { hardenContents, hardenSession } from './shell/security.ts';
 import { buildMenu } from './shell/menu.ts';
+import { recentId } from './workspace/files.ts';
 import { registerAudienceWindow } from './shell/audienceWindow.ts';
 
 const WORKSPACE_FILTERS = [{ name: 'Offramp workspace', extensions: ['offramp'] }];
@@ -107,7 +108,7 @@ function main(): void {
     return ipc.dispatch(channel, payload);
   });
   const rebuildMenu = () => buildMenu(() => win, () => ipc.ctx.preferences.get().recent, (file) => {
-    void ipc.dispatch('workspace.open', { path: file }).then(() => win?.webContents.send('offramp:command', 'workspace.reload'));
+    void ipc.dispatch('workspace.openRecent', { id: recentId(file) }).then(() => win?.webContents.send('offramp:command', 'workspace.reload'));
   });
   app.on('second-instance', () => {
     if (win) {

@@ -34,7 +34,9 @@ export async function invoke<C extends ChannelName>(channel: C, payload: Payload
     if (window.offramp) {
       return (await window.offramp.invoke(channel, payload)) as Result<ResultOf<C>>;
     }
-    const response = await fetch(`/ipc/${channel}`, {
+    // Relative: the test host and the headless printer serve the page under a per-run token (…/<token>/), and
+    // the IPC beside it; a request without the token is refused.
+    const response = await fetch(`ipc/${channel}`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify(payload ?? {}),

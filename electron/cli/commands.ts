@@ -2,6 +2,8 @@
 import fs from 'node:fs';
 import { OfframpError } from '../../shared/errors.ts';
 import { snapshotSchema } from '../../shared/domain/snapshotSchema.ts';
+import { readWorkspaceJson } from '../../shared/imports/workspaceJson.ts';
+import { readImportFile } from '../importers/readFile.ts';
 import { WorkspaceService } from '../workspace/service.ts';
 import { exportSnapshot } from '../db/snapshot.ts';
 import { createSampleWorkspace, fillWorkspace } from '../services/fill.ts';
@@ -72,9 +74,9 @@ function cliWorkspace(): WorkspaceService {
   return new WorkspaceService({ actor: () => process.env.OFFRAMP_ACTOR ?? 'offramp-cli' });
 }
 
-export function openForCli(file: string, options: { create?: boolean } = {}): WorkspaceService {
+export function openForCli(file: string, options: { create?: boolean; readOnly?: boolean } = {}): WorkspaceService {
   const ws = cliWorkspace();
-  ws.open(file, options.create === true && !fs.existsSync(file));
+  ws.open(file, options.create === true && !fs.existsSync(file), { readOnly: options.readOnly });
   return ws;
 }
 
@@ -86,7 +88,7 @@ export const commands: Record<string, CliCommand> = {
     async run(values, io) {
       const format = values.format ?? 'json';
       if (format !== 'json' && format !== 'csv') throw new OfframpError({ code: 'invalid_payload', field: '--format', message: '--format must be json or csv' });
-      const ws = openForCli(io.resolve(requireOption(values, 'db')));
+      const ws = openForCli(io.resolve(requireOption(values, 'db')), { readOnly: true });
       try {
         const db = ws.database();
         const { portfolio } = loadPortfolio(db, todayOption(values), resolveClient(db, values.client as string | undefined));
@@ -141,7 +143,7 @@ export const commands: Record<string, CliCommand> = {
     usage: 'export --db FILE',
     options: { db: { type: 'string' } },
     async run(values, io) {
-      const ws = openForCli(io.resolve(requireOption(values, 'db')));
+      const ws = openForCli(io.resolve(requireOption(values, 'db')), { readOnly: true });
       try {
         io.out(`${JSON.stringify(exportSnapshot(ws.database(), new Date().toISOString()), null, 2)}\n`);
       } finally {
@@ -156,18 +158,8 @@ export const commands: Record<string, CliCommand> = {
     options: { db: { type: 'string' }, json: { type: 'string' }, 'replace-policy': { type: 'boolean' } },
     async run(values, io) {
       const input = io.resolve(requireOption(values, 'json'));
-      let raw: unknown;
-      try {
-        raw = JSON.parse(fs.readFileSync(input, 'utf8'));
-      } catch (e) {
-        throw new OfframpError({ code: 'import_invalid', file: input, message: `${input} is not valid JSON: ${(e as Error).message}` });
-      }
-      const parsed = snapshotSchema.safeParse(raw);
-      if (!parsed.success) {
-        const issue = parsed.error.issues[0];
-        const field = issue.path.map(String).join('.');
-        throw new OfframpError({ code: 'import_invalid', file: input, field, message: `${field || 'file'}: ${issue.message}. Nothing was imported.` });
-      }
+      // Forms, IPC and this import share the entity schemas; ids and references are checked before anything is written.
+      const parsed = { data: readWorkspaceJson(readImportFile(input, 'a workspace JSON export'), input) };
       const db = io.resolve(requireOption(values, 'db'));
       const existed = io.exists(db);
       const ws = openForCli(db, { create: true });

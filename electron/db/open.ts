@@ -1,5 +1,6 @@
-// Opens a workspace file safely: refuses what is not ours or is damaged, backs up before migrating,
-// refuses files from a newer Offramp, and keeps a few rolling backups to recover from.
+// Opens a workspace file safely: refuses what is not ours, is empty or is damaged (offering only a backup that
+// exists and is whole), refuses files from a newer Offramp, backs up before migrating, and opens read-only for
+// commands that only read. Opening runs quick_check (fast); the full integrity_check runs when a backup is made.
 import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
@@ -7,14 +8,14 @@ import type { Database as Db } from 'better-sqlite3';
 import { OfframpError } from '../../shared/errors.ts';
 import { DEFAULT_POLICY } from '../../shared/domain/types.ts';
 import { MIGRATIONS, type Migration } from './migrations/index.ts';
+import { APPLICATION_ID, backupTakenAt, hasSqliteHeader, latestGoodBackup, takeBackupSync } from './backups.ts';
 
-/** 'OFRP': marks a SQLite file as an Offramp workspace. */
-export const APPLICATION_ID = 0x4f465250;
-const SQLITE_HEADER = 'SQLite format 3\0';
-const KEEP_BACKUPS = 5;
+export { APPLICATION_ID, backupDir, latestGoodBackup, listBackups } from './backups.ts';
 
 export interface OpenOptions {
   create?: boolean;
+  /** Open for reading only: no backup, no write (a file that needs a migration is still opened for writing). */
+  readOnly?: boolean;
   /** Path to a better-sqlite3 binary built for Electron's ABI; unset under plain Node. */
   nativeBinding?: string;
   now?: () => Date;
@@ -28,58 +29,29 @@ export interface OpenedWorkspace {
   schemaVersion: number;
   /** Backup taken before a migration on this open, if one ran. */
   migrationBackup: string | null;
+  readOnly: boolean;
+  /** True when this open created the file (there is nothing older to back up). */
+  created: boolean;
 }
 
-export function backupDir(file: string): string {
-  return path.join(path.dirname(file), `${path.basename(file)}.backups`);
-}
-
-function stamp(now: Date): string {
-  return now.toISOString().replace(/[-:]/g, '').replace('T', '-').slice(0, 15);
-}
-
-export function listBackups(file: string): string[] {
-  const dir = backupDir(file);
-  if (!fs.existsSync(dir)) return [];
-  return fs.readdirSync(dir).filter((f) => f.endsWith('.sqlite')).sort().reverse().map((f) => path.join(dir, f));
-}
-
-export function latestBackup(file: string): string | null {
-  return listBackups(file)[0] ?? null;
-}
-
-function takeBackup(db: Db, file: string, reason: string, now: Date): string {
-  const dir = backupDir(file);
-  fs.mkdirSync(dir, { recursive: true });
-  const dest = path.join(dir, `${stamp(now)}-${reason}.sqlite`);
-  if (fs.existsSync(dest)) fs.rmSync(dest);
-  // VACUUM INTO writes a consistent copy even while the WAL holds uncheckpointed pages.
-  db.prepare('VACUUM INTO ?').run(dest);
-  for (const old of listBackups(file).slice(KEEP_BACKUPS)) fs.rmSync(old, { force: true });
-  return dest;
-}
-
+/** The damaged-file refusal: plain words (never SQLite's own text), and a backup only when a good one exists. */
 function corrupt(file: string, detail: string): OfframpError {
-  const backup = latestBackup(file);
+  const backup = latestGoodBackup(file);
+  const taken = backup ? backupTakenAt(backup) : null;
   return new OfframpError({
     code: 'workspace_corrupt',
     file,
     message: `${path.basename(file)} cannot be opened: ${detail}. Nothing was changed.` +
-      (backup ? ` The latest backup is from ${path.basename(backup).slice(0, 15)}; you can open it instead.` : ' No backup of it exists.'),
+      (backup ? ` The latest good backup is from ${taken ?? path.basename(backup)}; you can open a copy of it instead.` : ' No good backup of it exists.'),
   });
 }
 
-function checkHeader(file: string): void {
-  const size = fs.statSync(file).size;
-  if (size === 0) return;
-  const fd = fs.openSync(file, 'r');
-  try {
-    const buf = Buffer.alloc(16);
-    fs.readSync(fd, buf, 0, 16, 0);
-    if (buf.toString('latin1') !== SQLITE_HEADER) throw corrupt(file, 'it is not an Offramp workspace (not a SQLite database)');
-  } finally {
-    fs.closeSync(fd);
-  }
+function checkFile(file: string): void {
+  const stat = fs.statSync(file);
+  if (!stat.isFile()) throw corrupt(file, 'it is a folder, not a workspace file');
+  // A failed sync or a full disk can leave a 0-byte file; SQLite would take it for a new, empty database.
+  if (stat.size === 0) throw corrupt(file, 'the file is empty (0 bytes), as a failed sync or a full disk can leave it');
+  if (!hasSqliteHeader(file)) throw corrupt(file, 'it is not an Offramp workspace (not a SQLite database)');
 }
 
 export function openWorkspaceFile(file: string, options: OpenOptions = {}): OpenedWorkspace {
@@ -93,23 +65,28 @@ export function openWorkspaceFile(file: string, options: OpenOptions = {}): Open
   if (exists && options.create) {
     throw new OfframpError({ code: 'conflict', file, message: `${path.basename(file)} already exists. Open it, or choose another name for the new workspace.` });
   }
-  if (exists) checkHeader(file);
+  if (exists) checkFile(file);
+  const readOnly = exists && options.readOnly === true;
 
   let db: Db;
   try {
-    db = new Database(file, { fileMustExist: !options.create, nativeBinding: options.nativeBinding });
-  } catch (e) {
-    throw corrupt(file, (e as Error).message);
+    db = new Database(file, { fileMustExist: !options.create, readonly: readOnly, nativeBinding: options.nativeBinding });
+  } catch {
+    throw corrupt(file, 'the database cannot be read');
   }
   try {
-    const integrity = db.pragma('integrity_check', { simple: true });
-    if (integrity !== 'ok') throw corrupt(file, `the database is damaged (${String(integrity)})`);
+    if (exists) {
+      const quick = db.pragma('quick_check', { simple: true });
+      if (quick !== 'ok') throw corrupt(file, 'the database is damaged');
+    }
     const version = db.pragma('user_version', { simple: true }) as number;
     const appId = db.pragma('application_id', { simple: true }) as number;
     const tables = (db.prepare("SELECT count(*) AS n FROM sqlite_schema WHERE type = 'table'").get() as { n: number }).n;
     if ((version > 0 && appId !== APPLICATION_ID) || (version === 0 && tables > 0)) {
       throw corrupt(file, 'it is a SQLite database but not an Offramp workspace');
     }
+    // An existing database with no schema at all was never an Offramp workspace (or lost everything): not "new".
+    if (exists && version === 0) throw corrupt(file, 'it is an empty database, not an Offramp workspace');
     if (version > LATEST_SCHEMA_VERSION) {
       throw new OfframpError({
         code: 'workspace_too_new',
@@ -117,13 +94,22 @@ export function openWorkspaceFile(file: string, options: OpenOptions = {}): Open
         message: `${path.basename(file)} was made by a newer Offramp (schema ${version}; this version knows up to ${LATEST_SCHEMA_VERSION}). Nothing was changed; update Offramp to open it.`,
       });
     }
-    db.pragma('journal_mode = WAL');
+    if (readOnly && version < LATEST_SCHEMA_VERSION) {
+      // Reading an older file means upgrading it first, which writes (after a backup).
+      db.close();
+      return openWorkspaceFile(file, { ...options, readOnly: false });
+    }
     db.pragma('foreign_keys = ON');
-    db.pragma('synchronous = NORMAL');
     db.pragma('busy_timeout = 3000');
+    if (readOnly) return { db, path: file, schemaVersion: version, migrationBackup: null, readOnly: true, created: false };
 
+    db.pragma('journal_mode = WAL');
+    db.pragma('synchronous = NORMAL');
     let migrationBackup: string | null = null;
-    if (version > 0 && version < LATEST_SCHEMA_VERSION) migrationBackup = takeBackup(db, file, `before-v${LATEST_SCHEMA_VERSION}`, now());
+    if (version > 0 && version < LATEST_SCHEMA_VERSION) {
+      migrationBackup = takeBackupSync(db, file, `before-v${LATEST_SCHEMA_VERSION}`, now());
+      if (migrationBackup === null) throw corrupt(file, 'the database is damaged, so it was not upgraded');
+    }
     for (const m of migrations) {
       if (m.version <= version) continue;
       db.transaction(() => {
@@ -133,8 +119,7 @@ export function openWorkspaceFile(file: string, options: OpenOptions = {}): Open
       })();
     }
     ensurePolicyRow(db);
-    if (version > 0 && migrationBackup === null) takeBackup(db, file, 'on-open', now());
-    return { db, path: file, schemaVersion: LATEST_SCHEMA_VERSION, migrationBackup };
+    return { db, path: file, schemaVersion: LATEST_SCHEMA_VERSION, migrationBackup, readOnly: false, created: !exists };
   } catch (e) {
     db.close();
     if (e instanceof OfframpError) throw e;

@@ -46,7 +46,8 @@ export async function openHeadless(dbFile: string, options: { today?: string; br
     return r.value as ResultOf<C>;
   };
   try {
-    await call('workspace.open', { path: dbFile });
+    // Exports only read: the workspace opens read-only and no backup is taken.
+    app.ctx.workspace.open(dbFile, false, { readOnly: true });
     if (options.printing) server = await startRendererServer(app.dispatch);
   } catch (e) {
     app.close();

@@ -6,6 +6,7 @@ import { WorkspaceService } from '../workspace/service.ts';
 import type { HandlerContext, Platform } from './context.ts';
 import { dispatch } from './dispatch.ts';
 import { TaskRegistry } from '../services/tasks.ts';
+import { FileHandles } from '../workspace/files.ts';
 
 export interface IpcAppOptions {
   configDir: string;
@@ -33,6 +34,7 @@ export function createIpcApp(options: IpcAppOptions): IpcApp {
     today: () => options.today ?? format(new Date(), 'yyyy-MM-dd'),
     progress,
     tasks: new TaskRegistry((p) => progress(p.task, p.done, p.total, p.label)),
+    files: new FileHandles(),
   };
   return {
     ctx,

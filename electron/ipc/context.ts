@@ -6,6 +6,7 @@ import type { Recorder } from '../db/changes.ts';
 import type { WorkspaceService } from '../workspace/service.ts';
 import type { PreferencesStore } from '../workspace/preferences.ts';
 import type { TaskRegistry } from '../services/tasks.ts';
+import type { FileHandles } from '../workspace/files.ts';
 
 export interface SaveDialogOptions {
   title: string;
@@ -31,6 +32,8 @@ export interface HandlerContext {
   progress(task: string, done: number, total: number, label: string): void;
   /** Long-running work with progress and cancellation. */
   tasks: TaskRegistry;
+  /** Files chosen in dialogs, handed to the renderer as opaque handles (it never sends a path). */
+  files: FileHandles;
 }
 
 /** A read-only handler. */

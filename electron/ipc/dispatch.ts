@@ -28,6 +28,8 @@ export async function dispatch(channel: string, raw: unknown, ctx: HandlerContex
   try {
     const handler = handlers[channel as ChannelName];
     if (spec.mutates) {
+      // The session's one backup, before its first write (online backup API; awaited, so it never blocks the loop).
+      await ctx.workspace.prepareWrite();
       const run = (db: Parameters<MutationHandler<ChannelName>>[2], rec: Parameters<MutationHandler<ChannelName>>[3]) =>
         (handler as MutationHandler<ChannelName>)(parsed.data as never, ctx, db, rec);
       const value = (spec as { live?: boolean }).live ? ctx.workspace.saveLive(channel, run) : ctx.workspace.mutate(channel, run);

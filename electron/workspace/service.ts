@@ -1,11 +1,17 @@
 // The open workspace: one SQLite file, the undo/redo stacks of this session, and the one wrapper
-// (mutate) through which every change is made, recorded and audited.
+// (mutate) through which every change is made, recorded and audited. A session backs the file up once, before its
+// first write (opening alone writes nothing, so read-only use never churns the backups).
+import crypto from 'node:crypto';
 import fs from 'node:fs';
-import type { Database } from 'better-sqlite3';
+import path from 'node:path';
+import Database from 'better-sqlite3';
+import type { Database as Db } from 'better-sqlite3';
 import { OfframpError } from '../../shared/errors.ts';
-import type { WorkspaceInfo } from '../../shared/ipc/inventory.ts';
+import type { RefusedWorkspace, WorkspaceInfo } from '../../shared/ipc/inventory.ts';
 import { Recorder, applyForward, applyInverse, isEmptyGroup, newGroup, writeAudit, type ChangeGroup } from '../db/changes.ts';
-import { latestBackup, openWorkspaceFile } from '../db/open.ts';
+import { openWorkspaceFile } from '../db/open.ts';
+import { describeChange } from './describeChange.ts';
+import { APPLICATION_ID, backupTakenAt, hasSqliteHeader, latestGoodBackup, takeBackup, takeBackupSync } from '../db/backups.ts';
 import { maintainEvaluationAggregates } from '../db/evaluationAggregates.ts';
 
 const UNDO_LIMIT = 100;
@@ -17,14 +23,21 @@ export interface WorkspaceServiceOptions {
 }
 
 export class WorkspaceService {
-  private db: Database | null = null;
+  private db: Db | null = null;
   private file: string | null = null;
   private schemaVersion = 0;
   private migrationBackup: string | null = null;
+  private readOnly = false;
+  /** Set once this session's file is backed up, or needs no backup (just created, or backed up before migrating). */
+  private backup: Promise<unknown> | null = null;
+  /** The file refused on the last open (damaged, empty, not ours): the one whose backup can be opened instead. */
+  private refusedFile: string | null = null;
   private undoStack: ChangeGroup[] = [];
   private redoStack: ChangeGroup[] = [];
   private readonly options: WorkspaceServiceOptions;
   private readonly listeners = new Set<() => void>();
+  /** What each undoable group did, in words ("delete client Harbor Bank"), written when it is committed. */
+  private readonly described = new WeakMap<ChangeGroup, string>();
   private readonly commitListeners = new Set<(group: ChangeGroup) => void>();
 
   constructor(options: WorkspaceServiceOptions) {
@@ -55,27 +68,79 @@ export class WorkspaceService {
       backupPath: this.migrationBackup,
       canUndo: this.undoStack.length > 0,
       canRedo: this.redoStack.length > 0,
+      undoLabel: this.described.get(this.undoStack.at(-1)!) ?? null,
+      redoLabel: this.described.get(this.redoStack.at(-1)!) ?? null,
     };
   }
 
-  open(file: string, create = false): WorkspaceInfo {
-    const opened = openWorkspaceFile(file, { create, nativeBinding: this.options.nativeBinding, now: () => this.now() });
+  /** Opens `file` (creating it with `create`); `readOnly` for commands that only read: no backup, no write. */
+  open(file: string, create = false, mode: { readOnly?: boolean } = {}): WorkspaceInfo {
+    let opened: ReturnType<typeof openWorkspaceFile>;
+    try {
+      opened = openWorkspaceFile(file, { create, readOnly: mode.readOnly, nativeBinding: this.options.nativeBinding, now: () => this.now() });
+    } catch (e) {
+      if (e instanceof OfframpError && e.code === 'workspace_corrupt') this.refusedFile = file;
+      throw e;
+    }
     this.close();
+    this.refusedFile = null;
     this.db = opened.db;
     this.file = opened.path;
     this.schemaVersion = opened.schemaVersion;
     this.migrationBackup = opened.migrationBackup;
+    this.readOnly = opened.readOnly;
+    this.backup = opened.created || opened.migrationBackup !== null ? Promise.resolve() : null;
     return this.info() as WorkspaceInfo;
   }
 
-  /** Opens a copy of the newest backup next to the damaged file, leaving the damaged file untouched for inspection. */
-  openLatestBackup(file: string): WorkspaceInfo {
-    const backup = latestBackup(file);
-    if (!backup) throw new OfframpError({ code: 'not_found', file, message: `No backup exists for ${file}` });
-    const restored = file.replace(/(\.[^./\\]+)?$/, (ext) => `.restored-${this.now().toISOString().slice(0, 10)}${ext || '.offramp'}`);
-    if (fs.existsSync(restored)) fs.rmSync(restored);
-    fs.copyFileSync(backup, restored);
+  /** The file refused on the last open and the newest good backup of it (null: nothing to offer). */
+  refused(): RefusedWorkspace | null {
+    if (!this.refusedFile) return null;
+    const backup = latestGoodBackup(this.refusedFile);
+    return { name: path.basename(this.refusedFile), backup: backup ? { takenAt: backupTakenAt(backup) ?? path.basename(backup) } : null };
+  }
+
+  /**
+   * Opens a copy of the newest good backup of the file refused on the last open, next to it, leaving the refused
+   * file untouched for inspection (and never replacing an earlier restored copy).
+   */
+  openLatestBackup(): WorkspaceInfo {
+    const file = this.refusedFile;
+    if (!file) throw new OfframpError({ code: 'not_found', message: 'No workspace was refused; there is no backup to open instead.' });
+    const backup = latestGoodBackup(file);
+    if (!backup) throw new OfframpError({ code: 'not_found', file, message: `No good backup of ${path.basename(file)} exists.` });
+    const day = this.now().toISOString().slice(0, 10);
+    const named = (n: number) => file.replace(/(\.[^./\\]+)?$/, (ext) => `.restored-${day}${n > 1 ? `-${n}` : ''}${ext || '.offramp'}`);
+    let n = 1;
+    while (fs.existsSync(named(n))) n++;
+    const restored = named(n);
+    fs.copyFileSync(backup, `${restored}.partial`);
+    fs.renameSync(`${restored}.partial`, restored);
     return this.open(restored);
+  }
+
+  /**
+   * Before the first write of a session: a backup by SQLite's online backup API, after a full integrity check (a file
+   * that fails it is not backed up). Dispatch awaits this before every mutating channel; concurrent callers share it.
+   */
+  async prepareWrite(): Promise<void> {
+    const db = this.database();
+    if (this.readOnly) throw this.readOnlyError();
+    this.backup ??= takeBackup(db, this.file as string, 'before-edit', this.now());
+    await this.backup;
+  }
+
+  /** The synchronous path for writes that do not come through dispatch (the CLI's import and generate). */
+  private beforeWrite(db: Db): void {
+    if (this.readOnly) throw this.readOnlyError();
+    if (this.backup === null) {
+      this.backup = Promise.resolve();
+      takeBackupSync(db, this.file as string, 'before-edit', this.now());
+    }
+  }
+
+  private readOnlyError(): OfframpError {
+    return new OfframpError({ code: 'conflict', file: this.file ?? undefined, message: 'This workspace was opened read-only; nothing was changed.' });
   }
 
   close(): void {
@@ -84,11 +149,13 @@ export class WorkspaceService {
     }
     this.db = null;
     this.file = null;
+    this.backup = null;
+    this.readOnly = false;
     this.undoStack = [];
     this.redoStack = [];
   }
 
-  database(): Database {
+  database(): Db {
     if (!this.db) throw new OfframpError({ code: 'no_workspace', message: 'No workspace is open. Create one or open an existing file first.' });
     return this.db;
   }
@@ -99,8 +166,9 @@ export class WorkspaceService {
   }
 
   /** Runs `fn` in one transaction as one undoable, audited change. */
-  mutate<T>(label: string, fn: (db: Database, rec: Recorder) => T, kind: ChangeGroup['kind'] = 'change'): T {
+  mutate<T>(label: string, fn: (db: Db, rec: Recorder) => T, kind: ChangeGroup['kind'] = 'change'): T {
     const db = this.database();
+    this.beforeWrite(db);
     const group = newGroup(label, kind);
     const result = db.transaction(() => {
       const value = fn(db, new Recorder(db, group));
@@ -110,6 +178,7 @@ export class WorkspaceService {
     })();
     if (!isEmptyGroup(group)) {
       this.committed(group);
+      this.described.set(group, describeChange(group, db));
       this.undoStack.push(group);
       if (this.undoStack.length > UNDO_LIMIT) this.undoStack.shift();
       this.redoStack = [];
@@ -122,11 +191,19 @@ export class WorkspaceService {
    * Saves live state (a presenter's position and timers) in one transaction without an undo step or audit rows:
    * the undo and redo stacks stay as they are. Listeners are told, so a second window follows.
    */
-  saveLive<T>(label: string, fn: (db: Database, rec: Recorder) => T): T {
+  saveLive<T>(label: string, fn: (db: Db, rec: Recorder) => T): T {
     const db = this.database();
+    this.beforeWrite(db);
     const group = newGroup(label);
-    const result = db.transaction(() => fn(db, new Recorder(db, group)))();
-    if (!isEmptyGroup(group)) this.emit();
+    const result = db.transaction(() => {
+      const value = fn(db, new Recorder(db, group));
+      maintainEvaluationAggregates(db, group);
+      return value;
+    })();
+    if (!isEmptyGroup(group)) {
+      this.committed(group);
+      this.emit();
+    }
     return result;
   }
 
@@ -166,10 +243,27 @@ export class WorkspaceService {
     }
   }
 
+  /**
+   * Writes a copy of the open workspace to `dest` through a temporary file and a rename, so `dest` is either its old
+   * self or the whole copy. Refuses to replace a file that is not an Offramp workspace, or the open file itself.
+   */
   saveCopy(dest: string): { path: string } {
     const db = this.database();
-    if (fs.existsSync(dest)) fs.rmSync(dest);
-    db.prepare('VACUUM INTO ?').run(dest);
+    if (path.resolve(dest) === path.resolve(this.file as string)) {
+      throw new OfframpError({ code: 'conflict', file: dest, message: `${path.basename(dest)} is the open workspace; choose another name for the copy.` });
+    }
+    if (fs.existsSync(dest) && !isOfframpWorkspace(dest)) {
+      throw new OfframpError({ code: 'conflict', file: dest, message: `${path.basename(dest)} is not an Offramp workspace, so Offramp will not replace it. Choose another name. Nothing was changed.` });
+    }
+    const partial = path.join(path.dirname(dest), `.${path.basename(dest)}.${crypto.randomBytes(6).toString('hex')}.partial`);
+    try {
+      db.prepare('VACUUM INTO ?').run(partial);
+      // The replaced workspace's own journal files would not belong to the copy.
+      for (const f of [`${dest}-wal`, `${dest}-shm`]) fs.rmSync(f, { force: true });
+      fs.renameSync(partial, dest);
+    } finally {
+      fs.rmSync(partial, { force: true });
+    }
     return { path: dest };
   }
 
@@ -179,5 +273,20 @@ export class WorkspaceService {
 
   private emit(): void {
     for (const l of this.listeners) l();
+  }
+}
+
+/** True for a file Offramp made: a SQLite database marked with Offramp's application id. */
+function isOfframpWorkspace(file: string): boolean {
+  try {
+    if (!fs.statSync(file).isFile() || !hasSqliteHeader(file)) return false;
+    const db = new Database(file, { readonly: true, fileMustExist: true });
+    try {
+      return (db.pragma('application_id', { simple: true }) as number) === APPLICATION_ID;
+    } finally {
+      db.close();
+    }
+  } catch {
+    return false;
   }
 }

@@ -7,6 +7,7 @@ import type { TrainingAnalysis } from '../../shared/analysis/types.ts';
 import type {
   EvaluationImportPreview, JobsImportPreview, SpreadsheetKind, SpreadsheetPreview, TaskProgressInfo,
 } from '../../shared/ipc/imports.ts';
+import type { EvalSetExportResult } from '../../shared/ipc/evalset.ts';
 import { notifyError, notifyInfo } from './ui.ts';
 import { useInventory } from './inventory.ts';
 import { useWorkspace } from './workspace.ts';
@@ -19,6 +20,7 @@ export type ImportKind = 'jobs' | 'training' | 'evaluations' | 'spreadsheet';
 const PROGRESS_POLL_MS = 200;
 
 interface JobsCard {
+  /** Handles of the chosen files (imports.chooseFile answers a handle, never a path); screens show their names. */
   paths: string[];
   preview: JobsImportPreview | null;
   clientId: number | null;
@@ -38,6 +40,18 @@ interface TrainingCard {
   cancelled: boolean;
   error: ErrorInfo | null;
   done: string | null;
+}
+
+/** The evaluation set sampled from the analysed training file (the training data reused as the benchmark). */
+interface EvalSetCard {
+  n: number;
+  seed: number;
+  format: 'yaml' | 'json';
+  task: string | null;
+  progress: TaskProgressInfo | null;
+  busy: boolean;
+  error: ErrorInfo | null;
+  result: EvalSetExportResult | null;
 }
 
 interface EvaluationsCard {
@@ -65,6 +79,7 @@ interface SpreadsheetCard {
 interface ImportsState {
   jobs: JobsCard;
   training: TrainingCard;
+  evalset: EvalSetCard;
   evaluations: EvaluationsCard;
   spreadsheet: SpreadsheetCard;
 
@@ -81,6 +96,9 @@ interface ImportsState {
   setTrainingWeight(job: keyof JobWeights, value: number): void;
   acceptTraining(): Promise<void>;
   resetTraining(): void;
+
+  setEvalSetOptions(options: Partial<Pick<EvalSetCard, 'n' | 'seed' | 'format'>>): void;
+  exportEvalSet(): Promise<void>;
 
   setEvaluationsWorkload(workloadId: number | null): void;
   chooseEvaluationsFile(): Promise<void>;
@@ -101,6 +119,7 @@ const emptyJobs = (): JobsCard => ({ paths: [], preview: null, clientId: null, b
 const emptyTraining = (workloadId: number | null = null): TrainingCard => ({
   workloadId, path: null, task: null, progress: null, analysis: null, weights: null, busy: false, cancelled: false, error: null, done: null,
 });
+const emptyEvalSet = (): EvalSetCard => ({ n: 200, seed: 1, format: 'yaml', task: null, progress: null, busy: false, error: null, result: null });
 const emptyEvaluations = (workloadId: number | null = null): EvaluationsCard => ({
   workloadId, path: null, preview: null, approaches: {}, busy: false, error: null, done: null,
 });
@@ -152,12 +171,13 @@ function needsMapping(preview: SpreadsheetPreview): boolean {
 let taskSeq = 0;
 
 export const useImports = create<ImportsState>((set, get) => {
-  const patch = <K extends 'jobs' | 'training' | 'evaluations' | 'spreadsheet'>(key: K, value: Partial<ImportsState[K]>) =>
+  const patch = <K extends 'jobs' | 'training' | 'evalset' | 'evaluations' | 'spreadsheet'>(key: K, value: Partial<ImportsState[K]>) =>
     set({ [key]: { ...get()[key], ...value } } as Partial<ImportsState>);
 
   return {
     jobs: emptyJobs(),
     training: emptyTraining(),
+    evalset: emptyEvalSet(),
     evaluations: emptyEvaluations(),
     spreadsheet: emptySpreadsheet(),
 
@@ -181,7 +201,7 @@ export const useImports = create<ImportsState>((set, get) => {
       const { paths } = get().jobs;
       if (!paths.length) return;
       patch('jobs', { busy: true, error: null });
-      const r = await invoke('imports.jobs.preview', { paths });
+      const r = await invoke('imports.jobs.preview', { files: paths });
       patch('jobs', r.ok ? { busy: false, preview: r.value } : { busy: false, preview: null, error: r.error });
     },
     async commitJobs() {
@@ -214,7 +234,7 @@ export const useImports = create<ImportsState>((set, get) => {
       if (!path) return;
       const task = `training-analysis-${++taskSeq}-${Date.now()}`;
       patch('training', { path, task, progress: null, analysis: null, weights: null, busy: true, cancelled: false, error: null, done: null });
-      const r = await withProgress(task, invoke('imports.training.analyse', { path, task }), (progress) => {
+      const r = await withProgress(task, invoke('imports.training.analyse', { file: path, task }), (progress) => {
         if (get().training.task === task) patch('training', { progress });
       });
       if (get().training.task !== task) return;
@@ -251,7 +271,29 @@ export const useImports = create<ImportsState>((set, get) => {
       notifyInfo(done);
     },
     resetTraining() {
-      set({ training: emptyTraining(get().training.workloadId) });
+      set({ training: emptyTraining(get().training.workloadId), evalset: { ...get().evalset, result: null, error: null } });
+    },
+
+    // Evaluation set: N tasks sampled by seed from the analysed training file, saved where the user says.
+    setEvalSetOptions(options) {
+      patch('evalset', { ...options, result: null });
+    },
+    async exportEvalSet() {
+      const { analysis, workloadId } = get().training;
+      const { n, seed, format } = get().evalset;
+      if (!analysis || workloadId === null) return;
+      const task = `evalset-export-${++taskSeq}-${Date.now()}`;
+      patch('evalset', { task, progress: null, busy: true, error: null, result: null });
+      const r = await withProgress(task, invoke('evalset.export', { workloadId, file: analysis.file, n, seed, format, task }), (progress) => {
+        if (get().evalset.task === task) patch('evalset', { progress });
+      });
+      if (get().evalset.task !== task) return;
+      if (!r.ok) {
+        patch('evalset', { busy: false, task: null, error: r.error.code === 'cancelled' ? null : r.error });
+        return;
+      }
+      patch('evalset', { busy: false, task: null, result: r.value });
+      if (r.value) notifyInfo(`Saved ${r.value.file}: ${plural(r.value.cases, 'task')} for promptfoo.`);
     },
 
     // Evaluation results: preview candidates and row counts, pick an approach per new candidate, import.
@@ -264,7 +306,7 @@ export const useImports = create<ImportsState>((set, get) => {
       const path = await chooseFile('evaluations');
       if (!path) return;
       patch('evaluations', { path, preview: null, busy: true, error: null, done: null });
-      const r = await invoke('imports.evaluations.preview', { path, workloadId });
+      const r = await invoke('imports.evaluations.preview', { file: path, workloadId });
       if (!r.ok) {
         patch('evaluations', { busy: false, error: r.error });
         return;
@@ -316,7 +358,7 @@ export const useImports = create<ImportsState>((set, get) => {
       const { path, kind, mapping, needsMapping: mapped } = get().spreadsheet;
       if (!path) return;
       patch('spreadsheet', { busy: true, error: null });
-      const r = await invoke('imports.spreadsheet.preview', mapped ? { path, kind, mapping } : { path, kind });
+      const r = await invoke('imports.spreadsheet.preview', mapped ? { file: path, kind, mapping } : { file: path, kind });
       if (!r.ok) {
         patch('spreadsheet', { busy: false, preview: null, error: r.error });
         return;

@@ -1,20 +1,21 @@
 // The open workspace file, the recent-files list and undo/redo availability.
 import { create } from 'zustand';
 import { invoke } from '../ipc.ts';
-import type { WorkspaceInfo } from '../../shared/ipc/inventory.ts';
+import type { RecentWorkspace, RefusedWorkspace, WorkspaceInfo } from '../../shared/ipc/inventory.ts';
 import type { ErrorInfo } from '../../shared/errors.ts';
 import { notifyError, notifyInfo } from './ui.ts';
 import { useInventory } from './inventory.ts';
 
-/** A failed open, kept so the start screen can offer the latest backup. */
+/** A failed open, kept so the start screen can offer the latest good backup (only when one exists). */
 export interface OpenFailure {
-  path: string;
+  name: string;
   error: ErrorInfo;
+  refused: RefusedWorkspace | null;
 }
 
 interface WorkspaceState {
   info: WorkspaceInfo | null;
-  recent: string[];
+  recent: RecentWorkspace[];
   /** false until the first workspace.current answer: avoids flashing the start screen. */
   ready: boolean;
   busy: boolean;
@@ -24,15 +25,15 @@ interface WorkspaceState {
   createNew(): Promise<void>;
   createSample(): Promise<void>;
   openChosen(): Promise<void>;
-  openPath(path: string): Promise<void>;
-  openLatestBackup(path: string): Promise<void>;
+  openRecent(id: string): Promise<void>;
+  openLatestBackup(): Promise<void>;
   saveCopy(): Promise<void>;
   close(): Promise<void>;
   undo(): Promise<void>;
   redo(): Promise<void>;
 }
 
-async function loadRecent(): Promise<string[]> {
+async function loadRecent(): Promise<RecentWorkspace[]> {
   const r = await invoke('workspace.recent', {});
   return r.ok ? r.value : [];
 }
@@ -43,13 +44,15 @@ export const useWorkspace = create<WorkspaceState>((set, get) => {
     await useInventory.getState().loadAll();
   }
 
-  async function choose(mode: 'new' | 'open' | 'copy'): Promise<string | null> {
-    const r = await invoke('dialog.chooseWorkspace', { mode });
-    if (!r.ok) {
-      notifyError(r.error);
-      return null;
+  /** After an open: the workspace, or (null) the user cancelled the dialog, or a refusal shown on the start screen. */
+  async function afterOpen(r: Awaited<ReturnType<typeof invoke<'workspace.open'>>>, name: string): Promise<void> {
+    if (r.ok) {
+      if (r.value) await opened(r.value);
+      return;
     }
-    return r.value;
+    const refused = r.error.code === 'workspace_corrupt' ? await invoke('workspace.refused', {}) : null;
+    set({ openFailure: { name: r.error.file ? fileName(r.error.file) : name, error: r.error, refused: refused?.ok ? refused.value : null } });
+    if (r.error.code !== 'workspace_corrupt') notifyError(r.error);
   }
 
   async function run(task: () => Promise<void>): Promise<void> {
@@ -81,58 +84,49 @@ export const useWorkspace = create<WorkspaceState>((set, get) => {
       if (r.ok) set({ info: r.value });
     },
 
+    // The main process asks for the file (native dialog) and answers null when the user cancels.
     createNew: () => run(async () => {
-      const path = await choose('new');
-      if (!path) return;
-      const r = await invoke('workspace.create', { path });
-      if (r.ok) await opened(r.value);
-      else notifyError(r.error);
+      const r = await invoke('workspace.create', {});
+      if (r.ok) {
+        if (r.value) await opened(r.value);
+      } else {
+        notifyError(r.error);
+      }
     }),
 
     createSample: () => run(async () => {
-      const path = await choose('new');
-      if (!path) return;
-      const r = await invoke('workspace.createSample', { path });
+      const r = await invoke('workspace.createSample', {});
       if (r.ok) {
-        await opened(r.value);
+        if (r.value) await opened(r.value);
       } else {
         notifyError(r.error);
       }
     }),
 
     openChosen: () => run(async () => {
-      const path = await choose('open');
-      if (path) await get().openPath(path);
+      await afterOpen(await invoke('workspace.open', {}), 'the workspace');
     }),
 
-    async openPath(path) {
-      const r = await invoke('workspace.open', { path });
-      if (r.ok) {
-        await opened(r.value);
-      } else if (r.error.code === 'workspace_corrupt') {
-        set({ openFailure: { path, error: r.error } });
-      } else {
-        set({ openFailure: { path, error: r.error } });
-        notifyError(r.error);
-      }
-    },
+    openRecent: (id) => run(async () => {
+      const name = get().recent.find((r) => r.id === id)?.name ?? 'the workspace';
+      await afterOpen(await invoke('workspace.openRecent', { id }), name);
+    }),
 
-    openLatestBackup: (path) => run(async () => {
-      const r = await invoke('workspace.openLatestBackup', { path });
+    openLatestBackup: () => run(async () => {
+      const name = get().openFailure?.name ?? 'the workspace';
+      const r = await invoke('workspace.openLatestBackup', {});
       if (r.ok) {
         await opened(r.value);
-        notifyInfo(`Opened the latest backup of ${path}.`);
+        notifyInfo(`Opened a copy of the latest good backup of ${name}.`);
       } else {
         notifyError(r.error);
       }
     }),
 
     saveCopy: () => run(async () => {
-      const path = await choose('copy');
-      if (!path) return;
-      const r = await invoke('workspace.saveCopy', { path });
-      if (r.ok) notifyInfo(`Saved a copy to ${r.value.path}.`);
-      else notifyError(r.error);
+      const r = await invoke('workspace.saveCopy', {});
+      if (!r.ok) notifyError(r.error);
+      else if (r.value) notifyInfo(`Saved a copy to ${r.value.path}.`);
     }),
 
     close: () => run(async () => {
@@ -163,5 +157,6 @@ export const useWorkspace = create<WorkspaceState>((set, get) => {
   };
 });
 
-export const selectFileName = (s: WorkspaceState): string | null =>
-  s.info ? s.info.path.split(/[\\/]/).pop() ?? s.info.path : null;
+const fileName = (file: string): string => file.split(/[\\/]/).pop() ?? file;
+
+export const selectFileName = (s: WorkspaceState): string | null => (s.info ? fileName(s.info.path) : null);

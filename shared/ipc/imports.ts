@@ -7,7 +7,17 @@ import type { ErrorInfo } from '../errors.ts';
 import type { TrainingAnalysis } from '../analysis/types.ts';
 
 const id = z.number().int().positive();
-const filePath = z.string().min(1, 'Choose a file');
+/** A file the user chose through imports.chooseFile: an opaque handle (the main process keeps the path). */
+const fileHandle = z.string().min(1, 'Choose a file').max(1000);
+
+/**
+ * Candidate name → approach. Not z.record: it drops a key named "__proto__", and a candidate may be
+ * called that; this keeps the object as sent (the handler reads own keys only).
+ */
+const approachChoices = z.custom<Record<string, Approach>>(
+  (v) => typeof v === 'object' && v !== null && !Array.isArray(v) && Object.values(v).every((a) => (APPROACHES as readonly unknown[]).includes(a)),
+  { message: `Choose one of ${APPROACHES.join(', ')} for each candidate` },
+);
 
 export const IMPORT_KINDS = ['jobs', 'training', 'evaluations', 'spreadsheet'] as const;
 
@@ -66,13 +76,13 @@ export interface SpreadsheetPreview {
 }
 
 export const importsChannels = {
-  /** Asks for a file to import (native open dialog); null when the user cancels. */
+  /** Asks for a file to import (native open dialog): a handle for the preview channels ("<id>/<name>"); null when the user cancels. */
   'imports.chooseFile': query<string | null>()(z.object({ kind: z.enum(IMPORT_KINDS) })),
   'tasks.progress': query<TaskProgressInfo | null>()(z.object({ task: z.string().min(1) })),
   'tasks.cancel': query<boolean>()(z.object({ task: z.string().min(1) })),
 
   /** Streams a training JSONL through the analyser (task id for progress and cancel). Writes nothing. */
-  'imports.training.analyse': query<TrainingAnalysis & { file: string }>()(z.object({ path: filePath, task: z.string().min(1).default('training-analysis') })),
+  'imports.training.analyse': query<TrainingAnalysis & { file: string }>()(z.object({ file: fileHandle, task: z.string().min(1).default('training-analysis') })),
   /** Accepts (possibly edited) suggested weights into the workload's job profile, keeping the evidence and its source. */
   'imports.training.accept': mutation<{ workload: Workload; profile: JobProfile }>()(z.object({
     workloadId: id,
@@ -83,20 +93,20 @@ export const importsChannels = {
   })),
 
   /** Parses one or several pages of a fine-tuning jobs list; nothing is written. */
-  'imports.jobs.preview': query<JobsImportPreview>()(z.object({ paths: z.array(filePath).min(1, 'Choose at least one file') })),
+  'imports.jobs.preview': query<JobsImportPreview>()(z.object({ files: z.array(fileHandle).min(1, 'Choose at least one file') })),
   /** Creates or updates the workload drafts of a preview for one client, in one transaction. Re-importing changes nothing. */
   'imports.jobs.commit': mutation<{ created: number; updated: number; unchanged: number }>()(z.object({ token: z.string().min(1), clientId: id })),
 
   /** Parses promptfoo JSON/CSV output or a plain CSV of per-task rows for one workload; nothing is written. */
-  'imports.evaluations.preview': query<EvaluationImportPreview>()(z.object({ path: filePath, workloadId: id })),
+  'imports.evaluations.preview': query<EvaluationImportPreview>()(z.object({ file: fileHandle, workloadId: id })),
   /** Creates missing candidates (with the chosen approaches) and replaces their raw rows, in one transaction. */
   'imports.evaluations.commit': mutation<{ candidates: number; rows: number }>()(z.object({
-    token: z.string().min(1), workloadId: id, approaches: z.record(z.string(), z.enum(APPROACHES)).default({}),
+    token: z.string().min(1), workloadId: id, approaches: approachChoices.default({}),
   })),
 
   /** Reads a CSV of workloads, contracts or commitments; with `mapping` for foreign column names. Nothing is written. */
   'imports.spreadsheet.preview': query<SpreadsheetPreview>()(z.object({
-    path: filePath, kind: z.enum(SPREADSHEET_KINDS), mapping: z.record(z.string(), z.string().nullable()).optional(),
+    file: fileHandle, kind: z.enum(SPREADSHEET_KINDS), mapping: z.record(z.string(), z.string().nullable()).optional(),
   })),
   /** Writes the previewed rows (only changed rows are updated); refused while the preview has errors. */
   'imports.spreadsheet.commit': mutation<{ created: number; updated: number }>()(z.object({ token: z.string().min(1) })),

@@ -12,7 +12,11 @@ import type {
 export const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'Use a date like 2026-12-01 (yyyy-MM-dd)')
   .refine((s) => !Number.isNaN(Date.parse(`${s}T00:00:00Z`)) && new Date(`${s}T00:00:00Z`).toISOString().startsWith(s), 'Not a real calendar date');
 const id = z.number().int().positive();
-const name = z.string().trim().min(1, 'Give it a name').max(200, 'Keep it under 200 characters');
+// Control characters (a NUL from a damaged file) are refused: SQLite would count "\0" as an empty name.
+const name = z.string().trim().min(1, 'Give it a name').max(200, 'Keep it under 200 characters')
+  .refine((s) => !/[\u0000-\u0008\u000a-\u001f\u007f]/.test(s), 'Remove the control characters (such as NUL or a line break) from the name');
+/** The name rule of clients, workloads and contracts (forms, IPC and importers). */
+export { name as entityName };
 const share = z.number().min(0, 'Use a value from 0 to 1').max(1, 'Use a value from 0 to 1 (e.g. 0.95 for 95%)');
 const nonNegInt = z.number().int('Use a whole number').min(0, 'Cannot be negative');
 
@@ -101,31 +105,53 @@ export const preferencesSchema = z.object({
 });
 export type Preferences = z.output<typeof preferencesSchema>;
 
+/** A recent workspace as the renderer sees it: opened by id (the main process keeps the path). */
+export interface RecentWorkspace {
+  id: string;
+  name: string;
+  /** The folder, for display only. */
+  folder: string;
+}
+
+/** The file that was refused on the last open, and the newest good backup of it that can be opened instead. */
+export interface RefusedWorkspace {
+  name: string;
+  /** null when no good backup exists (nothing is offered then). */
+  backup: { takenAt: string } | null;
+}
+
 export interface WorkspaceInfo {
   path: string;
   schemaVersion: number;
   backupPath: string | null;
   canUndo: boolean;
   canRedo: boolean;
+  /** What Undo would take back, in words ("delete client Harbor Bank"); after an undo, redoLabel names what was undone. */
+  undoLabel: string | null;
+  redoLabel: string | null;
 }
 
 const empty = z.object({}).strict().default({});
 const byId = z.object({ id }).strict();
-const pathPayload = z.object({ path: z.string().min(1, 'Choose a file') }).strict();
 
+// Workspace files: the renderer never names a path. The main process asks the user (native dialog) and answers
+// null when they cancel; recent files are opened by id.
 export const inventoryChannels = {
   // workspace file
   'workspace.current': query<WorkspaceInfo | null>()(empty),
-  'workspace.create': query<WorkspaceInfo>()(pathPayload),
-  'workspace.open': query<WorkspaceInfo>()(pathPayload),
-  'workspace.openLatestBackup': query<WorkspaceInfo>()(pathPayload),
+  /** Asks where to create a new workspace and opens it. */
+  'workspace.create': query<WorkspaceInfo | null>()(empty),
+  /** Asks which workspace to open and opens it. */
+  'workspace.open': query<WorkspaceInfo | null>()(empty),
+  'workspace.openRecent': query<WorkspaceInfo>()(z.object({ id: z.string().regex(/^[0-9a-f]{16}$/, 'Not a recent workspace') }).strict()),
+  /** What was refused on the last open (damaged, empty, not a workspace) and whether a good backup of it exists. */
+  'workspace.refused': query<RefusedWorkspace | null>()(empty),
+  /** Opens a copy of the newest good backup of the file refused on the last open. */
+  'workspace.openLatestBackup': query<WorkspaceInfo>()(empty),
   'workspace.close': query<null>()(empty),
-  'workspace.saveCopy': query<{ path: string }>()(pathPayload),
-  'workspace.recent': query<string[]>()(empty),
-  /** Asks the platform (native dialog in Electron) for a path; null when the user cancels. */
-  'dialog.chooseWorkspace': query<string | null>()(
-    z.object({ mode: z.enum(['new', 'open', 'copy']) }),
-  ),
+  /** Asks where to save a copy; refuses to replace a file that is not an Offramp workspace. */
+  'workspace.saveCopy': query<{ path: string } | null>()(empty),
+  'workspace.recent': query<RecentWorkspace[]>()(empty),
   'preferences.get': query<Preferences>()(empty),
   'preferences.update': query<Preferences>()(preferencesSchema),
 

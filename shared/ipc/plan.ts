@@ -40,6 +40,6 @@ export const planChannels = {
     z.object({ workloadId: id, job: z.enum(JOBS), approach: z.enum(APPROACHES), reason: z.string().trim().min(3, 'Say why you override the recommendation (an auditor will read it)').max(2000) }),
   ),
   'overrides.clear': mutation<null>()(z.object({ workloadId: id, job: z.enum(JOBS) })),
-  /** Creates a new workspace file filled with the sample portfolio from the migration guide's cases. */
-  'workspace.createSample': query<WorkspaceInfo>()(z.object({ path: z.string().min(1, 'Choose a file') })),
+  /** Asks where to create a new workspace file and fills it with the sample portfolio from the migration guide's cases. */
+  'workspace.createSample': query<WorkspaceInfo | null>()(z.object({}).strict().default({})),
 } as const;

@@ -25,13 +25,14 @@ function rssSampler(): { stop(): number } {
 
 /** A fresh workspace with one client and one workload, driven through the same dispatch as the app. */
 async function benchWorkspace(dir: string) {
-  const app = createIpcApp({ configDir: path.join(dir, 'config'), platform: { chooseWorkspace: async () => null, chooseSavePath: async () => null, chooseOpenPath: async () => null } });
+  const file = path.join(dir, 'bench.offramp');
+  const app = createIpcApp({ configDir: path.join(dir, 'config'), platform: { chooseWorkspace: async () => file, chooseSavePath: async () => null, chooseOpenPath: async () => null } });
   const call = async (channel: string, payload: unknown) => {
     const r = await app.dispatch(channel, payload);
     if (!r.ok) throw new Error(`${channel}: ${r.error.message}`);
     return r.value as Record<string, unknown>;
   };
-  await call('workspace.create', { path: path.join(dir, 'bench.offramp') });
+  await call('workspace.create', {});
   const client = await call('clients.create', { name: 'Bench' });
   const workload = await call('workloads.create', { clientId: client.id, name: 'Bench workload' });
   return { app, call, clientId: client.id as number, workloadId: workload.id as number };
@@ -111,9 +112,9 @@ async function benchJobsImport(): Promise<BenchResult[]> {
     status: i % 10 === 9 ? 'failed' as const : 'succeeded' as const,
   }))));
   const jobs = (JSON.parse(fs.readFileSync(file, 'utf8')) as { data: Record<string, string | number | null>[] }).data;
-  const m = await measure(file, async ({ call, clientId }) => {
+  const m = await measure(file, async ({ app, call, clientId }) => {
     const start = performance.now();
-    const preview = await call('imports.jobs.preview', { paths: [file] });
+    const preview = await call('imports.jobs.preview', { files: [app.ctx.files.register(file)] });
     const previewMs = performance.now() - start;
     await call('imports.jobs.commit', { token: preview.token, clientId });
     return previewMs;
@@ -137,9 +138,9 @@ async function benchEvaluationImport(): Promise<BenchResult[]> {
   const lines = ['candidate,task_id,latency_ms,cost_usd,correct,grounded,refused,hallucinated'];
   for (let i = 0; i < EVAL_ROWS; i++) lines.push(`candidate-${i % 4},t${i >> 2},${100 + (i % 900)},0.00${i % 9 + 1},${i % 7 ? 'yes' : 'no'},yes,no,${i % 50 ? 'no' : 'yes'}`);
   fs.writeFileSync(file, `${lines.join('\n')}\n`);
-  const m = await measure(file, async ({ call, workloadId }) => {
+  const m = await measure(file, async ({ app, call, workloadId }) => {
     const start = performance.now();
-    const preview = await call('imports.evaluations.preview', { path: file, workloadId });
+    const preview = await call('imports.evaluations.preview', { file: app.ctx.files.register(file), workloadId });
     const previewMs = performance.now() - start;
     await call('imports.evaluations.commit', { token: preview.token, workloadId, approaches: {} });
     return previewMs;

@@ -39,7 +39,7 @@ describe.skipIf(skipWithoutChromium())('evaluation matrix and governance map in 
     }));
     const file = path.join(host.dir, 'rows.csv');
     fs.writeFileSync(file, rows());
-    const preview = ok<{ token: string }>(await app.dispatch('imports.evaluations.preview', { path: file, workloadId }));
+    const preview = ok<{ token: string }>(await app.dispatch('imports.evaluations.preview', { file: app.ctx.files.register(file), workloadId }));
     ok(await app.dispatch('imports.evaluations.commit', {
       token: preview.token, workloadId, approaches: { [RAG]: 'rag', [PROMPTED]: 'prompting', [BIG]: 'prompting' },
     }));

@@ -54,7 +54,8 @@ describe.skipIf(skipWithoutChromium())('roadmap print view in Chromium', () => {
   });
 
   async function openPrintView(file: string, route: string) {
-    const r = await host.app.dispatch('workspace.open', { path: file });
+    host.platform.queueDialog(file);
+    const r = await host.app.dispatch('workspace.open', {});
     expect(r.ok).toBe(true);
     await page.goto(`${host.url}#${route}`);
     await page.waitForFunction(() => (globalThis as { __offrampPrintReady?: unknown }).__offrampPrintReady !== undefined);
@@ -100,7 +101,8 @@ describe.skipIf(skipWithoutChromium())('roadmap print view in Chromium', () => {
   });
 
   it('exports from the Roadmap screen after a preview, with the paper and scope chosen', async () => {
-    const r = await host.app.dispatch('workspace.open', { path: sample });
+    host.platform.queueDialog(sample);
+    const r = await host.app.dispatch('workspace.open', {});
     expect(r.ok).toBe(true);
     await page.goto(host.url);
     await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Roadmap' }).click();

@@ -64,7 +64,8 @@ export async function seedWorkspace(host: TestHost, file: string, o: {
   workloads: Record<string, unknown>[]; commitments?: Record<string, unknown>[];
 }): Promise<{ clientId: number; workloadIds: number[] }> {
   const { app } = host;
-  ok(await app.dispatch('workspace.create', { path: path.join(host.dir, file) }));
+  host.platform.queueDialog(path.join(host.dir, file));
+  ok(await app.dispatch('workspace.create', {}));
   const client = ok<{ id: number }>(await app.dispatch('clients.create', { name: 'Northwind Health' }));
   const workloadIds: number[] = [];
   for (const w of o.workloads) workloadIds.push(ok<{ id: number }>(await app.dispatch('workloads.create', { clientId: client.id, ...w })).id);

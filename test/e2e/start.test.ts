@@ -1,11 +1,12 @@
-// The start screen: a damaged file is refused with its message and the offer of the latest backup; a sample opens full.
+// The start screen: a damaged or emptied file is refused with its message and, when one exists, the offer of the latest
+// good backup; a sample opens full.
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import type { TestHost } from '../host/server.ts';
 import { skipWithoutChromium } from './browser.ts';
-import { SHOTS, closeSession, openSession } from './session.ts';
+import { SHOTS, closeSession, ok, openSession } from './session.ts';
 
 describe.skipIf(skipWithoutChromium())('start screen', () => {
   let host: TestHost;
@@ -18,16 +19,43 @@ describe.skipIf(skipWithoutChromium())('start screen', () => {
 
   afterAll(() => closeSession(browser, host));
 
-  it('refuses a damaged file with the reason and offers the latest backup', async () => {
+  it('refuses a damaged file with the reason, and offers no backup when none exists', async () => {
     fs.writeFileSync(path.join(host.dir, 'damaged.offramp'), 'SQLite format 3\0'.padEnd(8192, 'garbage'));
     await page.goto(host.url);
     host.platform.queueDialog('damaged.offramp');
     await page.getByRole('button', { name: 'Open…' }).click();
     const alert = page.getByRole('alert').filter({ hasText: 'Could not open damaged.offramp' });
     await alert.waitFor();
-    expect((await alert.innerText()).length).toBeGreaterThan('Could not open damaged.offramp'.length + 10);
-    await alert.getByRole('button', { name: 'Open the latest backup' }).waitFor();
+    expect(await alert.innerText()).toMatch(/No good backup of it exists/);
+    expect(await alert.getByRole('button', { name: /Open the latest backup/ }).count()).toBe(0);
+  });
+
+  it('refuses an emptied (0-byte) workspace and opens a copy of its latest good backup', async () => {
+    const file = path.join(host.dir, 'emptied.offramp');
+    const { app } = host;
+    host.platform.queueDialog(file);
+    ok(await app.dispatch('workspace.create', {}));
+    ok(await app.dispatch('clients.create', { name: 'Acme Bank' }));
+    ok(await app.dispatch('workspace.close', {}));
+    host.platform.queueDialog(file);
+    ok(await app.dispatch('workspace.open', {}));
+    ok(await app.dispatch('clients.create', { name: 'Beta Bank' })); // the session's first write backs up Acme Bank
+    ok(await app.dispatch('workspace.close', {}));
+    fs.truncateSync(file, 0);
+
+    await page.goto(host.url);
+    host.platform.queueDialog(file);
+    await page.getByRole('button', { name: 'Open…' }).click();
+    const alert = page.getByRole('alert').filter({ hasText: 'Could not open emptied.offramp' });
+    await alert.waitFor();
+    expect(await alert.innerText()).toMatch(/empty \(0 bytes\)/);
     await page.screenshot({ path: path.join(SHOTS, 'start-damaged-file.png') });
+    await alert.getByRole('button', { name: /Open the latest backup \(\d{4}-\d{2}-\d{2} \d{2}:\d{2} UTC\)/ }).click();
+    await page.getByRole('navigation', { name: 'Main' }).waitFor();
+    await page.getByRole('rowheader', { name: 'Acme Bank' }).waitFor();
+    ok(await app.dispatch('workspace.close', {}));
+    await page.goto(host.url);
+    await page.getByRole('button', { name: 'New workspace…' }).waitFor();
   });
 
   it('does nothing when the user cancels the file dialog', async () => {

@@ -15,6 +15,7 @@ export interface TestPlatform extends Platform {
 }
 
 export interface TestHost {
+  /** The page's address, ending in the per-run token: http://127.0.0.1:<port>/<token>/ */
   url: string;
   dir: string;
   app: IpcApp;
@@ -45,7 +46,8 @@ export async function startTestHost(options: TestHostOptions = {}): Promise<Test
     printToPdf: (route, o) => (options.printToPdf ? options.printToPdf(route, o) : Promise.reject(new Error('printing is not set up in this test host'))),
   };
   const app = createIpcApp({ configDir: path.join(dir, 'config'), platform, today: options.today });
-  const server = await startRendererServer((channel, payload) => app.dispatch(channel, payload));
+  // Tests drive every channel through the page, so the host answers all of them; the token and Host checks still apply.
+  const server = await startRendererServer((channel, payload) => app.dispatch(channel, payload), { channels: 'all' });
   return {
     url: server.url,
     dir,

@@ -4,6 +4,7 @@ import { expect } from 'vitest';
 import { createIpcApp, type IpcApp } from '../../electron/ipc/app.ts';
 import type { ChannelName, PayloadOf, ResultOf } from '../../shared/ipc/index.ts';
 import type { ErrorInfo } from '../../shared/errors.ts';
+import type { WorkspaceInfo } from '../../shared/ipc/inventory.ts';
 import { tempDir } from './tmp.ts';
 
 export interface TestApp {
@@ -14,6 +15,10 @@ export interface TestApp {
   fail<C extends ChannelName>(channel: C, payload: unknown): Promise<ErrorInfo>;
   /** Answers for the next file dialogs (absolute paths; null = cancelled). */
   dialogAnswers: (string | null)[];
+  /** Opens `file` the way the user would: the open dialog answers it. */
+  open(file: string): Promise<WorkspaceInfo | null>;
+  /** A handle for `file`, as imports.chooseFile gives the renderer after the user picks it. */
+  handle(file: string): string;
 }
 
 export async function aWorkspace(options: { today?: string } = {}): Promise<TestApp> {
@@ -36,6 +41,11 @@ export async function aWorkspace(options: { today?: string } = {}): Promise<Test
     expect(r.ok, `${channel} should have failed`).toBe(false);
     return (r as { ok: false; error: ErrorInfo }).error;
   };
-  await call('workspace.create', { path: file });
-  return { app, dir, file, call, fail, dialogAnswers };
+  dialogAnswers.push(file);
+  await call('workspace.create', {});
+  const open = (f: string) => {
+    dialogAnswers.push(f);
+    return call('workspace.open', {});
+  };
+  return { app, dir, file, call, fail, dialogAnswers, open, handle: (f) => app.ctx.files.register(f) };
 }

@@ -1,10 +1,11 @@
 // Handlers of the imports.
 import path from 'node:path';
-import type { importsChannels } from '../../../shared/ipc/imports.ts';
+import type { IMPORT_KINDS, importsChannels } from '../../../shared/ipc/imports.ts';
 import { JOBS, type JobProfile } from '../../../shared/domain/types.ts';
 import type { HandlerMap } from '../context.ts';
 import { analyseTrainingFile } from '../../importers/analyseTrainingFile.ts';
 import { formatBytes } from '../../importers/readLines.ts';
+import { readImportFile } from '../../importers/readFile.ts';
 import fs from 'node:fs';
 import { getJobProfile, getWorkload, setJobProfile, updateWorkload } from '../../db/workloads.ts';
 import { parseJobsList, type JobsListImport } from '../../../shared/imports/jobsList.ts';
@@ -19,8 +20,6 @@ import { intOrNull } from '../../db/rows.ts';
 import { applySpreadsheet, planSpreadsheet, spreadsheetText, type PlannedRow } from '../../services/spreadsheet.ts';
 import type { SpreadsheetKind } from '../../../shared/imports/spreadsheet.ts';
 
-/** JSON files are read whole; beyond this size the jobs list is certainly not one. */
-const MAX_JSON_BYTES = 256 * 1024 * 1024;
 const pendingJobs = new PendingImports<{ files: string[]; parsed: JobsListImport }>();
 const pendingSheets = new PendingImports<{ kind: SpreadsheetKind; rows: PlannedRow[]; errors: number }>();
 const pendingEvaluations = new PendingImports<{ file: string; workloadId: number; parsed: EvaluationImport }>();
@@ -35,16 +34,12 @@ export function guessApproach(name: string): Approach {
   return 'prompting';
 }
 
-function readTextFile(file: string): string {
-  let size: number;
-  try {
-    size = fs.statSync(file).size;
-  } catch {
-    throw new OfframpError({ code: 'io', file, message: `${file} cannot be read; check that it exists.` });
-  }
-  if (size > MAX_JSON_BYTES) throw new OfframpError({ code: 'import_invalid', file, message: `${path.basename(file)} is ${Math.round(size / 1024 / 1024)} MB; a jobs list over 256 MB is not supported. Export fewer pages at a time.` });
-  return fs.readFileSync(file, 'utf8');
-}
+const WHAT: Record<(typeof IMPORT_KINDS)[number], string> = {
+  jobs: 'a fine-tuning jobs list (JSON)',
+  training: 'a training data file (JSON Lines)',
+  evaluations: 'evaluation results (promptfoo JSON or CSV)',
+  spreadsheet: 'a spreadsheet saved as CSV',
+};
 
 const FILTERS = {
   jobs: [{ name: 'Fine-tuning jobs list (JSON)', extensions: ['json'] }],
@@ -54,26 +49,32 @@ const FILTERS = {
 } as const;
 
 export const importsHandlers: HandlerMap<keyof typeof importsChannels> = {
-  'imports.chooseFile': ({ kind }, ctx) => ctx.platform.chooseOpenPath({ title: 'Choose a file to import', filters: FILTERS[kind].map((f) => ({ ...f, extensions: [...f.extensions] })) }),
+  'imports.chooseFile': async ({ kind }, ctx) => {
+    const file = await ctx.platform.chooseOpenPath({ title: 'Choose a file to import', filters: FILTERS[kind].map((f) => ({ ...f, extensions: [...f.extensions] })) });
+    // The renderer gets a handle for the chosen file, never its path (electron/workspace/files.ts).
+    return file === null ? null : ctx.files.register(file);
+  },
   'tasks.progress': ({ task }, ctx) => ctx.tasks.progress(task),
   'tasks.cancel': ({ task }, ctx) => ctx.tasks.cancel(task),
 
-  'imports.training.analyse': async ({ path: file, task }, ctx) => {
+  'imports.training.analyse': async ({ file: handle, task }, ctx) => {
+    const file = ctx.files.resolve(handle);
     const analysis = await ctx.tasks.run(task, `Analysing ${path.basename(file)}`, (signal, report) => analyseTrainingFile(file, {
       signal,
       onProgress: (done, total) => report(done, total, `Analysing ${path.basename(file)}: ${formatBytes(done)} of ${formatBytes(total)}`),
     }));
-    return { ...analysis, file };
+    return { ...analysis, file: handle };
   },
 
-  'imports.jobs.preview': ({ paths }, ctx) => {
-    const parsed = parseJobsList(paths.map((file) => ({ name: file, text: readTextFile(file) })));
+  'imports.jobs.preview': ({ files }, ctx) => {
+    const paths = files.map((h) => ctx.files.resolve(h, 'files'));
+    const parsed = parseJobsList(paths.map((file) => ({ name: file, text: readImportFile(file, WHAT.jobs) })));
     const db = ctx.workspace.database();
     const token = pendingJobs.put({ files: paths, parsed });
     const lookup = lookupDrafts(db, parsed.drafts);
     return {
       token,
-      files: paths,
+      files,
       drafts: parsed.drafts.map((d) => ({
         key: d.key, name: d.name, baseModel: d.baseModel, fineTunedModel: d.fineTunedModel ?? '', jobsTotal: d.jobs.length,
         succeeded: d.succeededCount, notCounted: d.jobs.filter((j) => !j.counted).length, retrainCadenceDays: d.retrainCadenceDays,
@@ -94,17 +95,18 @@ export const importsHandlers: HandlerMap<keyof typeof importsChannels> = {
     return counts;
   },
 
-  'imports.evaluations.preview': ({ path: file, workloadId }, ctx) => {
+  'imports.evaluations.preview': ({ file: handle, workloadId }, ctx) => {
+    const file = ctx.files.resolve(handle);
     const db = ctx.workspace.database();
     getWorkload(db, workloadId);
-    const parsed = parseEvaluationFile({ name: file, text: readTextFile(file) });
+    const parsed = parseEvaluationFile({ name: file, text: readImportFile(file, WHAT.evaluations) });
     const existing = new Map(listCandidates(db, workloadId).map((c) => [c.name.toLowerCase(), c]));
     const counts = new Map<string, number>();
     for (const r of parsed.rows) counts.set(r.candidate, (counts.get(r.candidate) ?? 0) + 1);
     const format = file.toLowerCase().endsWith('.json') ? 'promptfoo JSON' : 'CSV';
     return {
       token: pendingEvaluations.put({ file, workloadId, parsed }),
-      file,
+      file: handle,
       format,
       rowCount: parsed.rows.length,
       candidates: parsed.candidates.map((name) => {
@@ -122,12 +124,13 @@ export const importsHandlers: HandlerMap<keyof typeof importsChannels> = {
       let id = existing.get(name.toLowerCase());
       if (id === undefined) {
         id = insertCandidate(db, rec, {
-          workloadId, name, approach: approaches[name] ?? guessApproach(name), selfHostable: false, dataRegion: null,
+          // Own keys only: a candidate may be called "__proto__" or "constructor".
+          workloadId, name, approach: (Object.hasOwn(approaches, name) ? approaches[name] : undefined) ?? guessApproach(name), selfHostable: false, dataRegion: null,
           policyUpdateHours: null, explainability: null, notes: `Imported from ${path.basename(pending.file)}`,
         }).id;
       } else {
         // Re-importing a candidate's results replaces its rows rather than counting them twice.
-        rec.deleteWhere('evaluation_rows', { candidate_id: id });
+        rec.deleteAllWhere('evaluation_rows', { candidate_id: id });
       }
       ids.set(name, id);
     }
@@ -140,11 +143,12 @@ export const importsHandlers: HandlerMap<keyof typeof importsChannels> = {
     return { candidates: ids.size, rows: pending.parsed.rows.length };
   },
 
-  'imports.spreadsheet.preview': ({ path: file, kind, mapping }, ctx) => {
-    const plan = planSpreadsheet(ctx.workspace.database(), kind, file, readTextFile(file), mapping);
+  'imports.spreadsheet.preview': ({ file: handle, kind, mapping }, ctx) => {
+    const file = ctx.files.resolve(handle);
+    const plan = planSpreadsheet(ctx.workspace.database(), kind, file, readImportFile(file, WHAT.spreadsheet), mapping);
     const token = pendingSheets.put({ kind, rows: plan.rows, errors: plan.errors.length });
     const { rows: _rows, ...preview } = plan;
-    return { ...preview, token, file };
+    return { ...preview, token, file: handle };
   },
   'imports.spreadsheet.commit': ({ token }, _ctx, db, rec) => {
     const pending = pendingSheets.take(token);

@@ -1,28 +1,42 @@
 // Handlers of the workspace foundation: workspace file, clients, workloads, contracts, commitments, policy, undo, audit.
-import type { inventoryChannels } from '../../../shared/ipc/inventory.ts';
+import path from 'node:path';
+import type { RecentWorkspace, WorkspaceInfo, inventoryChannels } from '../../../shared/ipc/inventory.ts';
+import { OfframpError } from '../../../shared/errors.ts';
 import type { AuditEntry } from '../../../shared/domain/types.ts';
-import type { HandlerMap } from '../context.ts';
+import type { HandlerContext, HandlerMap } from '../context.ts';
 import { deleteClient, insertClient, listClients, updateClient } from '../../db/clients.ts';
 import { deleteWorkload, getJobProfile, getWorkload, insertWorkload, listWorkloads, setJobProfile, updateWorkload } from '../../db/workloads.ts';
 import {
   deleteCommitment, deleteContract, insertCommitment, insertContract, listCommitments, listContracts, updateCommitment, updateContract,
 } from '../../db/agreements.ts';
 import { getPolicy, setPolicy } from '../../db/policy.ts';
+import { recentId } from '../../workspace/files.ts';
+
+function openAndRemember(ctx: HandlerContext, file: string, create = false): WorkspaceInfo {
+  const info = ctx.workspace.open(file, create);
+  ctx.preferences.addRecent(file);
+  return info;
+}
 
 export const inventoryHandlers: HandlerMap<keyof typeof inventoryChannels> = {
   'workspace.current': (_p, ctx) => ctx.workspace.info(),
-  'workspace.create': ({ path }, ctx) => {
-    const info = ctx.workspace.open(path, true);
-    ctx.preferences.addRecent(path);
-    return info;
+  // The renderer never names a path: the platform asks the user (a native dialog in Electron), recent files go by id.
+  'workspace.create': async (_p, ctx) => {
+    const file = await ctx.platform.chooseWorkspace('new');
+    return file === null ? null : openAndRemember(ctx, file, true);
   },
-  'workspace.open': ({ path }, ctx) => {
-    const info = ctx.workspace.open(path);
-    ctx.preferences.addRecent(path);
-    return info;
+  'workspace.open': async (_p, ctx) => {
+    const file = await ctx.platform.chooseWorkspace('open');
+    return file === null ? null : openAndRemember(ctx, file);
   },
-  'workspace.openLatestBackup': ({ path }, ctx) => {
-    const info = ctx.workspace.openLatestBackup(path);
+  'workspace.openRecent': ({ id }, ctx) => {
+    const file = ctx.preferences.get().recent.find((f) => recentId(f) === id);
+    if (file === undefined) throw new OfframpError({ code: 'not_found', field: 'id', message: 'That workspace is no longer in the recent list. Use Open… to find it.' });
+    return openAndRemember(ctx, file);
+  },
+  'workspace.refused': (_p, ctx) => ctx.workspace.refused(),
+  'workspace.openLatestBackup': (_p, ctx) => {
+    const info = ctx.workspace.openLatestBackup();
     ctx.preferences.addRecent(info.path);
     return info;
   },
@@ -30,9 +44,14 @@ export const inventoryHandlers: HandlerMap<keyof typeof inventoryChannels> = {
     ctx.workspace.close();
     return null;
   },
-  'workspace.saveCopy': ({ path }, ctx) => ctx.workspace.saveCopy(path),
-  'workspace.recent': (_p, ctx) => ctx.preferences.get().recent,
-  'dialog.chooseWorkspace': ({ mode }, ctx) => ctx.platform.chooseWorkspace(mode),
+  'workspace.saveCopy': async (_p, ctx) => {
+    ctx.workspace.database();
+    const dest = await ctx.platform.chooseWorkspace('copy');
+    return dest === null ? null : ctx.workspace.saveCopy(dest);
+  },
+  'workspace.recent': (_p, ctx) => ctx.preferences.get().recent.map((file): RecentWorkspace => ({
+    id: recentId(file), name: path.basename(file), folder: path.dirname(file),
+  })),
   'preferences.get': (_p, ctx) => ({ actorName: ctx.preferences.get().actorName }),
   'preferences.update': (p, ctx) => ({ actorName: ctx.preferences.update({ actorName: p.actorName }).actorName }),
 

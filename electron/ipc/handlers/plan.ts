@@ -2,8 +2,8 @@
 import type { planChannels } from '../../../shared/ipc/plan.ts';
 import type { HandlerMap } from '../context.ts';
 import { loadPortfolio } from '../../services/portfolio.ts';
-import { applyQuestionnaire } from '../../services/questionnaire.ts';
 import { planCacheOf } from '../../services/planCache.ts';
+import { applyQuestionnaire } from '../../services/questionnaire.ts';
 import { createSampleWorkspace } from '../../services/fill.ts';
 import { getWorkload } from '../../db/workloads.ts';
 import { clearOverride, listOverrides, setOverride } from '../../db/overrides.ts';
@@ -28,10 +28,13 @@ export const planHandlers: HandlerMap<keyof typeof planChannels> = {
     return null;
   },
 
-  'workspace.createSample': ({ path }, ctx) => {
-    createSampleWorkspace(ctx.workspace, path, ctx.today());
-    ctx.preferences.addRecent(path);
+  'workspace.createSample': async (_p, ctx) => {
+    // The main process asks where (the renderer never names a path); null when the user cancels.
+    const file = await ctx.platform.chooseWorkspace('new');
+    if (file === null) return null;
+    createSampleWorkspace(ctx.workspace, file, ctx.today());
+    ctx.preferences.addRecent(file);
     // Reopen so the sample starts with an empty undo history: it is the starting point, not an edit.
-    return ctx.workspace.open(path);
+    return ctx.workspace.open(file);
   },
 };

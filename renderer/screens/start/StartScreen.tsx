@@ -4,7 +4,7 @@ import { useWorkspace } from '../../stores/workspace.ts';
 import { DEFAULT_TRAINING_DEADLINE } from '../../../shared/domain/types.ts';
 
 export function StartScreen() {
-  const { recent, busy, openFailure, createNew, createSample, openChosen, openPath, openLatestBackup } = useWorkspace();
+  const { recent, busy, openFailure, createNew, createSample, openChosen, openRecent, openLatestBackup } = useWorkspace();
   const days = differenceInCalendarDays(parseISO(DEFAULT_TRAINING_DEADLINE), new Date());
 
   return (
@@ -19,11 +19,12 @@ export function StartScreen() {
 
         {openFailure ? (
           <div className="banner banner--error" role="alert">
-            <p className="banner__title"><span aria-hidden="true">⚠ </span>Could not open {fileName(openFailure.path)}</p>
+            <p className="banner__title"><span aria-hidden="true">⚠ </span>Could not open {openFailure.name}</p>
             <p>{openFailure.error.message}</p>
-            {openFailure.error.code === 'workspace_corrupt' ? (
-              <button type="button" className="button" disabled={busy} onClick={() => void openLatestBackup(openFailure.path)}>
-                Open the latest backup
+            {/* Offered only when the main process found a good backup: never a button that leads nowhere. */}
+            {openFailure.refused?.backup ? (
+              <button type="button" className="button" disabled={busy} onClick={() => void openLatestBackup()}>
+                Open the latest backup ({openFailure.refused.backup.takenAt})
               </button>
             ) : null}
           </div>
@@ -53,11 +54,11 @@ export function StartScreen() {
             <p className="muted">No recent workspaces. Create one to start — you can add clients right after.</p>
           ) : (
             <ul className="recent-list">
-              {recent.map((path) => (
-                <li key={path}>
-                  <button type="button" className="recent-list__item" disabled={busy} onClick={() => void openPath(path)}>
-                    <span className="recent-list__name">{fileName(path)}</span>
-                    <span className="recent-list__path">{path}</span>
+              {recent.map((r) => (
+                <li key={r.id}>
+                  <button type="button" className="recent-list__item" disabled={busy} onClick={() => void openRecent(r.id)}>
+                    <span className="recent-list__name">{r.name}</span>
+                    <span className="recent-list__path">{r.folder}</span>
                   </button>
                 </li>
               ))}
@@ -68,5 +69,3 @@ export function StartScreen() {
     </main>
   );
 }
-
-const fileName = (path: string): string => path.split(/[\\/]/).pop() ?? path;

@@ -45,26 +45,28 @@ describe('workspace file', () => {
     const client = await t.call('clients.create', { name: 'Northwind Support' });
     await t.call('workloads.create', { clientId: client.id, name: 'Ticket triage', monthlyVolume: 1_200_000 });
     await t.call('workspace.close', {});
-    await t.call('workspace.open', { path: t.file });
+    await t.open(t.file);
     const workloads = await t.call('workloads.list', {});
     expect(workloads.map((w) => [w.name, w.monthlyVolume])).toEqual([['Ticket triage', 1_200_000]]);
-    expect(await t.call('workspace.recent', {})).toContain(t.file);
+    expect(await t.call('workspace.recent', {})).toContainEqual(expect.objectContaining({ name: 'workspace.offramp', folder: t.dir }));
   });
 
   it('refuses a damaged file with a message and offers the latest backup, which opens', async () => {
     const t = await workspace();
     await t.call('clients.create', { name: 'Acme Bank' });
     await t.call('workspace.close', {});
-    await t.call('workspace.open', { path: t.file }); // takes an on-open backup holding Acme Bank
+    await t.open(t.file);
+    await t.call('clients.create', { name: 'Beta Bank' }); // the session's first write backs up the file holding Acme Bank
     await t.call('workspace.close', {});
     const bytes = fs.readFileSync(t.file);
     bytes.fill(0x41, 4096, Math.min(bytes.length, 4096 * 3));
     fs.writeFileSync(t.file, bytes);
-    const error = await t.fail('workspace.open', { path: t.file });
+    t.dialogAnswers.push(t.file);
+    const error = await t.fail('workspace.open', {});
     expect(error.code).toBe('workspace_corrupt');
     expect(error.message).toMatch(/cannot be opened/);
-    expect(error.message).toMatch(/latest backup/);
-    const info = await t.call('workspace.openLatestBackup', { path: t.file });
+    expect(error.message).toMatch(/latest good backup/);
+    const info = await t.call('workspace.openLatestBackup', {});
     expect(info.path).not.toBe(t.file);
     expect((await t.call('clients.list', {})).map((c) => c.name)).toEqual(['Acme Bank']);
   });
@@ -73,7 +75,8 @@ describe('workspace file', () => {
     const t = await workspace();
     const notes = path.join(t.dir, 'notes.offramp');
     fs.writeFileSync(notes, 'just some text, not a workspace');
-    const error = await t.fail('workspace.open', { path: notes });
+    t.dialogAnswers.push(notes);
+    const error = await t.fail('workspace.open', {});
     expect(error).toMatchObject({ code: 'workspace_corrupt', file: notes });
     expect(error.message).toMatch(/not an Offramp workspace/);
   });
@@ -85,7 +88,8 @@ describe('workspace file', () => {
     db.pragma('user_version = 99');
     db.close();
     const before = fs.readFileSync(t.file);
-    const error = await t.fail('workspace.open', { path: t.file });
+    t.dialogAnswers.push(t.file);
+    const error = await t.fail('workspace.open', {});
     expect(error.code).toBe('workspace_too_new');
     expect(error.message).toMatch(/newer Offramp.*Nothing was changed/);
     expect(fs.readFileSync(t.file).equals(before)).toBe(true);

@@ -31,7 +31,7 @@ describe('evaluation results import', () => {
     await t.call('commitments.create', { clientId: t.clientId, customer: 'Clinics', kind: 'accuracy', threshold: 0.9, workloadIds: [t.workloadId] });
     const file = path.join(t.dir, 'results.csv');
     fs.writeFileSync(file, perTaskCsv());
-    const preview = await t.call('imports.evaluations.preview', { path: file, workloadId: t.workloadId });
+    const preview = await t.call('imports.evaluations.preview', { file: t.handle(file), workloadId: t.workloadId });
     expect(preview.rowCount).toBe(40);
     expect(preview.candidates.map((c) => [c.name, c.rows, c.approach])).toEqual([
       ['RAG + small hosted model', 20, 'rag'], ['LoRA on 8B open model', 20, 'open_weight'],
@@ -52,7 +52,7 @@ describe('evaluation results import', () => {
     const file = path.join(t.dir, 'results.csv');
     fs.writeFileSync(file, perTaskCsv());
     for (let i = 0; i < 2; i++) {
-      const preview = await t.call('imports.evaluations.preview', { path: file, workloadId: t.workloadId });
+      const preview = await t.call('imports.evaluations.preview', { file: t.handle(file), workloadId: t.workloadId });
       await t.call('imports.evaluations.commit', { token: preview.token, workloadId: t.workloadId, approaches: {} });
     }
     const matrix = await t.call('evaluations.matrix', { workloadId: t.workloadId });
@@ -63,7 +63,7 @@ describe('evaluation results import', () => {
     const t = await withWorkload();
     const file = path.join(t.dir, 'bad.csv');
     fs.writeFileSync(file, 'candidate,latency_ms,cost_usd,correct\nA,120,0.001,yes\nA,fast,0.001,yes\n');
-    const error = await t.fail('imports.evaluations.preview', { path: file, workloadId: t.workloadId });
+    const error = await t.fail('imports.evaluations.preview', { file: t.handle(file), workloadId: t.workloadId });
     expect(error).toMatchObject({ code: 'import_invalid', line: 3 });
     expect(error.field).toMatch(/latency_ms/);
     expect(await t.call('candidates.list', { workloadId: t.workloadId })).toEqual([]);
@@ -73,7 +73,7 @@ describe('evaluation results import', () => {
   it.skipIf(!havePublicFixtures)('imports each public promptfoo output', async () => {
     const t = await withWorkload();
     for (const name of ['promptfoo_eval_output_riddles.json', 'promptfoo_eval_output_redteam.json', 'promptfoo_eval_output.csv']) {
-      const preview = await t.call('imports.evaluations.preview', { path: publicFixture(name), workloadId: t.workloadId });
+      const preview = await t.call('imports.evaluations.preview', { file: t.handle(publicFixture(name)), workloadId: t.workloadId });
       expect(preview.rowCount, name).toBeGreaterThan(0);
       await t.call('imports.evaluations.commit', { token: preview.token, workloadId: t.workloadId, approaches: {} });
     }

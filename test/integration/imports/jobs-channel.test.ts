@@ -37,7 +37,7 @@ describe('fine-tuning jobs list import', () => {
       { id: 'ftjob-aaa004', suffix: 'triage', day: 61 },
       { id: 'ftjob-bbb001', suffix: 'replies', day: 10 },
     ]));
-    const preview = await t.call('imports.jobs.preview', { paths: [file] });
+    const preview = await t.call('imports.jobs.preview', { files: [t.handle(file)] });
     expect(preview.drafts).toHaveLength(2);
     const triage = preview.drafts.find((d) => d.key.includes('triage'));
     expect(triage).toMatchObject({ action: 'create', succeeded: 3, notCounted: 1, jobsTotal: 4, lastRetrainDate: '2026-03-03' });
@@ -47,12 +47,12 @@ describe('fine-tuning jobs list import', () => {
     const workloads = await t.call('workloads.list', {});
     expect(workloads).toHaveLength(2);
 
-    const again = await t.call('imports.jobs.preview', { paths: [file] });
+    const again = await t.call('imports.jobs.preview', { files: [t.handle(file)] });
     expect(again.drafts.map((d) => d.action)).toEqual(['unchanged', 'unchanged']);
     await t.call('workspace.close', {});
     const before = fileBytes(t.file);
-    await t.call('workspace.open', { path: t.file });
-    const third = await t.call('imports.jobs.preview', { paths: [file] });
+    await t.open(t.file);
+    const third = await t.call('imports.jobs.preview', { files: [t.handle(file)] });
     expect(await t.call('imports.jobs.commit', { token: third.token, clientId: t.clientId })).toEqual({ created: 0, updated: 0, unchanged: 2 });
     await t.call('workspace.close', {});
     expect(fileBytes(t.file).length).toBe(before.length);
@@ -64,9 +64,9 @@ describe('fine-tuning jobs list import', () => {
     const page2 = path.join(t.dir, 'p2.json');
     fs.writeFileSync(page1, aJobsList([{ id: 'ftjob-ccc001', suffix: 'routing', day: 0 }], true));
     fs.writeFileSync(page2, aJobsList([{ id: 'ftjob-ccc002', suffix: 'routing', day: 14 }]));
-    const first = await t.call('imports.jobs.preview', { paths: [page1] });
+    const first = await t.call('imports.jobs.preview', { files: [t.handle(page1)] });
     await t.call('imports.jobs.commit', { token: first.token, clientId: t.clientId });
-    const both = await t.call('imports.jobs.preview', { paths: [page1, page2] });
+    const both = await t.call('imports.jobs.preview', { files: [t.handle(page1), t.handle(page2)] });
     expect(both.drafts[0].action).toBe('update');
     expect(await t.call('imports.jobs.commit', { token: both.token, clientId: t.clientId })).toMatchObject({ updated: 1 });
     expect((await t.call('workloads.list', {}))[0].retrainCadenceDays).toBe(14);
@@ -76,7 +76,7 @@ describe('fine-tuning jobs list import', () => {
     const t = await withClient();
     const file = path.join(t.dir, 'cut.json');
     fs.writeFileSync(file, aJobsList([{ id: 'ftjob-ddd001', day: 0 }]).slice(0, 120));
-    const error = await t.fail('imports.jobs.preview', { paths: [file] });
+    const error = await t.fail('imports.jobs.preview', { files: [t.handle(file)] });
     expect(error.code).toBe('import_invalid');
     expect(error.file).toContain('cut.json');
     expect(error.line).toBeGreaterThan(0);
@@ -86,7 +86,7 @@ describe('fine-tuning jobs list import', () => {
   reportMissingFixtures('jobs-channel public jobs list');
   it.skipIf(!havePublicFixtures)('shows the public jobs list (all failed or cancelled) without creating a counted workload', async () => {
     const t = await withClient();
-    const preview = await t.call('imports.jobs.preview', { paths: [publicFixture('openai_fine_tuning_jobs_list.json')] });
+    const preview = await t.call('imports.jobs.preview', { files: [t.handle(publicFixture('openai_fine_tuning_jobs_list.json'))] });
     const total = preview.drafts.reduce((n, d) => n + d.jobsTotal, 0) + preview.skipped.length;
     expect(total).toBe(20);
     expect(preview.drafts.every((d) => d.succeeded === 0)).toBe(true);
@@ -98,14 +98,14 @@ describe('fine-tuning jobs list import after a deletion', () => {
     const t = await withClient();
     const file = path.join(t.dir, 'jobs.json');
     fs.writeFileSync(file, aJobsList([{ id: 'ftjob-eee001', suffix: 'faq', day: 0 }, { id: 'ftjob-eee002', suffix: 'faq', day: 7 }]));
-    const first = await t.call('imports.jobs.preview', { paths: [file] });
+    const first = await t.call('imports.jobs.preview', { files: [t.handle(file)] });
     await t.call('imports.jobs.commit', { token: first.token, clientId: t.clientId });
     const [w] = await t.call('workloads.list', {});
     await t.call('workloads.delete', { id: w.id });
-    const again = await t.call('imports.jobs.preview', { paths: [file] });
+    const again = await t.call('imports.jobs.preview', { files: [t.handle(file)] });
     expect(again.drafts[0].action).toBe('create');
     expect(await t.call('imports.jobs.commit', { token: again.token, clientId: t.clientId })).toEqual({ created: 1, updated: 0, unchanged: 0 });
-    const third = await t.call('imports.jobs.preview', { paths: [file] });
+    const third = await t.call('imports.jobs.preview', { files: [t.handle(file)] });
     expect(third.drafts[0].action).toBe('unchanged');
   });
 });

@@ -32,7 +32,7 @@ describe('spreadsheet round-trip', () => {
 
     const edited = sheet.data.map((r) => (r.name === 'Fraud routing' ? { ...r, latency_target_ms: '250', regulated: 'yes' } : r));
     fs.writeFileSync(out, Papa.unparse(edited));
-    const preview = await t.call('imports.spreadsheet.preview', { path: out, kind: 'workloads' });
+    const preview = await t.call('imports.spreadsheet.preview', { file: t.handle(out), kind: 'workloads' });
     expect(preview.errors).toEqual([]);
     expect(preview.changes.map((c) => [c.name, c.action])).toEqual([
       ['Complaint drafting', 'unchanged'], ['Fraud routing', 'update'], ['KYC extraction', 'unchanged'],
@@ -49,7 +49,7 @@ describe('spreadsheet round-trip', () => {
     const t = await withPortfolio();
     const file = path.join(t.dir, 'foreign.csv');
     fs.writeFileSync(file, 'Customer,Use case,P95 latency (ms),Tasks per month\nHarbor Bank,Card dispute letters,900,40000\n');
-    const preview = await t.call('imports.spreadsheet.preview', { path: file, kind: 'workloads' });
+    const preview = await t.call('imports.spreadsheet.preview', { file: t.handle(file), kind: 'workloads' });
     expect(preview.mapping).toMatchObject({ Customer: 'client', 'Use case': 'name', 'P95 latency (ms)': 'latencyTargetMs', 'Tasks per month': 'monthlyVolume' });
     expect(preview.changes).toEqual([expect.objectContaining({ line: 2, action: 'create', name: 'Card dispute letters' })]);
     expect(await t.call('imports.spreadsheet.commit', { token: preview.token })).toEqual({ created: 1, updated: 0 });
@@ -59,7 +59,7 @@ describe('spreadsheet round-trip', () => {
     const t = await withPortfolio();
     const file = path.join(t.dir, 'bad.csv');
     fs.writeFileSync(file, 'client,name,monthly_volume,start_date\nHarbor Bank,New one,lots,2026-02-30\nNobody Ltd,Other,10,2026-12-01\n');
-    const preview = await t.call('imports.spreadsheet.preview', { path: file, kind: 'workloads' });
+    const preview = await t.call('imports.spreadsheet.preview', { file: t.handle(file), kind: 'workloads' });
     const where = preview.errors.map((e) => [e.line, e.field]);
     expect(where).toEqual(expect.arrayContaining([[2, 'monthly_volume'], [2, 'start_date'], [3, 'client']]));
     const error = await t.fail('imports.spreadsheet.commit', { token: preview.token });

@@ -28,7 +28,7 @@ describe('training data into the job profile', () => {
       { role: 'assistant', content: JSON.stringify({ item: 'lamp', qty: 2, city: 'Leeds', order: i }) },
     ] }));
     fs.writeFileSync(file, `${lines.join('\n')}\n{"messages": [broken\n`);
-    const analysis = await t.call('imports.training.analyse', { path: file });
+    const analysis = await t.call('imports.training.analyse', { file: t.handle(file) });
     expect(analysis.examples).toBe(40);
     expect(analysis.malformed.total).toBe(1);
     expect(analysis.malformed.lines[0].line).toBe(41);
@@ -47,7 +47,7 @@ describe('training data into the job profile', () => {
     const t = await withWorkload();
     const file = path.join(t.dir, 'model.bin');
     fs.writeFileSync(file, Buffer.from([0, 1, 2, 3, 0, 0, 255, 10, 0]));
-    const error = await t.fail('imports.training.analyse', { path: file });
+    const error = await t.fail('imports.training.analyse', { file: t.handle(file) });
     expect(error.code).toBe('import_invalid');
     expect(error.file).toBe(file);
     expect(await t.call('jobProfiles.get', { workloadId: t.workloadId })).toBeNull();
@@ -57,7 +57,7 @@ describe('training data into the job profile', () => {
   it.skipIf(!havePublicFixtures)('counts the preference pairs of the public DPO file into pairwise feedback', async () => {
     const t = await withWorkload();
     const file = publicFixture('ft_dpo_orca_pairs_first50.jsonl');
-    const analysis = await t.call('imports.training.analyse', { path: file });
+    const analysis = await t.call('imports.training.analyse', { file: t.handle(file) });
     expect(analysis.preferencePairs).toBe(50);
     const { workload } = await t.call('imports.training.accept', {
       workloadId: t.workloadId, file, weights: analysis.suggestedWeights, evidence: analysis.evidence, preferencePairs: analysis.preferencePairs,

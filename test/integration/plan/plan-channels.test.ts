@@ -16,8 +16,9 @@ async function workspace(): Promise<TestApp> {
 describe('plan channels', () => {
   it('creates the sample workspace with a full plan and an empty undo history', async () => {
     const t = await workspace();
-    const info = await t.call('workspace.createSample', { path: path.join(t.dir, 'sample.offramp') });
-    expect(info.canUndo).toBe(false);
+    t.dialogAnswers.push(path.join(t.dir, 'sample.offramp'));
+    const info = await t.call('workspace.createSample', {});
+    expect(info?.canUndo).toBe(false);
     const portfolio = await t.call('plan.portfolio', {});
     expect(portfolio.rollups.length).toBeGreaterThanOrEqual(2);
     expect(portfolio.workloads.length).toBeGreaterThanOrEqual(10);
