@@ -4,17 +4,16 @@ import { Link } from 'wouter';
 import { JOBS } from '../../../shared/domain/types.ts';
 import type { Job } from '../../../shared/domain/types.ts';
 import type { TrainingAnalysis } from '../../../shared/analysis/types.ts';
+import type { RecordShape } from '../../../shared/analysis/parseExample.ts';
+import { shapeName } from '../../../shared/analysis/general.ts';
 import { useImports } from '../../stores/imports.ts';
 import { formatNumber, jobHint, jobLabel, plural } from '../../labels.ts';
 import { DoneNote, ImportCard, ImportError, ProgressBar, baseName } from './ImportParts.tsx';
 import { WorkloadSelect } from './WorkloadSelect.tsx';
+import { EvalSetExport } from './EvalSetExport.tsx';
 
 /** Beyond this many, malformed lines are counted, not listed, so a broken 100 MB file stays readable. */
 const MALFORMED_SHOWN = 50;
-
-const FORMAT_LABEL: Record<string, string> = {
-  chat: 'chat messages', prompt_completion: 'prompt/completion', preference: 'preference pairs',
-};
 
 export function TrainingImportCard() {
   const card = useImports((s) => s.training);
@@ -24,7 +23,7 @@ export function TrainingImportCard() {
   return (
     <ImportCard
       id="training-import-title" title="Training data"
-      lead="A JSONL training file (chat, prompt/completion or preference format). Offramp reads it line by line and suggests what the fine-tuned model does, with the evidence."
+      lead="A JSONL training file: chat messages, prompt/completion, question/answer, instruction/output, ShareGPT conversations or preference pairs. Offramp reads it line by line and suggests what the fine-tuned model does, with the evidence and the example lines it comes from."
       action={<button type="button" className="button" onClick={() => void chooseAndAnalyseTraining()} disabled={card.busy}>Choose training file…</button>}
     >
       <div className="import-card__row">
@@ -65,21 +64,23 @@ export function TrainingImportCard() {
       ) : null}
       <DoneNote text={card.done} />
       {card.done && card.workloadId !== null ? <Link href={`/workloads/${card.workloadId}`} className="link">Open the workload's decision panel</Link> : null}
+      <EvalSetExport />
     </ImportCard>
   );
 }
 
 function AnalysisSummary({ analysis }: { analysis: TrainingAnalysis & { file: string } }) {
-  const formats = Object.entries(analysis.formats).filter(([, n]) => n > 0).map(([f, n]) => `${formatNumber(n)} ${FORMAT_LABEL[f] ?? f}`);
+  const shapes = (Object.entries(analysis.shapes) as [RecordShape, number][]).filter(([, n]) => n > 0).map(([s, n]) => `${formatNumber(n)} ${shapeName(s, n)}`);
   return (
     <dl className="stat-grid" aria-label={`Analysis of ${baseName(analysis.file)}`}>
       <Stat label="File" value={baseName(analysis.file)} />
       <Stat label="Examples" value={formatNumber(analysis.examples)} sub={`of ${plural(analysis.lines, 'line')}`} />
-      <Stat label="Formats" value={formats.join(', ') || '—'} />
+      <Stat label="Read as" value={shapes.join(', ') || '—'} />
       <Stat label="Tokens (estimate)" value={formatNumber(analysis.estimatedTokens)} />
       <Stat label="System prompts" value={`${plural(analysis.systemPrompts.variants, 'variant')}${analysis.systemPrompts.capped ? '+' : ''}`} sub={analysis.systemPrompts.examplesWithout ? `${formatNumber(analysis.systemPrompts.examplesWithout)} without one` : undefined} />
       <Stat label="Turns" value={`${analysis.turns.meanMessages.toFixed(1)} messages on average`} sub={`${formatNumber(analysis.turns.multiTurnExamples)} multi-turn`} />
-      <Stat label="Replies" value={formatNumber(analysis.replies.total)} sub={`${formatNumber(analysis.replies.json)} JSON, ${formatNumber(analysis.replies.distinct)}${analysis.replies.distinctCapped ? '+' : ''} distinct`} />
+      <Stat label="Replies" value={formatNumber(analysis.replies.total)} sub={`${formatNumber(analysis.replies.json)} JSON, ${formatNumber(analysis.replies.code)} code, ${formatNumber(analysis.replies.distinct)}${analysis.replies.distinctCapped ? '+' : ''} distinct`} />
+      {analysis.images.examples ? <Stat label="Images" value={plural(analysis.images.images, 'image')} sub={`in ${plural(analysis.images.examples, 'example')}`} /> : null}
       <Stat label="Preference pairs" value={formatNumber(analysis.preferencePairs)} />
       <Stat label="Malformed lines" value={formatNumber(analysis.malformed.total)} warn={analysis.malformed.total > 0} />
     </dl>
