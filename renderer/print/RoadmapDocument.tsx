@@ -4,9 +4,9 @@
 import { useEffect, useLayoutEffect, useMemo, useRef, useState, type CSSProperties, type ReactNode } from 'react';
 import type { PaperSize, RoadmapData } from '../../shared/ipc/exports.ts';
 import { buildModel, type RoadmapModel } from './model.ts';
-import { flowBlocks, sentence, StatusMark, TableView, type FlowBlock, type SectionId } from './blocks.tsx';
+import { flowBlocks, StatusMark, sunsetRuleWords, TableView, type FlowBlock, type SectionId } from './blocks.tsx';
 import { PLAN_STATUSES } from '../../shared/domain/types.ts';
-import { chunkRows, packBlocks, sheetGeometry, timelineRowsPerPage, type MeasuredBlock, type PagePiece, type SheetGeometry } from './layout.ts';
+import { TIMELINE, chunkRows, packBlocks, sheetGeometry, timelineRowsPerPage, type MeasuredBlock, type PagePiece, type SheetGeometry } from './layout.ts';
 import { TimelinePage, timelineAxis } from './Timeline.tsx';
 import { longDate } from './words.ts';
 import { plural } from '../labels.ts';
@@ -21,7 +21,7 @@ interface Measured {
 }
 
 /** Loads the weights the roadmap uses, so measuring happens with the real font metrics (no network: bundled files). */
-async function fontsReady(): Promise<void> {
+export async function fontsReady(): Promise<void> {
   if (!document.fonts) return;
   await Promise.all(['400', '500', '600', '700'].map((w) => document.fonts.load(`${w} 12px Inter`).catch(() => [])));
   await document.fonts.ready;
@@ -41,6 +41,13 @@ export function RoadmapDocument({ data, paper, onLaidOut }: { data: RoadmapData;
   const measureRef = useRef<HTMLDivElement>(null);
 
   useLayoutEffect(() => { setMeasured(null); }, [blocks, g]);
+
+  const rowsPerPage = timelineRowsPerPage(g);
+  const timelineChunks = useMemo(() => chunkRows(model.workloads, rowsPerPage), [model, rowsPerPage]);
+  // Room left under the last timeline page's rows: the workloads section starts there when a useful part fits.
+  const underTimeline = g.contentHeight - TIMELINE.titleHeight - TIMELINE.axisHeight - TIMELINE.legendHeight
+    - timelineChunks[timelineChunks.length - 1].length * TIMELINE.rowHeight - 24;
+  const sharesTimelinePage = underTimeline > g.contentHeight * 0.3;
 
   useEffect(() => {
     if (measured) return undefined;
@@ -63,32 +70,37 @@ export function RoadmapDocument({ data, paper, onLaidOut }: { data: RoadmapData;
           return { height: height(el), table: { headHeight: height(el) - rowHeights.reduce((a, h) => a + h, 0), rowHeights } };
         });
         // A few px of slack absorb rounding between measured rows and the same rows in a split table.
-        const packed = packBlocks(measuredBlocks, g.contentHeight - 4);
+        const first = section === 'workloads' && sharesTimelinePage ? underTimeline : g.contentHeight - 4;
+        const packed = packBlocks(measuredBlocks, g.contentHeight - 4, first);
         pages[section] = packed.pages;
         oversized.push(...packed.oversized.map((i) => list[i].key));
       }
       setMeasured({ pages, oversized });
     });
     return () => { cancelled = true; };
-  }, [measured, blocks, g]);
+  }, [measured, blocks, g, sharesTimelinePage, underTimeline]);
 
-  const rowsPerPage = timelineRowsPerPage(g);
-  const timelineChunks = useMemo(() => chunkRows(model.workloads, rowsPerPage), [model, rowsPerPage]);
+  // The first workloads page sits under the last timeline page's rows (when there is room); the rest have their own.
+  const { workloadPages, underTimelinePieces } = useMemo(() => ({
+    workloadPages: measured ? (sharesTimelinePage ? measured.pages.workloads.slice(1) : measured.pages.workloads) : [],
+    underTimelinePieces: measured && sharesTimelinePage ? measured.pages.workloads[0] ?? [] : [],
+  }), [measured, sharesTimelinePage]);
 
   const layout = useMemo(() => {
     if (!measured) return null;
+    if (model.workloads.length === 0) return { start: {}, pageCount: 1 };
     const start: Record<string, number> = {};
     let n = 1; // the cover
     start.summary = n + 1;
     n += measured.pages.summary.length;
     start.timeline = n + 1;
     n += timelineChunks.length;
-    start.workloads = n + 1;
-    n += measured.pages.workloads.length;
+    start.workloads = underTimelinePieces.length > 0 ? n : n + 1;
+    n += workloadPages.length;
     start.register = n + 1;
     n += measured.pages.register.length;
     return { start, pageCount: n };
-  }, [measured, timelineChunks]);
+  }, [measured, timelineChunks, workloadPages, underTimelinePieces, model]);
 
   useEffect(() => {
     // Reported as soon as React commits the sheets: the DOM is final; printing lays it out for print anyway.
@@ -109,13 +121,15 @@ export function RoadmapDocument({ data, paper, onLaidOut }: { data: RoadmapData;
     );
   }
 
+  if (model.workloads.length === 0) return <EmptyRoadmap style={style} g={g} model={model} paper={paper} />;
+
   const total = layout.pageCount;
   const sheets: ReactNode[] = [];
   const axis = timelineAxis(model);
   let page = 1;
   sheets.push(<Sheet key="cover" g={g} model={model} page={page} total={total} cover><Cover model={model} layout={layout.start} /></Sheet>);
-  const flow = (section: SectionId) => {
-    for (const pieces of measured.pages[section]) {
+  const flow = (section: SectionId, pages = measured.pages[section]) => {
+    for (const pieces of pages) {
       page += 1;
       sheets.push(
         <Sheet key={`${section}-${page}`} g={g} model={model} page={page} total={total} section={section}>
@@ -130,10 +144,15 @@ export function RoadmapDocument({ data, paper, onLaidOut }: { data: RoadmapData;
     sheets.push(
       <Sheet key={`timeline-${i}`} g={g} model={model} page={page} total={total} section="timeline">
         <TimelinePage m={model} axis={axis} rows={rows} firstIndex={i * rowsPerPage} pageIndex={i} pageCount={timelineChunks.length} pageNumber={page} rowsPerPage={rowsPerPage} />
+        {i === timelineChunks.length - 1 && underTimelinePieces.length > 0 ? (
+          <div className="rm-after-timeline">
+            {underTimelinePieces.map((p) => <FlowBlockView key={`${blocks.workloads[p.block].key}-${p.from ?? 0}`} block={blocks.workloads[p.block]} piece={p} />)}
+          </div>
+        ) : null}
       </Sheet>,
     );
   });
-  flow('workloads');
+  flow('workloads', workloadPages);
   flow('register');
 
   return (
@@ -147,6 +166,27 @@ export function RoadmapDocument({ data, paper, onLaidOut }: { data: RoadmapData;
       data-oversized={measured.oversized.join(' ')}
     >
       {sheets}
+    </div>
+  );
+}
+
+/** A workspace (or client) without workloads: one page that says so and what to do, not pages of zeros. */
+function EmptyRoadmap({ style, g, model, paper }: { style: CSSProperties; g: SheetGeometry; model: RoadmapModel; paper: PaperSize }) {
+  const { data } = model;
+  return (
+    <div className="rm-doc" style={style} data-paper={paper} data-pages={1} data-timeline-pages={0} data-rows-per-page={0} data-oversized="">
+      <Sheet g={g} model={model} page={1} total={1} cover>
+        <div className="rm-cover rm-cover--empty">
+          <div className="rm-cover__brand">Offramp · Migration off hosted fine-tuning</div>
+          <h1 className="rm-cover__title">{data.title}</h1>
+          <p className="rm-cover__subtitle">Migration roadmap · generated {longDate(data.today)}</p>
+          <div className="rm-empty">
+            <h2>There is nothing to plan yet</h2>
+            <p>{data.scope.clientName ? `${data.scope.clientName} has no workloads.` : 'This workspace has no workloads.'} Add the products and features that depend on a fine-tuned model (or import the fine-tuning jobs list), and this roadmap fills in: the internal sunset date, a dated six-step plan per workload, and the commitments at risk.</p>
+            <p>The vendor stops accepting new fine-tuning jobs on <strong>{longDate(data.portfolio.trainingDeadline)}</strong>{data.portfolio.daysToDeadline >= 0 ? `, ${plural(data.portfolio.daysToDeadline, 'day')} from now` : ''}.</p>
+          </div>
+        </div>
+      </Sheet>
     </div>
   );
 }
@@ -197,13 +237,13 @@ function Cover({ model, layout }: { model: RoadmapModel; layout: Record<string, 
       <div className="rm-cover__facts">
         <div className="rm-cover__fact rm-cover__fact--big">
           <div className="rm-cover__value">{portfolio.daysToDeadline >= 0 ? portfolio.daysToDeadline : 'Passed'}</div>
-          <div className="rm-cover__label">{portfolio.daysToDeadline >= 0 ? 'days left to the training deadline' : 'the training deadline has passed'}<br /><strong>{longDate(portfolio.trainingDeadline)}</strong> ({portfolio.trainingDeadline}) — the vendor stops accepting new fine-tuning jobs</div>
+          <div className="rm-cover__label">{portfolio.daysToDeadline >= 0 ? 'days left to the training deadline' : 'the training deadline has passed'}<br /><strong>{longDate(portfolio.trainingDeadline)}</strong> — the vendor stops accepting new fine-tuning jobs</div>
         </div>
         <div className="rm-cover__fact">
           <div className="rm-cover__value rm-cover__value--date">{sunset ? longDate(sunset.date) : '—'}</div>
           <div className="rm-cover__label">
-            internal sunset date{sunset ? ` (${sunset.date})` : ''}
-            {sunset ? <><br />{sentence(sunset.reason)}{setter ? ` Set by ${setter.workload.name}.` : ''}</> : <><br />No workloads yet.</>}
+            internal sunset date: the last day a workload may still run on the old model
+            {sunset ? <><br />{sunsetRuleWords(sunset, data.retestDays, data.rollbackDays)}{setter ? ` It applies first to ${setter.workload.name} (${model.clientName.get(setter.workload.clientId) ?? ''}).` : ''}</> : <><br />No workloads yet.</>}
           </div>
         </div>
       </div>
@@ -224,7 +264,7 @@ function Cover({ model, layout }: { model: RoadmapModel; layout: Record<string, 
               {PLAN_STATUSES.map((st) => (
                 <tr key={st}><td><StatusMark status={st} /></td><td className="rm-num">{plural(model.statusCounts[st], 'workload')}</td></tr>
               ))}
-              <tr><td>Bridges proposed</td><td className="rm-num">{model.bridges.length}</td></tr>
+              <tr><td>Bridges proposed</td><td className="rm-num">{model.bridges.length === 0 ? 'None' : `${model.bridges.filter((w) => w.plan.bridge?.level === 'required').length} required, ${model.bridges.filter((w) => w.plan.bridge?.level === 'recommended').length} recommended`}</td></tr>
               <tr><td>Commitments affected</td><td className="rm-num">{model.affectedCommitments.length}</td></tr>
             </tbody>
           </table>

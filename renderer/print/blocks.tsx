@@ -5,9 +5,10 @@ import type { PortfolioWorkload } from '../../shared/portfolio.ts';
 import type { Commitment, Evaluation } from '../../shared/domain/types.ts';
 import type { RoadmapModel } from './model.ts';
 import { noticeBy } from './model.ts';
-import { longDate, num, pct } from './words.ts';
+import { dateNoBreak, datesInText, longDate, num, pct } from './words.ts';
 import { matrixFlags, type FlaggedColumn } from '../../shared/evaluation/flags.ts';
-import { formatMoney } from '../../shared/format.ts';
+import { formatMoney, formatPartialMoney } from '../../shared/format.ts';
+import { portfolioCost, type PartialSum } from '../../shared/plan/cost.ts';
 import {
   approachLongLabel, commitmentKindLabel, criticalityLabel, deploymentLabel, jobLabel, planStatusLabel, planStatusMeaning, plural, signOffStatusLabel,
 } from '../labels.ts';
@@ -77,7 +78,7 @@ function SectionTitle({ n, title, lead }: { n: string; title: string; lead?: Rea
 }
 
 /** Ends a sentence with exactly one full stop (engine sentences may or may not carry one). */
-export const sentence = (s: string): string => `${s.trim().replace(/[.\s]+$/, '')}.`;
+export const sentence = (s: string): string => datesInText(`${s.trim().replace(/[.\s]+$/, '')}.`);
 
 const statusLine = (w: PortfolioWorkload): string => {
   const p = w.plan;
@@ -96,7 +97,7 @@ function summaryBlocks(m: RoadmapModel): FlowBlock[] {
   const headline = total === 0
     ? 'There are no workloads in this scope yet.'
     : `${m.statusCounts.on_track + m.statusCounts.tight === 0 ? `None of the ${total} workloads` : `${m.statusCounts.on_track + m.statusCounts.tight} of ${total} workloads`} can cut over before their internal sunset date; `
-      + `${plural(m.statusCounts.compressed, 'workload')} fit only with every step cut to its shortest, and ${plural(m.statusCounts.late, 'workload')} will not make it`
+      + `${plural(m.statusCounts.compressed, 'workload')} ${m.statusCounts.compressed === 1 ? 'fits' : 'fit'} only with every step cut to its shortest, and ${plural(m.statusCounts.late, 'workload')} will not make it`
       + `${m.bridges.length > 0 ? ` (${plural(m.bridges.length, 'bridge')} proposed)` : ''}.`;
   blocks.push({
     key: 'summary-title', section: 'summary', keepWithNext: true,
@@ -148,30 +149,20 @@ function summaryBlocks(m: RoadmapModel): FlowBlock[] {
       </div>
     ),
   });
-  if (sunset) {
-    const w = m.workloads.find((x) => x.workload.id === sunset.workloadId);
-    blocks.push({
-      key: 'summary-sunset', section: 'summary',
-      node: (
-        <p className="rm-callout">
-          <strong>Internal sunset date {longDate(sunset.date)}</strong>{w ? `, set by ${w.workload.name} (${m.clientName.get(w.workload.clientId) ?? ''})` : ''}: {sentence(sunset.reason)}
-        </p>
-      ),
-    });
-  }
+  // The rule that set the internal sunset date is stated on the cover; the summary keeps to what is at risk.
   if (m.atRisk.length > 0) {
     blocks.push(summaryTable(
       'summary-risk', 'At-risk workloads',
-      headRow([['Workload', '24%'], ['Client', '16%'], ['Status', '10%'], ['Cut-over', '10%'], ['Sunset date', '10%'], ['Overrun', '8%', 'num'], ['Before the training deadline?']]),
+      headRow([['Workload', '22%'], ['Client', '14%'], ['Status', '10%'], ['Cut-over', '10%'], ['Sunset date', '10%'], ['Overrun', '11%', 'num'], ['Before the training deadline?']]),
       m.atRisk.map((w) => (
         <tr key={w.workload.id}>
           <td><strong>{w.workload.name}</strong></td>
           <td>{m.clientName.get(w.workload.clientId)}</td>
           <td><StatusMark status={w.plan.status} /></td>
-          <td>{w.plan.end}</td>
-          <td>{w.plan.sunset.date}</td>
-          <td className="rm-num">{w.plan.overrunDays > 0 ? `${w.plan.overrunDays} wd` : '—'}</td>
-          <td>{w.plan.status === 'late' ? (w.plan.endsBeforeTrainingDeadline ? 'Yes — the buffer is consumed' : 'No — bridge needed') : 'Yes'}</td>
+          <td>{dateNoBreak(w.plan.end)}</td>
+          <td>{dateNoBreak(w.plan.sunset.date)}</td>
+          <td className="rm-num">{w.plan.overrunDays > 0 ? plural(w.plan.overrunDays, 'working day') : '—'}</td>
+          <td>{w.plan.endsBeforeTrainingDeadline ? (w.plan.status === 'late' ? 'Yes — the buffer is consumed' : 'Yes') : 'No — bridge required'}{w.plan.bridge?.level === 'recommended' ? '; bridge recommended' : ''}</td>
         </tr>
       )),
     ));
@@ -187,28 +178,98 @@ function summaryBlocks(m: RoadmapModel): FlowBlock[] {
         <tr key={c.id}>
           <td><strong>{c.customer}</strong></td>
           <td>{commitmentText(c)}</td>
-          <td>{c.dueDate ?? '—'}</td>
-          <td>{noticeBy(c) ?? '—'}</td>
-          <td>{workloads.map((w) => `${w.workload.name} (${planStatusLabel[w.plan.status].toLowerCase()}, ends ${w.plan.end})`).join('; ')}</td>
+          <td>{dateNoBreak(c.dueDate)}</td>
+          <td>{dateNoBreak(noticeBy(c))}</td>
+          <td>{workloads.map((w) => `${w.workload.name} (${planStatusLabel[w.plan.status].toLowerCase()}, ends ${dateNoBreak(w.plan.end)})`).join('; ')}</td>
         </tr>
       )),
     ));
   }
   if (m.bridges.length > 0) {
     blocks.push(summaryTable(
-      'summary-bridges', 'Bridges proposed: one last refresh of the old fine-tuned model before the training deadline',
-      headRow([['Workload', '22%'], ['Refresh by', '9%'], ['Holds?', '14%'], ['Why']]),
+      'summary-bridges', 'Bridges: one last refresh of the old fine-tuned model before the training deadline (each explained in its workload\'s section)',
+      headRow([['Workload', '26%'], ['Client', '18%'], ['Bridge', '16%'], ['Refresh by', '12%'], ['Cut-over', '12%'], ['Section']]),
       m.bridges.map((w) => (
         <tr key={w.workload.id}>
-          <td><strong>{w.workload.name}</strong><div className="rm-muted">{m.clientName.get(w.workload.clientId)}</div></td>
-          <td>{w.plan.bridge!.refreshBy}</td>
-          <td>{w.plan.bridge!.red ? <strong>No — retirement comes first</strong> : 'Yes'}</td>
-          <td>{w.plan.bridge!.text}</td>
+          <td><strong>{w.workload.name}</strong></td>
+          <td>{m.clientName.get(w.workload.clientId)}</td>
+          <td>{w.plan.bridge!.level === 'required' ? <strong className="rm-breach">Required</strong> : 'Recommended'}</td>
+          <td>{dateNoBreak(w.plan.bridge!.refreshBy)}</td>
+          <td>{dateNoBreak(w.plan.end)}</td>
+          <td>{m.number.get(w.workload.id)}</td>
         </tr>
       )),
     ));
   }
+  blocks.push(...costBlocks(m), ...changesBlocks(m));
   return blocks;
+}
+
+/** The rule that set a sunset date, in plain words: "Set by the training deadline minus 28 days for retest and rollback." */
+export function sunsetRuleWords(sunset: { reason: string; source: string }, retestDays: number, rollbackDays: number): string {
+  const buffer = retestDays + rollbackDays;
+  switch (sunset.source) {
+    case 'training_deadline': return `Set by the training deadline minus ${plural(buffer, 'day')} for retest and rollback.`;
+    case 'inference_retirement': return `Set by the inference retirement date minus ${plural(buffer, 'day')} for retest and rollback.`;
+    default: return sentence(`Set by the ${sunset.reason.charAt(0).toLowerCase()}${sunset.reason.slice(1)}`);
+  }
+}
+
+/** Cost at volume in the summary: per client, today vs after migration; unknown parts are said, never summed as $0. */
+function costBlocks(m: RoadmapModel): FlowBlock[] {
+  if (m.workloads.length === 0) return [];
+  const cost = portfolioCost(m.data.portfolio);
+  const partial = (v: PartialSum, parts: number) => formatPartialMoney(v, parts);
+  const rows = cost.clients.map((c) => (
+    <tr key={c.clientId}>
+      <td><strong>{c.clientName}</strong></td>
+      <td className="rm-num">{c.workloads}</td>
+      <td className="rm-num">{partial(c.todayMonthly, c.workloads)}</td>
+      <td className="rm-num">{partial(c.afterMonthly, c.workloads)}</td>
+      <td className="rm-num">{partial(c.todayAnnual, c.workloads)}</td>
+      <td className="rm-num">{partial(c.afterAnnual, c.workloads)}</td>
+    </tr>
+  ));
+  if (cost.clients.length > 1) {
+    const t = cost.total;
+    rows.push(
+      <tr key="total" className="rm-total">
+        <td><strong>All clients</strong></td>
+        <td className="rm-num">{t.workloads}</td>
+        <td className="rm-num">{partial(t.todayMonthly, t.workloads)}</td>
+        <td className="rm-num">{partial(t.afterMonthly, t.workloads)}</td>
+        <td className="rm-num">{partial(t.todayAnnual, t.workloads)}</td>
+        <td className="rm-num">{partial(t.afterAnnual, t.workloads)}</td>
+      </tr>,
+    );
+  }
+  return [summaryTable(
+    'summary-cost', 'Cost at volume: monthly volume × cost per 1,000 tasks, today\'s fine-tuned model vs the selected (or cheapest evaluated) candidate; "unknown" where an input is missing',
+    headRow([['Client', '24%'], ['Workloads', '9%', 'num'], ['Monthly today', undefined, 'num'], ['Monthly after', undefined, 'num'], ['Annual today', undefined, 'num'], ['Annual after', undefined, 'num']]),
+    rows,
+  )];
+}
+
+/** "Changes since <baseline>": one row per workload that moved, changed status or approach, appeared or went. */
+function changesBlocks(m: RoadmapModel): FlowBlock[] {
+  const diff = m.data.changes;
+  if (!diff) return [];
+  const caption = `Changes since ${diff.baseline.name} (set ${longDate(diff.baseline.takenAt)})`;
+  if (diff.changes.length === 0) {
+    return [{ key: 'summary-changes', section: 'summary', node: <p className="rm-callout rm-callout--ok"><strong>{caption}:</strong> nothing moved — every workload ends, stands and is planned as in the baseline.</p> }];
+  }
+  return [summaryTable(
+    'summary-changes', `${caption}${diff.unchanged > 0 ? `; ${plural(diff.unchanged, 'other workload')} unchanged` : ''}`,
+    headRow([['Workload', '22%'], ['Client', '14%'], ['Change', '9%'], ['What moved']]),
+    diff.changes.map((c) => (
+      <tr key={`${c.kind}-${c.workloadId}`}>
+        <td><strong>{c.name}</strong></td>
+        <td>{c.clientName}</td>
+        <td>{c.kind === 'added' ? 'New' : c.kind === 'removed' ? 'Removed' : 'Changed'}</td>
+        <td>{c.sentences.map((x) => datesInText(x)).join(' ')}</td>
+      </tr>
+    )),
+  )];
 }
 
 /** A table of the summary section, split between rows across pages when it is long. */
@@ -308,10 +369,10 @@ function workloadBlocks(m: RoadmapModel, w: PortfolioWorkload): FlowBlock[] {
     ['Deployment', deploymentLabel[workload.deployment]],
     ['Residency', workload.residency === null ? 'No constraint' : workload.residency === 'on_prem' ? 'On premises only' : workload.residency],
     ['Regulated', workload.regulated ? `Yes${workload.auditTrailRequired ? ', audit trail required' : ''}` : 'No'],
-    ['Monthly volume', `${num(workload.monthlyVolume)} tasks`],
+    ['Monthly volume', workload.monthlyVolume > 0 ? `${num(workload.monthlyVolume)} tasks` : 'unknown'],
     ['Latency target', workload.latencyTargetMs === null ? '—' : `p95 ≤ ${num(workload.latencyTargetMs)} ms`],
     ['Fine-tuned model', workload.fineTunedModel || '—'],
-    ['Baseline', `accuracy ${pct(workload.baselineAccuracy)} · p95 ${workload.baselineP95Ms === null ? '—' : `${num(workload.baselineP95Ms)} ms`} · ${workload.baselineCostPer1k === null ? '—' : `$${num(workload.baselineCostPer1k, 2)}`} / 1k`],
+    ['Baseline', `accuracy ${pct(workload.baselineAccuracy)} · p95 ${workload.baselineP95Ms === null ? 'unknown' : `${num(workload.baselineP95Ms)} ms`} · ${workload.baselineCostPer1k === null ? 'cost unknown' : `${formatMoney(workload.baselineCostPer1k)} per 1,000 tasks`}`],
   ];
   blocks.push({
     key: `w${id}-head`, section: 'workloads', keepWithNext: true, workloadId: id,
@@ -325,20 +386,21 @@ function workloadBlocks(m: RoadmapModel, w: PortfolioWorkload): FlowBlock[] {
           <dl className="rm-facts">
             {facts.map(([k, v]) => <div key={k}><dt>{k}</dt><dd>{v}</dd></div>)}
           </dl>
-          <div className="rm-profile">
-            <div className="rm-subhead">Job profile{profile ? (profile.confirmed ? '' : ' (not yet confirmed)') : ' (none recorded: defaults)'}</div>
-            {JOBS.map((job) => {
-              const weight = profile?.weights[job] ?? 0;
-              return (
+          {profile ? (
+            <div className="rm-profile">
+              <div className="rm-subhead">Job profile{profile.confirmed ? '' : ' (not yet confirmed)'}</div>
+              {JOBS.map((job) => (
                 <div className="rm-profile__row" key={job}>
                   <span className="rm-profile__job">{jobLabel[job]}</span>
-                  <span className="rm-meter rm-meter--wide"><span style={{ width: `${weight}%` }} /></span>
-                  <span className="rm-num rm-profile__w">{weight}</span>
-                  <span className="rm-muted rm-profile__src">{profile ? profile.sources[job] : ''}</span>
+                  <span className="rm-meter rm-meter--wide"><span style={{ width: `${profile.weights[job]}%` }} /></span>
+                  <span className="rm-num rm-profile__w">{profile.weights[job]}</span>
+                  <span className="rm-muted rm-profile__src">{profile.sources[job]}</span>
                 </div>
-              );
-            })}
-          </div>
+              ))}
+            </div>
+          ) : (
+            <p className="rm-profile rm-profile--none"><strong>No job profile yet.</strong> Its jobs have not been classified (questionnaire or training-data analysis), so the recommendation below is a default.</p>
+          )}
         </div>
       </div>
     ),
@@ -352,7 +414,7 @@ function workloadBlocks(m: RoadmapModel, w: PortfolioWorkload): FlowBlock[] {
           {r.architectureParts.length > 0 ? `${r.architectureParts.join(' · ')}. ` : ''}
           Confidence {r.confidence.level}{r.confidence.missing.length ? ` — missing: ${r.confidence.missing.join(', ')}` : ''}.
         </p>
-        <table className="rm-table rm-table--dense">
+        {r.components.length > 0 ? <table className="rm-table rm-table--dense">
           <thead>{headRow([['Job', '14%'], ['Weight', '8%', 'num'], ['Approach'], ['Rule', '10%']])}</thead>
           <tbody>
             {r.components.map((c) => (
@@ -364,8 +426,8 @@ function workloadBlocks(m: RoadmapModel, w: PortfolioWorkload): FlowBlock[] {
               </tr>
             ))}
           </tbody>
-        </table>
-        {r.selectedCandidate ? <p className="rm-note"><strong>Selected candidate: {r.selectedCandidate.name}.</strong> {r.selectedCandidate.reason}</p> : null}
+        </table> : null}
+        {r.selectedCandidate ? <p className="rm-note"><strong>Selected candidate: {r.selectedCandidate.name}.</strong> {sentence(r.selectedCandidate.reason)}</p> : null}
       </div>
     ),
   });
@@ -376,13 +438,13 @@ function workloadBlocks(m: RoadmapModel, w: PortfolioWorkload): FlowBlock[] {
         <div className="rm-trace">
           <div className="rm-subhead">Rule trace</div>
           <ol className="rm-trace__list">
-            {r.trace.map((t, i) => <li key={i}><span className="rm-rule">{t.ruleId}</span>{t.text}</li>)}
+            {r.trace.map((t, i) => <li key={i}><span className="rm-rule">{t.ruleId}</span>{datesInText(t.text)}</li>)}
           </ol>
           {r.warnings.length > 0 ? (
-            <ul className="rm-warnings">{r.warnings.map((n, i) => <li key={i}><strong>⚠ Warning{n.ruleId ? ` (${n.ruleId})` : ''}:</strong> {n.text}</li>)}</ul>
+            <ul className="rm-warnings">{r.warnings.map((n, i) => <li key={i}><strong>⚠ Warning{n.ruleId ? ` (${n.ruleId})` : ''}:</strong> {datesInText(n.text)}</li>)}</ul>
           ) : null}
           {r.notes.length > 0 ? (
-            <ul className="rm-notes">{r.notes.map((n, i) => <li key={i}><strong>Note{n.ruleId ? ` (${n.ruleId})` : ''}:</strong> {n.text}</li>)}</ul>
+            <ul className="rm-notes">{r.notes.map((n, i) => <li key={i}><strong>Note{n.ruleId ? ` (${n.ruleId})` : ''}:</strong> {datesInText(n.text)}</li>)}</ul>
           ) : null}
         </div>
       ),
@@ -405,7 +467,7 @@ function workloadBlocks(m: RoadmapModel, w: PortfolioWorkload): FlowBlock[] {
                 const s = m.data.signOffs.find((x) => x.candidateId === c.id && x.role === role);
                 if (!s) return <span className="rm-muted">Not asked</span>;
                 const mark = s.status === 'approved' ? '✓' : s.status === 'rejected' ? '✕' : '…';
-                return <span className={`rm-signoff rm-signoff--${s.status}`}>{mark} {signOffStatusLabel[s.status]}{s.by ? `, ${s.by}` : ''}{s.at ? ` ${s.at}` : ''}</span>;
+                return <span className={`rm-signoff rm-signoff--${s.status}`}>{mark} {signOffStatusLabel[s.status]}{s.by ? `, ${s.by}` : ''}{s.at ? ` ${dateNoBreak(s.at)}` : ''}</span>;
               };
               return (
                 <tr key={c.id}>
@@ -427,25 +489,25 @@ function workloadBlocks(m: RoadmapModel, w: PortfolioWorkload): FlowBlock[] {
     node: (
       <div className="rm-plan">
         <table className="rm-table rm-table--dense">
-          <caption>Plan — starts {plan.start}, cuts over {plan.end}; internal sunset date {plan.sunset.date}</caption>
-          <thead>{headRow([['#', 18], ['Step', '24%'], ['Start', 70], ['End', 70], ['Working days', 80, 'num'], ['Why this long']])}</thead>
+          <caption>Plan — starts {dateNoBreak(plan.start)}, cuts over {dateNoBreak(plan.end)}; internal sunset date {dateNoBreak(plan.sunset.date)}{plan.compressed ? `; at full durations it would cut over ${dateNoBreak(plan.fullEnd)}` : ''}</caption>
+          <thead>{headRow([['#', 18], ['Step', '22%'], ['Start', 78], ['End', 78], ['Working days', 80, 'num'], ['Why this long']])}</thead>
           <tbody>
             {plan.steps.map((s) => (
               <tr key={s.step}>
                 <td>{s.step}</td>
                 <td>{s.name}</td>
-                <td>{s.start}</td>
-                <td>{s.end}</td>
+                <td>{dateNoBreak(s.start)}</td>
+                <td>{dateNoBreak(s.end)}</td>
                 <td className="rm-num">{s.durationDays}{s.durationDays !== s.fullDays ? ` (of ${s.fullDays})` : ''}</td>
-                <td className="rm-muted">{s.reasons.join('; ')}{s.capacityWaitDays > 0 ? `; waited ${s.capacityWaitDays} wd for a team slot` : ''}</td>
+                <td className="rm-muted">{s.reasons.join('; ')}{s.capacityWaitDays > 0 ? `; waited ${plural(s.capacityWaitDays, 'working day')} for a team slot` : ''}</td>
               </tr>
             ))}
           </tbody>
         </table>
-        <p className="rm-note"><strong>Sunset date {plan.sunset.date}:</strong> {sentence(plan.sunset.reason)} {plan.explanation.filter((e) => !plan.bridge || !e.includes(plan.bridge.text)).map(sentence).join(' ')}</p>
-        {plan.bridge ? <p className={`rm-callout${plan.bridge.red ? ' rm-callout--alert' : ''}`}><strong>Bridge{plan.bridge.red ? ' (does not hold: the inference retirement date comes first)' : ''}: refresh by {plan.bridge.refreshBy}.</strong> {plan.bridge.text}</p> : null}
+        <p className="rm-note"><strong>Sunset date {dateNoBreak(plan.sunset.date)}:</strong> {sentence(plan.sunset.reason)} {plan.explanation.map(sentence).join(' ')}</p>
+        {plan.bridge ? <p className={`rm-callout${plan.bridge.red ? ' rm-callout--alert' : ' rm-callout--amber'}`}>{sentence(plan.bridge.text)}</p> : null}
         {commitments.length > 0 ? (
-          <p className="rm-note"><strong>Commitments:</strong> {commitments.map((c) => `${c.customer} — ${commitmentText(c)}${c.dueDate ? `, due ${c.dueDate}` : ''}`).join('; ')}.</p>
+          <p className="rm-note"><strong>Commitments:</strong> {commitments.map((c) => `${c.customer} — ${commitmentText(c)}${c.dueDate ? `, due ${dateNoBreak(c.dueDate)}` : ''}`).join('; ')}.</p>
         ) : null}
       </div>
     ),
@@ -467,15 +529,15 @@ function registerBlocks(m: RoadmapModel): FlowBlock[] {
       table: {
         caption: 'Commitments',
         className: 'rm-table--dense',
-        head: headRow([['Customer', '15%'], ['Client', '11%'], ['Commitment', '14%'], ['Due', '8%'], ['Notice', '6%', 'num'], ['Notice by', '8%'], ['Workloads'], ['Penalty', '10%']]),
+        head: headRow([['Customer', '14%'], ['Client', '10%'], ['Commitment', '13%'], ['Due', '9%'], ['Notice', '7%', 'num'], ['Notice by', '9%'], ['Workloads'], ['Penalty', '10%']]),
         rows: sorted.map((c) => (
           <tr key={c.id}>
             <td><strong>{c.customer}</strong></td>
             <td>{m.clientName.get(c.clientId) ?? '—'}</td>
             <td>{commitmentText(c)}</td>
-            <td>{c.dueDate ?? '—'}</td>
-            <td className="rm-num">{c.noticeDays} d</td>
-            <td>{noticeBy(c) ?? '—'}</td>
+            <td>{dateNoBreak(c.dueDate)}</td>
+            <td className="rm-num">{plural(c.noticeDays, 'day')}</td>
+            <td>{dateNoBreak(noticeBy(c))}</td>
             <td>{c.workloadIds.length === 0 ? `All of the client's (${m.workloadsOf(c).length})` : m.workloadsOf(c).map((w) => w.workload.name).join(', ')}</td>
             <td>{c.penalty ?? '—'}</td>
           </tr>

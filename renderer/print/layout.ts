@@ -84,22 +84,31 @@ function firstPieceHeight(b: MeasuredBlock): number {
  * and repeat their header. A heading (keepWithNext) moves to the next page with the start of what follows it.
  * A block taller than a page gets a page of its own and is reported as oversized.
  */
-export function packBlocks(blocks: MeasuredBlock[], capacity: number): { pages: PagePiece[][]; oversized: number[] } {
+export function packBlocks(blocks: MeasuredBlock[], capacity: number, firstCapacity = capacity): { pages: PagePiece[][]; oversized: number[] } {
   const pages: PagePiece[][] = [];
   const oversized: number[] = [];
   let page: PagePiece[] = [];
   let used = 0;
+  // A shorter first page (the space left under the timeline) is always reported, even empty, so page 0 means "there".
+  const shortFirst = () => pages.length === 0 && firstCapacity < capacity;
+  const cap = () => (shortFirst() ? firstCapacity : capacity);
   const flush = () => {
-    if (page.length > 0) pages.push(page);
+    if (page.length > 0 || shortFirst()) pages.push(page);
     page = [];
     used = 0;
   };
   blocks.forEach((b, i) => {
     if (!b.table) {
       if (b.height > capacity) oversized.push(i);
+      // A heading stays with what follows, and so does a chain of headings (section title, then a workload's head).
       let need = b.height;
-      if (b.keepWithNext && i + 1 < blocks.length) need += Math.min(firstPieceHeight(blocks[i + 1]), capacity - b.height);
-      if (used + need > capacity && page.length > 0) flush();
+      for (let j = i; blocks[j]?.keepWithNext && j + 1 < blocks.length; j += 1) {
+        const next = blocks[j + 1];
+        need += next.keepWithNext ? next.height : firstPieceHeight(next);
+        if (!next.keepWithNext) break;
+      }
+      need = Math.min(need, Math.max(capacity, b.height));
+      if (used + need > cap() && (page.length > 0 || shortFirst())) flush();
       page.push({ block: i });
       used += b.height;
       return;
@@ -109,12 +118,12 @@ export function packBlocks(blocks: MeasuredBlock[], capacity: number): { pages: 
     while (r < rowHeights.length || (r === 0 && rowHeights.length === 0)) {
       let h = headHeight;
       let k = 0;
-      while (r + k < rowHeights.length && used + h + rowHeights[r + k] <= capacity) {
+      while (r + k < rowHeights.length && used + h + rowHeights[r + k] <= cap()) {
         h += rowHeights[r + k];
         k += 1;
       }
       const wanted = Math.min(MIN_ROWS, rowHeights.length - r);
-      if (k < wanted && page.length > 0) {
+      if (k < wanted && (page.length > 0 || shortFirst())) {
         flush();
         continue;
       }
