@@ -8,6 +8,7 @@ import { PlanScreen } from './screens/plan/PlanScreen.tsx';
 import { SettingsScreen } from './screens/settings/SettingsScreen.tsx';
 import { RoadmapScreen } from './screens/roadmap/RoadmapScreen.tsx';
 import { RoadmapPrintRoute, PRINT_ROADMAP_PATH } from './print/RoadmapPrintRoute.tsx';
+import { MinutesPrintRoute, PRINT_MINUTES_PATH } from './print/minutes/MinutesPrintRoute.tsx';
 import { ImportsScreen } from './screens/imports/ImportsScreen.tsx';
 import { EvaluationScreen } from './screens/evaluation/EvaluationScreen.tsx';
 import { GovernanceScreen } from './screens/governance/GovernanceScreen.tsx';
@@ -42,6 +43,7 @@ export const routes: RouteDef[] = [
   { path: '/audience/:id', component: AudienceScreen, bare: true },
   { path: '/roadmap', component: RoadmapScreen, nav: { label: 'Roadmap' } },
   { path: PRINT_ROADMAP_PATH, component: RoadmapPrintRoute, bare: true },
+  { path: PRINT_MINUTES_PATH, component: MinutesPrintRoute, bare: true },
   { path: '/settings', component: SettingsScreen, nav: { label: 'Settings' } },
 ];
 

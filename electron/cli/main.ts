@@ -10,8 +10,9 @@ import { commands as coreCommands, type CliCommand } from './commands.ts';
 import { csvCommand, icsCommand, roadmapCommand } from './roadmap.ts';
 import { baselineCommand } from './baseline.ts';
 import { evalsetCommand } from './evalset.ts';
+import { minutesCommand } from './minutes.ts';
 
-const commands: Record<string, CliCommand> = { ...coreCommands, roadmap: roadmapCommand, ics: icsCommand, csv: csvCommand, baseline: baselineCommand, evalset: evalsetCommand };
+const commands: Record<string, CliCommand> = { ...coreCommands, roadmap: roadmapCommand, ics: icsCommand, csv: csvCommand, baseline: baselineCommand, evalset: evalsetCommand, minutes: minutesCommand };
 
 const USAGE = `Offramp command line
 

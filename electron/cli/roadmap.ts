@@ -4,7 +4,7 @@ import { PAPER_SIZES, type PaperSize } from '../../shared/ipc/exports.ts';
 import { exportRoadmapHeadless, openHeadless, resolveClient } from '../exporters/headlessRoadmap.ts';
 import { optionalTodayOption, requireOption, type CliCommand } from './commands.ts';
 
-function paperOf(values: Record<string, string | boolean | undefined>): PaperSize {
+export function paperOf(values: Record<string, string | boolean | undefined>): PaperSize {
   const v = typeof values.paper === 'string' ? values.paper : 'A4';
   const match = PAPER_SIZES.find((p) => p.toLowerCase() === v.toLowerCase());
   if (!match) throw new OfframpError({ code: 'invalid_payload', field: '--paper', message: `--paper must be A4 or Letter, not "${v}"` });

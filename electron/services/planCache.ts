@@ -91,6 +91,7 @@ export class WorkspacePlan {
   private byClient = new Map<number, Entry[]>();
   private rollups = new Map<number, ClientRollup>();
   private sorted = new Map<string, Entry[]>();
+  private overviews = new Map<string, PlanOverview>();
 
   constructor(private readonly db: Database, readonly today: IsoDate) {}
 
@@ -283,19 +284,21 @@ export class WorkspacePlan {
     }
     for (const e of changed) e.pw = { ...e.pw, plan: buildPlan(e.prepared, e.fit, this.opts, capacity) };
 
-    for (const clientId of affectedClients) {
-      const list = [...this.entries.values()].filter((e) => e.pw.workload.clientId === clientId);
+    // Entries replaced above are new objects: rebuild the affected clients' lists (one pass over all entries).
+    const lists = new Map<number, Entry[]>([...affectedClients].map((id) => [id, []]));
+    for (const e of this.entries.values()) lists.get(e.pw.workload.clientId)?.push(e);
+    for (const [clientId, list] of lists) {
       if (list.length > 0) this.byClient.set(clientId, list.sort(byNameThenId));
       else this.byClient.delete(clientId);
+      this.rollupOf(clientId);
     }
-    // Entries replaced above are new objects: refresh the per-client lists that still hold the old ones.
-    for (const clientId of affectedClients) this.rollupOf(clientId);
     this.bump();
   }
 
   private bump(): void {
     this.version += 1;
     this.sorted.clear();
+    this.overviews.clear();
   }
 
   /** Roll-ups in the order rows are grouped: clients by name, then any client id the clients list lacks. */
@@ -323,11 +326,16 @@ export class WorkspacePlan {
 
   overview(clientId?: number): PlanOverview {
     this.ensure();
+    const key = String(clientId ?? '*');
+    const cached = this.overviews.get(key);
+    if (cached) return cached;
     const deadline = trainingDeadline(this.policy);
     const rollups = this.rollupsInScope(clientId);
     // In grouped order (clients by name, workloads by name), so ties resolve the same however the cache was built.
     const workloads = rollups.flatMap((r) => (this.byClient.get(r.clientId) ?? []).map((e) => e.pw));
-    return overviewOf({ today: this.today, trainingDeadline: deadline, daysToDeadline: daysUntil(this.today, deadline) }, rollups, workloads, this.version);
+    const overview = overviewOf({ today: this.today, trainingDeadline: deadline, daysToDeadline: daysUntil(this.today, deadline) }, rollups, workloads, this.version);
+    this.overviews.set(key, overview);
+    return overview;
   }
 
   rows(q: { clientId?: number; sort: PlanSort; offset: number; limit: number }): PlanRowsPage {

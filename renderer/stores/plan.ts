@@ -18,8 +18,8 @@ export type { PlanSort };
 export type PlanDetail = PortfolioWorkload & { today: string; version: number };
 
 /** Rows fetched beyond the visible ones on each side, so a scroll rarely shows a placeholder. */
-const MARGIN = 120;
-const MIN_WINDOW = 300;
+const MARGIN = 60;
+const MIN_WINDOW = 120;
 
 interface PlanState {
   /** Roll-ups and counts of the scope (the header's client, or all). */
@@ -116,26 +116,28 @@ export const usePlan = create<PlanState>((set, get) => {
       const sort = get().sort;
       const key = `${clientId ?? '*'}/${sort}`;
       const sameList = key === rowsKey;
-      const overview = await invoke('plan.overview', { clientId });
+      // The same list keeps its scroll position; another client or order starts at the top. The overview, the rows
+      // and the details go out together (one round trip): the main process answers the window it can.
+      const [first, last] = sameList ? viewport : [0, 0];
+      const known = get().rows.length;
+      const { offset, limit } = windowAround(first, last, sameList && known > 0 ? known : Number.MAX_SAFE_INTEGER);
+      const ids = [...watched.keys()];
+      const [overview, page, ...details] = await Promise.all([
+        invoke('plan.overview', { clientId }),
+        invoke('plan.rows', { clientId, sort, offset, limit }),
+        ...ids.map((workloadId) => invoke('plan.workload', { workloadId })),
+      ]);
       if (get().requestId !== requestId) return;
       if (!overview.ok) {
         set({ loading: false });
         notifyError(overview.error);
         return;
       }
+      if (!page.ok) notifyError(page.error);
       const total = overview.value.total;
-      // The same list keeps its scroll position; another client or order starts at the top.
-      const [first, last] = sameList ? viewport : [0, 0];
-      const { offset, limit } = windowAround(first, last, total);
-      const ids = [...watched.keys()];
-      const [page, ...details] = await Promise.all([
-        total > 0 ? invoke('plan.rows', { clientId, sort, offset, limit }) : Promise.resolve(null),
-        ...ids.map((workloadId) => invoke('plan.workload', { workloadId })),
-      ]);
-      if (get().requestId !== requestId) return;
-      if (page && !page.ok) notifyError(page.error);
       const rows = new Array<PlanRow | undefined>(total);
-      if (page?.ok) page.value.rows.forEach((row, i) => { rows[page.value.offset + i] = row; });
+      // Both answers come from one plan version unless an edit landed between them; then the rows wait for the next load.
+      if (page.ok && page.value.version === overview.value.version) page.value.rows.forEach((row, i) => { if (page.value.offset + i < total) rows[page.value.offset + i] = row; });
       const map = new Map<number, PlanDetail>();
       details.forEach((d, i) => { if (d.ok) map.set(ids[i], d.value); });
       rowsKey = key;

@@ -3,6 +3,8 @@
 import { z } from 'zod';
 import { liveMutation, mutation, query } from './contract.ts';
 import { isoDate } from './inventory.ts';
+import { PAPER_SIZES, type ExportResult, type RoadmapData } from './exports.ts';
+import type { MinutesModel } from '../workshop/minutes.ts';
 import { APPROACHES } from '../domain/types.ts';
 import type { Workload } from '../domain/types.ts';
 import {
@@ -88,7 +90,22 @@ export const workshopChannels = {
   'workshops.acceptClassification': mutation<ClassificationRecord>()(z.object({
     itemId: id, answers: z.record(z.string(), z.union([z.string(), z.number(), z.boolean(), z.null()])), today: isoDate.optional(),
   })),
+
+  /** The minutes' content (the model) and the client's roadmap data (its timeline), for the print view. */
+  'workshops.minutes': query<MinutesData>()(z.object({ workshopId: id, today: isoDate.optional() })),
+  /** Asks where to save, prints the minutes' print route to PDF and writes it. */
+  'export.minutesPdf': query<ExportResult>()(z.object({ workshopId: id, paper: z.enum(PAPER_SIZES).default('A4'), today: isoDate.optional() })),
+  /** Asks where to save and writes the minutes as Markdown. */
+  'export.minutesMarkdown': query<ExportResult>()(z.object({ workshopId: id, today: isoDate.optional() })),
+  /** Asks where to save and writes the workshop's actions (on their due dates) and next review date as iCalendar. */
+  'export.workshopIcs': query<ExportResult>()(z.object({ workshopId: id })),
 } as const;
+
+/** What the minutes' print view draws: the minutes, and the client's roadmap data for its plan timeline. */
+export interface MinutesData {
+  minutes: MinutesModel;
+  roadmap: RoadmapData;
+}
 
 /** The minutes' print route (hash path): Electron, the CLI and the preview all print this one. */
 export function minutesRoute(options: { workshopId: number; paper: 'A4' | 'Letter'; today?: string | null }): string {

@@ -48,6 +48,7 @@ export function sampleWorkshops(today: IsoDate): SnapshotWorkshop[] {
     notes: [
       { id: 1, workshopId: 1, itemId: 2, text: 'Routing must answer inside 250 ms p95 for Contoso; a hosted call today takes about 180 ms.', at: at(12) },
       { id: 2, workshopId: 1, itemId: 3, text: 'Only 320 preference pairs so far; agents pick a reply about 4,000 times a day, so logging choices would add pairs fast.', at: at(30) },
+      { id: 3, workshopId: 1, itemId: 3, text: 'The ranker is not about tone after all: it picks a canned reply and fills its fields, so format matters more than style.', at: at(33) },
     ],
     decisions: [
       { id: 1, workshopId: 1, itemId: 2, text: 'Ticket router moves to an open-weight adapter hosted by the platform team.', workloadId: 2, approach: 'open_weight', at: at(24) },
@@ -67,7 +68,7 @@ export function sampleWorkshops(today: IsoDate): SnapshotWorkshop[] {
       },
       {
         itemId: 3, workloadId: 4, at: at(36), before: EMPTY_SUMMARY, after: EMPTY_SUMMARY,
-        answers: { knowledge: 'no', format: 'no', style: 'partly', behavior: 'no', ranking: 'central', deployment: 'cloud', latencyTargetMs: null, residency: 'none', regulated: false, pairwiseFeedback: 320 },
+        answers: { knowledge: 'no', format: 'central', style: 'no', behavior: 'no', ranking: 'central', deployment: 'cloud', latencyTargetMs: null, residency: 'none', regulated: false, pairwiseFeedback: 320 },
       },
     ],
   };

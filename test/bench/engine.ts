@@ -10,6 +10,15 @@ export interface BenchResult {
   unit: string;
   target?: string;
   pass?: boolean;
+  /** Fastest and slowest run, in `unit` (the value is the median). */
+  spread?: [number, number];
+  /** Median CPU time of the work, in ms, beside the wall time. */
+  cpuMs?: number;
+  /** A floor measured in the same run, in `unit`, and the value's ratio to it. */
+  floor?: { name: string; value: number };
+  ratio?: number;
+  runs?: number;
+  note?: string;
 }
 
 const TODAY = '2026-03-02';

@@ -17,6 +17,7 @@ import {
 } from '../../db/workshops.ts';
 import { loadPortfolio } from '../../services/portfolio.ts';
 import { acceptClassification, applyVote } from '../../services/workshopPlan.ts';
+import { minutesHandlers } from './workshopMinutes.ts';
 import { nowIso } from '../../db/rows.ts';
 
 const refuse = (field: string, message: string): never => {
@@ -147,4 +148,6 @@ export const workshopHandlers: HandlerMap<keyof typeof workshopChannels> = {
   'workshops.applyVote': ({ itemId }, ctx, db, rec) => applyVote(db, rec, { itemId, today: ctx.today() }),
   'workshops.acceptClassification': ({ itemId, answers, today }, ctx, db, rec) =>
     acceptClassification(db, rec, { itemId, answers, today: today ?? ctx.today(), at: nowIso() }),
+
+  ...minutesHandlers,
 };

@@ -218,6 +218,13 @@ export function Timeline({ groups, today, trainingDeadline, commitments, closure
     .filter((c) => c.lo <= c.hi);
   const band = (c: { lo: number; hi: number }) => ({ left: (c.lo - range.lo) * pxPerDay, width: (c.hi - c.lo + 1) * pxPerDay });
   const visibleEvents = events.filter((e) => toDayNumber(e.date) >= range.lo && toDayNumber(e.date) <= range.hi);
+  // Each row draws its own client's commitment lines: index them once, not once per row.
+  const commitmentsByClient = new Map<number, CommitmentMarker[]>();
+  for (const c of visibleCommitments) {
+    const list = commitmentsByClient.get(c.clientId);
+    if (list) list.push(c);
+    else commitmentsByClient.set(c.clientId, [c]);
+  }
   const tipRow = tip ? rows[tip.rowIndex] : null;
   const tipItem = tipRow?.kind === 'workload' ? tipRow.item : undefined;
   const tipStep = tipItem?.steps.find((s) => s.step === tip!.step);
@@ -256,7 +263,7 @@ export function Timeline({ groups, today, trainingDeadline, commitments, closure
               <>
                 {visibleClosures.map((c) => <span key={c.name + c.start} className="gantt__closure" style={band(c)} />)}
                 {months.map((m) => <span key={m} className="gantt__line gantt__line--month" style={{ left: x(m) }} />)}
-                {visibleCommitments.filter((c) => c.clientId === r.group.clientId).map((c, i) => (
+                {(commitmentsByClient.get(r.group.clientId) ?? []).map((c, i) => (
                   <span key={`c${i}`} className="gantt__line gantt__line--commitment" style={{ left: x(c.date) + pxPerDay / 2 }} />
                 ))}
                 {r.group.sunset ? <span className="gantt__line gantt__line--sunset" style={{ left: x(r.group.sunset) + pxPerDay }} /> : null}
