@@ -1,9 +1,11 @@
 // File > New from sample: three clients and a dozen workloads from the cases in the migration guide,
-// so a newcomer or a workshop sees a full plan at once. Dates are relative to `today` where they are
-// the client's own (commitments, contracts, start dates); vendor dates are the vendor's.
-import { addDays, format, parseISO } from 'date-fns';
+// so a newcomer or a workshop sees a full plan at once. Every date is relative to `today`, so the plan
+// shows a mix of statuses (on track, tight, compressed, late) whenever the sample is made: the client's
+// own dates count from today, the later ones from the training deadline, and the deadline is the vendor's
+// unless that leaves under SAMPLE_RUNWAY_DAYS, in which case the sample rehearses on a deadline that far out.
+import { addDays, differenceInCalendarDays, format, parseISO } from 'date-fns';
 import {
-  DEFAULT_POLICY,
+  DEFAULT_POLICY, DEFAULT_TRAINING_DEADLINE,
   type Candidate, type Client, type Commitment, type Contract, type EvaluationRow, type GovernanceEntry,
   type IsoDate, type SignOff,
 } from '../domain/types.ts';
@@ -16,10 +18,35 @@ const SUPPORT = 1;
 const HEALTH = 2;
 const BANK = 3;
 
+/** Days from the sample's today to its training deadline at the least (the vendor's date was this far from 2026-05-01). */
+export const SAMPLE_RUNWAY_DAYS = 250;
+
 export function sampleWorkspace(today: IsoDate): WorkspaceSnapshot {
   const stamp = `${today}T09:00:00.000Z`;
-  const inDays = (days: number): IsoDate => format(addDays(parseISO(today), days), 'yyyy-MM-dd');
+  const shift = (from: IsoDate, days: number): IsoDate => format(addDays(parseISO(from), days), 'yyyy-MM-dd');
+  const inDays = (days: number): IsoDate => shift(today, days);
+  const runway = differenceInCalendarDays(parseISO(DEFAULT_TRAINING_DEADLINE), parseISO(today));
+  const rehearsed = runway < SAMPLE_RUNWAY_DAYS;
+  const deadline = rehearsed ? inDays(SAMPLE_RUNWAY_DAYS) : DEFAULT_TRAINING_DEADLINE;
+  /** Dates after the deadline (a renewal in March, a card-network date in June) keep their distance from it. */
+  const afterDeadline = (days: number): IsoDate => shift(deadline, days);
   const year = Number(today.slice(0, 4));
+  const holidays = [`${year}-12-25`, `${year}-12-26`, `${year + 1}-01-01`];
+  const blackouts = [{ name: 'Year-end change freeze', start: `${year}-12-18`, end: `${year + 1}-01-04` }];
+  /**
+   * A commitment due so that its workload's sunset (due date − notice) falls `workingDays` working days after today,
+   * freeze and holidays skipped: the tight, compressed and late examples stay so whatever the season.
+   */
+  const dueAfterWorkingDays = (workingDays: number, noticeDays: number): IsoDate => {
+    let day = today;
+    for (let counted = 0; counted < workingDays;) {
+      day = shift(day, 1);
+      const weekday = parseISO(day).getDay();
+      const closed = weekday === 0 || weekday === 6 || holidays.includes(day) || blackouts.some((b) => day >= b.start && day <= b.end);
+      if (!closed) counted++;
+    }
+    return shift(day, noticeDays);
+  };
 
   const clients: Client[] = [
     { id: SUPPORT, name: 'Northwind Support', notes: 'Customer support platform: answer drafting, routing, tone.', createdAt: stamp, updatedAt: stamp },
@@ -76,18 +103,18 @@ export function sampleWorkspace(today: IsoDate): WorkspaceSnapshot {
   ];
 
   const commitments: Commitment[] = [
-    { id: 1, clientId: SUPPORT, customer: 'Contoso Retail', kind: 'latency', threshold: 300, description: 'Routing within 300 ms p95', dueDate: inDays(95), noticeDays: 30, penalty: '5% service credit', workloadIds: [2] },
-    { id: 2, clientId: SUPPORT, customer: 'Fabrikam', kind: 'accuracy', threshold: 0.9, description: 'Answer accuracy on the quarterly audit set', dueDate: '2027-03-31', noticeDays: 60, penalty: null, workloadIds: [1] },
+    { id: 1, clientId: SUPPORT, customer: 'Contoso Retail', kind: 'latency', threshold: 300, description: 'Routing within 300 ms p95', dueDate: dueAfterWorkingDays(46, 30), noticeDays: 30, penalty: '5% service credit', workloadIds: [2] },
+    { id: 2, clientId: SUPPORT, customer: 'Fabrikam', kind: 'accuracy', threshold: 0.9, description: 'Answer accuracy on the quarterly audit set', dueDate: afterDeadline(84), noticeDays: 60, penalty: null, workloadIds: [1] },
     { id: 3, clientId: HEALTH, customer: 'St. Anne Clinics', kind: 'accuracy', threshold: 0.9, description: 'Accuracy on the clinical support review set', dueDate: inDays(200), noticeDays: 45, penalty: 'Contract review', workloadIds: [5] },
     { id: 4, clientId: HEALTH, customer: 'St. Anne Clinics', kind: 'residency', threshold: null, description: 'EU', dueDate: null, noticeDays: 0, penalty: null, workloadIds: [5, 6] },
-    { id: 5, clientId: BANK, customer: 'Harbor Bank regulator file', kind: 'availability', threshold: 0.999, description: 'Branch tools available in business hours', dueDate: inDays(75), noticeDays: 20, penalty: null, workloadIds: [9] },
-    { id: 7, clientId: BANK, customer: 'Onboarding audit', kind: 'accuracy', threshold: 0.95, description: 'Field accuracy on the audit sample', dueDate: inDays(35), noticeDays: 14, penalty: 'Audit finding', workloadIds: [12] },
-    { id: 6, clientId: BANK, customer: 'Card network', kind: 'latency', threshold: 200, description: 'Categorisation inside the authorisation window', dueDate: '2027-06-30', noticeDays: 90, penalty: 'Network fee', workloadIds: [10] },
+    { id: 5, clientId: BANK, customer: 'Harbor Bank regulator file', kind: 'availability', threshold: 0.999, description: 'Branch tools available in business hours', dueDate: dueAfterWorkingDays(39, 20), noticeDays: 20, penalty: null, workloadIds: [9] },
+    { id: 7, clientId: BANK, customer: 'Onboarding audit', kind: 'accuracy', threshold: 0.95, description: 'Field accuracy on the audit sample', dueDate: dueAfterWorkingDays(15, 14), noticeDays: 14, penalty: 'Audit finding', workloadIds: [12] },
+    { id: 6, clientId: BANK, customer: 'Card network', kind: 'latency', threshold: 200, description: 'Categorisation inside the authorisation window', dueDate: afterDeadline(175), noticeDays: 90, penalty: 'Network fee', workloadIds: [10] },
   ];
 
   const contracts: Contract[] = [
     { id: 1, clientId: SUPPORT, name: 'Northwind master services agreement', party: 'client', counterparty: 'Northwind Support', renewalDate: inDays(180), noticeDays: 60, notes: 'Renewal needs the migration signed off.', workloadIds: [1, 3] },
-    { id: 2, clientId: null, name: 'Hosted model API enterprise agreement', party: 'vendor', counterparty: 'Model vendor', renewalDate: '2027-02-28', noticeDays: 30, notes: '', workloadIds: [] },
+    { id: 2, clientId: null, name: 'Hosted model API enterprise agreement', party: 'vendor', counterparty: 'Model vendor', renewalDate: afterDeadline(53), noticeDays: 30, notes: '', workloadIds: [] },
   ];
 
   // Three candidates benchmarked for the patient support assistant (workload 5).
@@ -133,8 +160,11 @@ export function sampleWorkspace(today: IsoDate): WorkspaceSnapshot {
     workshops: sampleWorkshops(today),
     policy: {
       ...DEFAULT_POLICY,
-      holidays: [`${year}-12-25`, `${year}-12-26`, `${year + 1}-01-01`],
-      blackouts: [{ name: 'Year-end change freeze', start: `${year}-12-18`, end: `${year + 1}-01-04` }],
+      events: DEFAULT_POLICY.events.map((e) => (e.kind === 'training_deadline' && rehearsed
+        ? { ...e, date: deadline, name: `${e.name} (sample date, ${SAMPLE_RUNWAY_DAYS} days after the sample was made)` }
+        : e)),
+      holidays,
+      blackouts,
     },
   };
 }

@@ -74,6 +74,36 @@ describe('the sample workspace', () => {
   });
 });
 
+describe('the sample workspace, whatever day it is made', () => {
+  // A spring day, autumn, the week before the year-end freeze, inside it, after the vendor deadline, a year later.
+  const DAYS = ['2026-03-02', '2026-05-01', '2026-10-01', '2026-11-25', '2026-12-21', '2027-01-20', '2027-06-01', '2028-02-10'];
+
+  it.each(DAYS)('shows on track, tight, compressed and late plans when made on %s', (today) => {
+    const portfolio = buildPortfolio(sampleWorkspace(today), today, new Map());
+    const statuses = new Set(portfolio.workloads.map((w) => w.plan.status));
+    expect([...statuses].sort()).toEqual(['compressed', 'late', 'on_track', 'tight']);
+    // Mostly green: a newcomer sees what a healthy plan looks like next to the ones that need attention.
+    expect(portfolio.workloads.filter((w) => w.plan.status === 'on_track').length).toBeGreaterThan(portfolio.workloads.length / 2);
+  });
+
+  it("keeps the vendor's training deadline while it is far enough away, and rehearses on one 250 days out after that", () => {
+    const deadlineOf = (today: string) => sampleWorkspace(today).policy.events.find((e) => e.kind === 'training_deadline');
+    expect(deadlineOf('2026-03-02')?.date).toBe('2027-01-06');
+    expect(deadlineOf('2026-05-01')?.date).toBe('2027-01-06');
+    const late = deadlineOf('2026-11-25');
+    expect(late?.date).toBe('2027-08-02');
+    expect(late?.name).toMatch(/sample date/);
+  });
+
+  it('dates every commitment and contract after the day it is made', () => {
+    for (const today of DAYS) {
+      const s = sampleWorkspace(today);
+      const dates = [...s.commitments.map((c) => c.dueDate), ...s.contracts.map((c) => c.renewalDate)].filter((d): d is string => d !== null);
+      for (const d of dates) expect(d > today, `${d} after ${today}`).toBe(true);
+    }
+  });
+});
+
 describe('generatePortfolio', () => {
   it('is deterministic for a seed and differs across seeds', () => {
     const a = generatePortfolio({ clients: 5, workloads: 60, seed: 7 });
