@@ -349,7 +349,7 @@ function EvaluationMatrix({ w, evaluations, commitments }: { w: PortfolioWorkloa
       ) : null}
       {ineligible.length > 0 ? (
         <ol className="rm-footnotes">
-          {ineligible.map((e) => <li key={e.candidateId}><strong>{e.candidateName}</strong> is not eligible: {e.ineligibleReason}</li>)}
+          {ineligible.map((e) => <li key={e.candidateId}><strong>{e.candidateName}</strong> is not eligible: {datesInText(e.ineligibleReason ?? '')}</li>)}
         </ol>
       ) : null}
     </div>

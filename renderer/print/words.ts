@@ -14,7 +14,7 @@ export const longDate = (iso: string | null | undefined): string => (iso ? forma
  * read "8 Jan 2027" like every other date, with non-breaking spaces so a date is never split across lines.
  */
 export const datesInText = (text: string): string =>
-  text.replace(/\b(\d{4}-\d{2}-\d{2})\b/g, (iso) => formatDate(iso).replace(/ /g, '\u00A0'));
+  text.replace(/\b(\d{4}-\d{2}-\d{2})(T[\d:.]+Z?)?\b/g, (_m, iso: string) => formatDate(iso).replace(/ /g, '\u00A0'));
 
 /** A date for a table cell or a sentence: the long style, kept on one line. */
 export const dateNoBreak = (iso: string | null | undefined): string => longDate(iso).replace(/ /g, '\u00A0');

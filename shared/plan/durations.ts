@@ -1,6 +1,7 @@
 // Step durations in working days: the policy's base durations grown by the rules in DESIGN.md "The six steps".
 import type { Approach, Commitment, DeadlinePolicy, Workload } from '../domain/types.ts';
 import type { StepNumber } from './types.ts';
+import { plural } from '../format.ts';
 
 export interface StepDuration {
   step: StepNumber;
@@ -52,13 +53,13 @@ export function stepDurations({ workload, jobCount, architecture, commitments }:
 
   const step2 = grow(2, [
     [base[1], `base ${base[1]}`],
-    [2 * extraJobs, `${extraJobs} job(s) beyond the first (${jobs} jobs)`],
+    [2 * extraJobs, `${plural(extraJobs, 'job')} beyond the first (${jobs} jobs)`],
   ]);
 
   const accuracy = commitments.find((c) => c.kind === 'accuracy' && c.threshold !== null);
   const step3 = grow(3, [
     [base[2], `base ${base[2]}`],
-    [5 * extraJobs, `${extraJobs} job(s) beyond the first (${jobs} jobs)`],
+    [5 * extraJobs, `${plural(extraJobs, 'job')} beyond the first (${jobs} jobs)`],
     [accuracy ? 5 : 0, `accuracy threshold ${accuracy?.threshold} promised to ${accuracy?.customer}`],
   ]);
 
