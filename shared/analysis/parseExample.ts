@@ -100,22 +100,25 @@ function readExample(value: unknown): Example {
     throw new Problem(undefined, `The line is ${got}, not a JSON object; each line must be one example such as {"messages": [...]}.`);
   }
   const ex: Example = { format: 'chat', shape: 'chat', images: 0, system: [], user: [], context: [], replies: [], rejected: [], messageCount: 0, tools: [], chars: 0 };
-  const as = (shape: RecordShape): Example => {
-    ex.shape = shape;
-    ex.format = FORMAT_OF[shape];
-    ex.images += topLevelImages(value);
-    return ex;
-  };
   readTools(value, ex);
+  const shape = readShape(value, ex);
+  ex.shape = shape;
+  ex.format = FORMAT_OF[shape];
+  ex.images += topLevelImages(value);
+  return ex;
+}
+
+/** Reads the record into `ex` by the first shape its keys match, and says which shape that was. */
+function readShape(value: Obj, ex: Example): RecordShape {
 
   const preferred = firstKey(value, ['preferred_output', 'preferred_completion', 'non_preferred_output', 'non_preferred_completion']);
   if (preferred !== undefined || (isObj(value.input) && 'messages' in value.input)) {
     readPreference(value, ex);
-    return as('preference_pair');
+    return 'preference_pair';
   }
   if ('chosen' in value && 'rejected' in value) {
     readChosenRejected(value, ex);
-    return as('chosen_rejected');
+    return 'chosen_rejected';
   }
   if ('messages' in value) {
     readMessages(value.messages, 'messages', ex, true);
@@ -123,44 +126,44 @@ function readExample(value: unknown): Example {
       const reply = firstKey(value, ['response', 'completion', 'output']);
       if (typeof reply === 'string') {
         addReply(ex, reply);
-        return as('prompt_response');
+        return 'prompt_response';
       }
       throw new Problem('messages', 'The example has no assistant message to learn from (or every one has weight 0); add the reply the model should give.');
     }
-    return as('chat');
+    return 'chat';
   }
   if ('conversations' in value) {
     readShareGpt(value.conversations, ex);
-    return as('sharegpt');
+    return 'sharegpt';
   }
   if ('prompt' in value && ('completion' in value || !('response' in value))) {
     readPromptSide(value.prompt, 'prompt', ex);
     readReplySide(value.completion, 'completion', ex);
-    return as('prompt_completion');
+    return 'prompt_completion';
   }
   if ('prompt' in value) {
     addUser(ex, requireString(value.prompt, 'prompt'));
     addReply(ex, requireString(value.response, 'response'));
-    return as('prompt_response');
+    return 'prompt_response';
   }
   if ('question' in value && 'answer' in value) {
     addUser(ex, requireString(value.question, 'question'));
     if (typeof value.context === 'string' && value.context) addContext(ex, value.context);
     addReply(ex, requireString(value.answer, 'answer'));
-    return as('question_answer');
+    return 'question_answer';
   }
   if ('instruction' in value && 'output' in value) {
     addUser(ex, requireString(value.instruction, 'instruction'));
     if (typeof value.input === 'string' && value.input.trim()) addUser(ex, value.input, true);
     addReply(ex, requireString(value.output, 'output'));
-    return as('instruction_output');
+    return 'instruction_output';
   }
   if (typeof value.text === 'string') {
     const m = RESPONSE_MARKER.exec(value.text);
     if (m) {
       addUser(ex, value.text.slice(0, m.index));
       addReply(ex, value.text.slice(m.index + m[0].length));
-      return as('text_template');
+      return 'text_template';
     }
   }
   const keys = Object.keys(value).slice(0, 6).map((k) => `"${k}"`).join(', ');
@@ -357,7 +360,8 @@ function readOutput(v: unknown, field: string, ex: Example): Reply[] {
 function readMessages(v: unknown, field: string, ex: Example, repliesCount: boolean, allowEmpty = false): void {
   if (!Array.isArray(v)) throw new Problem(field, `"${field}" is ${describe(v)}; it must be an array of messages.`);
   if (v.length === 0 && !allowEmpty) throw new Problem(field, `"${field}" is empty; give at least a user and an assistant message.`);
-  v.forEach((m, i) => {
+  for (let i = 0; i < v.length; i++) {
+    const m: unknown = v[i];
     const at = `${field}[${i}]`;
     if (!isObj(m)) throw new Problem(at, `Message ${i + 1} is ${describe(m)}; each message must be an object with "role" and "content".`);
     const role = m.role;
@@ -383,7 +387,7 @@ function readMessages(v: unknown, field: string, ex: Example, repliesCount: bool
       if (repliesCount && weight !== 0) ex.replies.push({ text, toolCalls });
       else ex.context.push(text);
     }
-  });
+  }
 }
 
 function readContent(content: unknown, field: string, mayBeEmpty: boolean, seen = { images: 0 }): string {
@@ -394,10 +398,11 @@ function readContent(content: unknown, field: string, mayBeEmpty: boolean, seen 
   }
   if (!Array.isArray(content)) throw new Problem(field, `"${field}" is ${describe(content)}; give a string or an array of {"type": "text", "text": ...} parts.`);
   let text = '';
-  content.forEach((part, i) => {
+  for (let i = 0; i < content.length; i++) {
+    const part: unknown = content[i];
     if (typeof part === 'string') {
       text += part;
-      return;
+      continue;
     }
     if (!isObj(part) || typeof part.type !== 'string') {
       throw new Problem(`${field}[${i}]`, `Part ${i + 1} of "${field}" has no "type"; use {"type": "text", "text": ...} or {"type": "image_url", ...}.`);
@@ -408,7 +413,7 @@ function readContent(content: unknown, field: string, mayBeEmpty: boolean, seen 
     }
     // Image, audio and file parts carry no words to analyse; images are counted for the perception signal.
     else if (part.type.includes('image')) seen.images += 1;
-  });
+  }
   return text;
 }
 

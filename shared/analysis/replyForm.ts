@@ -22,6 +22,7 @@ export const MAX_REPLY_CHARS = 20_000;
 
 const FENCE = /^\s*```([A-Za-z0-9_+-]*)[^\n]*\n([\s\S]*?)\n?```\s*$/;
 const ANY_FENCE = /```([A-Za-z0-9_+-]*)/;
+const SQL_START = /^\s*(?:select|with|insert|update|delete|create)\b/i;
 const SQL = /^\s*(?:SELECT|WITH|INSERT\s+INTO|UPDATE|DELETE\s+FROM|CREATE\s+(?:TABLE|VIEW|INDEX))\b[\s\S]*\b(?:FROM|INTO|SET|AS|TABLE|VALUES)\b/i;
 const REGEX_TOKEN = /\\[dDwWsSbB.()[\]{}|^$*+?\\/]|\[[^\]\s]{1,30}\]|\{\d+(?:,\d*)?\}|\(\?[:=!<]|[)\]][*+?]/g;
 
@@ -37,16 +38,22 @@ export function roughWordCount(text: string): number {
 export function replyShape(raw: string): ReplyShape {
   const text = raw.length > MAX_REPLY_CHARS ? raw.slice(0, MAX_REPLY_CHARS) : raw;
   const words = roughWordCount(text);
-  const fence = FENCE.exec(text);
+  const first = text[0];
+  // Most replies are short prose or a label: skip the costlier checks that cannot match them.
+  if (first !== '{' && first !== '[' && first !== '`' && text.length <= 60 && !text.includes('\\') && !text.includes('[') && !text.includes('```') && !/^\s*(?:select|with|insert|update|delete|create)\b/i.test(text)) {
+    const short = hasCjk(text) ? text.length <= 12 : words <= 6;
+    return { form: short ? 'short' : 'text', words };
+  }
+  const fence = text.includes('```') ? FENCE.exec(text) : null;
   const body = fence ? fence[2].trim() : text;
   const keys = jsonKeys(body);
   if (keys !== undefined) return { form: 'json', jsonKeys: keys, fenced: fence !== null, words };
   if (fence) return { form: 'code', codeKind: SQL.test(body) ? 'sql' : 'fenced', language: fence[1].toLowerCase() || undefined, words };
-  if (SQL.test(text)) return { form: 'code', codeKind: 'sql', words };
-  const anyFence = ANY_FENCE.exec(text);
+  if (SQL_START.test(text) && SQL.test(text)) return { form: 'code', codeKind: 'sql', words };
+  const anyFence = text.includes('```') ? ANY_FENCE.exec(text) : null;
   if (anyFence && text.indexOf('```', (anyFence.index ?? 0) + 3) > 0) return { form: 'code', codeKind: 'fenced', language: anyFence[1].toLowerCase() || undefined, words };
-  if (looksLikeRegex(text)) return { form: 'code', codeKind: 'regex', words };
-  if (looksLikeSource(text)) return { form: 'code', codeKind: 'source', words };
+  if ((text.includes('\\') || text.includes('[')) && looksLikeRegex(text)) return { form: 'code', codeKind: 'regex', words };
+  if (text.includes('\n') && looksLikeSource(text)) return { form: 'code', codeKind: 'source', words };
   const short = hasCjk(text) ? text.length <= 12 : words <= 6 && text.length <= 60;
   return { form: short ? 'short' : 'text', words };
 }

@@ -155,15 +155,17 @@ export function createTrainingAnalyser(options: TrainingAnalyserOptions = {}): T
       cite(pairLines, line);
     }
     const withImages = images.observeExample(ex, line);
-    for (const u of ex.user) {
-      const text = capped(u);
-      tone.observeUser(text);
-      facts.observeUser(text);
-    }
-
     const stride = Math.max(1, Math.floor(examples / sampleAll));
     const sampled = examples <= sampleAll || examples % stride === 0;
-    const promptText = capped([...ex.user, ...ex.context].join('\n'));
+    // The register of the user turns and their questions are word-level: measured on the sample.
+    if (sampled) {
+      for (const u of ex.user) {
+        const text = capped(u);
+        tone.observeUser(text);
+        facts.observeUser(text);
+      }
+    }
+
     let signatureWords = new Set<string>();
     let promptWords = new Set<string>();
     if (sampled) {
@@ -192,10 +194,10 @@ export function createTrainingAnalyser(options: TrainingAnalyserOptions = {}): T
       if (shape.form === 'json' || shape.form === 'code') continue;
       textReplies += 1;
       labels.observe(trimmed, shape, line);
-      tone.observeReply(trimmed, line);
+      if (sampled) tone.observeReply(trimmed, line);
       const markers = shape.form === 'text' ? templateMarkers(trimmed) : [];
       if (shape.form === 'text') template.observe(trimmed, markers, line);
-      const worked = reasoning.observe(trimmed, promptText, line);
+      const worked = reasoning.observe(trimmed, promptTextOf, ex, line);
       if (withImages) images.observeReply(trimmed, shape);
       if (!sampled) continue;
       toneTexts.push(trimmed);
@@ -336,6 +338,12 @@ export function createTrainingAnalyser(options: TrainingAnalyserOptions = {}): T
       };
     },
   };
+}
+
+/** The prompt's text (user turns and context), for tracing a worked answer's numbers back to it. */
+function promptTextOf(ex: Example): string {
+  const text = [...ex.user, ...ex.context].join('\n');
+  return text.length > MAX_PROMPT_CHARS ? text.slice(0, MAX_PROMPT_CHARS) : text;
 }
 
 function estimateTokens(text: string): number {

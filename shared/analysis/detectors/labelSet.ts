@@ -56,7 +56,8 @@ export function createLabelDetector(maxDistinct: number) {
       if (bump(distinct, key, maxDistinct)) {
         if (!firstLine.has(key)) firstLine.set(key, line);
       } else capped = true;
-      const d = shape.form === 'text' ? DECISION.exec(text.slice(0, 80)) : null;
+      const head = shape.form === 'text' ? text.slice(0, 80) : '';
+      const d = head.includes(':') || head.includes('=') ? DECISION.exec(head) : null;
       if (d && d[1].split(' ').length <= 3) {
         const field = d[1].trim().toLowerCase();
         if (bump(fieldCounts, field, MAX_FIELDS)) {

@@ -2,6 +2,7 @@
 // "The answer is 72", "\boxed{72}"). Numbers computed in the reply from numbers in the prompt are a
 // procedure the model learned (behavior), not facts missing from the prompt.
 
+import type { Example } from '../parseExample.ts';
 import { MAX_REPLY_CHARS } from '../replyForm.ts';
 import { bump, cite } from './cite.ts';
 
@@ -48,11 +49,14 @@ export function createReasoningDetector() {
   const lines: number[] = [];
   return {
     /** Returns whether the reply is a worked answer (its numbers then are not facts). */
-    observe(reply: string, prompt: string, line: number): boolean {
+    /** `promptOf` gives the prompt's text; it is only asked for when the reply is a worked answer. */
+    observe(reply: string, promptOf: (ex: Example) => string, ex: Example, line: number): boolean {
       replies += 1;
+      // No digit, no calculation: most replies leave here.
+      if (!/\d/.test(reply)) return false;
       const text = reply.length > MAX_REPLY_CHARS ? reply.slice(-MAX_REPLY_CHARS) : reply;
       const n = text.match(STEP)?.length ?? 0;
-      const final = FINAL.exec(text);
+      const final = FINAL.exec(text.length > 400 ? text.slice(-400) : text);
       if (final) {
         marked += 1;
         bump(markers, markerShape(final[1]), 100);
@@ -61,6 +65,7 @@ export function createReasoningDetector() {
       worked += 1;
       steps += n;
       cite(lines, line);
+      const prompt = promptOf(ex);
       const given = new Set((prompt.length > MAX_REPLY_CHARS ? prompt.slice(0, MAX_REPLY_CHARS) : prompt).match(NUMBER)?.map(plain) ?? []);
       const computed = new Set([...text.matchAll(COMPUTED)].map((m) => plain(m[1])));
       for (const raw of text.match(NUMBER) ?? []) {

@@ -25,7 +25,11 @@ function normalise(label: string): string {
 }
 
 /** The structural markers of one reply (distinct), read on its first lines. */
+const NONE: { marker: string; display: string }[] = [];
+
 export function templateMarkers(text: string): { marker: string; display: string }[] {
+  // A template needs headings or labelled fields: text with neither a colon nor a # has none.
+  if (!text.includes(':') && !text.includes('#') && !text.includes('：') && !text.includes('**')) return NONE;
   const out = new Map<string, string>();
   const body = text.length > MAX_REPLY_CHARS ? text.slice(0, MAX_REPLY_CHARS) : text;
   let start = 0;
@@ -68,7 +72,8 @@ export function createTemplateDetector() {
         if (!lines) markerLines.set(m.marker, (lines = []));
         cite(lines, line);
       }
-      const open = openingWords(text);
+      // Opening words only matter beside a marker (a single field plus a fixed opening is a skeleton).
+      const open = found.length > 0 ? openingWords(text) : null;
       if (open) bump(openings, open, MAX_MARKERS);
     },
     finish(): TemplateSignal {
