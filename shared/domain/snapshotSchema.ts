@@ -1,7 +1,7 @@
 // Validates a workspace JSON (CLI import) before anything is written; errors name the array index and field.
 import { z } from 'zod';
 import { APPROACHES, JOBS, SIGN_OFF_ROLES, SIGN_OFF_STATUSES } from './types.ts';
-import { commitmentInput, contractInput, isoDate, jobProfileInput, policyInput, workloadInput } from '../ipc/inventory.ts';
+import { commitmentInput, contractInput, entityName, isoDate, jobProfileInput, policyInput, workloadInput } from '../ipc/inventory.ts';
 import { candidateInput } from '../ipc/evaluation.ts';
 import { READABLE_SNAPSHOT_VERSIONS, SNAPSHOT_FORMAT } from './snapshot.ts';
 import { legacyWorkshopSchema, snapshotWorkshopSchema } from './snapshotWorkshops.ts';
@@ -14,7 +14,7 @@ export const snapshotSchema = z.object({
   format: z.literal(SNAPSHOT_FORMAT, { message: `Not an Offramp workspace export (format must be "${SNAPSHOT_FORMAT}")` }),
   version: z.union(READABLE_SNAPSHOT_VERSIONS.map((v) => z.literal(v)), { message: `Only version ${READABLE_SNAPSHOT_VERSIONS.join(' or ')} exports can be imported` }),
   exportedAt: z.string().optional(),
-  clients: z.array(z.object({ id, name: z.string().trim().min(1, 'Give it a name').max(200, 'Keep it under 200 characters'), notes: z.string().max(20_000).default('') }).loose()),
+  clients: z.array(z.object({ id, name: entityName, notes: z.string().max(20_000).default('') }).loose()),
   workloads: z.array(workloadInput.extend({ id }).loose()),
   jobProfiles: z.array(jobProfileInput).default([]),
   contracts: z.array(z.object({ id }).and(contractInput)).default([]),
@@ -29,7 +29,7 @@ export const snapshotSchema = z.object({
   signOffs: z.array(z.object({ candidateId: id, role: z.enum(SIGN_OFF_ROLES), status: z.enum(SIGN_OFF_STATUSES), by: z.string(), at: isoDate.nullable() })).default([]),
   overrides: z.array(z.object({ workloadId: id, job: z.enum(JOBS), approach: z.enum(APPROACHES), reason: z.string().min(1), actor: z.string(), at: z.string() })).default([]),
   // Version-1 entries have no startTime: they are read as the old shape and converted.
-  workshops: z.array(z.unknown().pipe(z.custom<unknown>()).transform((w, ctx) => {
+  workshops: z.array(z.unknown().transform((w, ctx) => {
     const schema = typeof w === 'object' && w !== null && !('startTime' in w) ? legacyWorkshopSchema : snapshotWorkshopSchema;
     const parsed = schema.safeParse(w);
     if (parsed.success) return parsed.data;

@@ -1,5 +1,5 @@
 // Agenda arithmetic: totals, planned start times, item timers at a given instant, and whether the agenda fits.
-import { addMinutes, differenceInMilliseconds, format, parseISO } from 'date-fns';
+import { differenceInMilliseconds, parseISO } from 'date-fns';
 import { MAX_DAY_MINUTES, type AgendaItem } from './types.ts';
 
 type Timed = Pick<AgendaItem, 'plannedMinutes' | 'elapsedSeconds' | 'runningSince'>;
@@ -99,9 +99,4 @@ export function validateAgenda(workshop: { plannedMinutes: number; startTime: st
     issues.push({ field: 'startTime', message: `Starting at ${workshop.startTime}, the workshop would run past midnight: start earlier or shorten it` });
   }
   return issues;
-}
-
-/** The instant an item of the agenda is planned to start, as a Date on the workshop's day (for calendars). */
-export function plannedStartOf(date: string, startTime: string, offsetMinutes: number): string {
-  return format(addMinutes(parseISO(`${date}T${startTime}:00`), offsetMinutes), "yyyy-MM-dd'T'HH:mm");
 }

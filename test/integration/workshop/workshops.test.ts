@@ -89,6 +89,19 @@ describe('workshop channels', () => {
     expect(detail.agenda[1]).toMatchObject({ elapsedSeconds: 270, runningSince: null, endedAt: '2026-12-01T10:01:00Z' });
   });
 
+  it('undoing an edit of the workshop leaves the running session where it is', async () => {
+    const t = await workspace();
+    const { workshop, agenda } = await aWorkshop(t);
+    await t.call('workshops.session', { workshopId: workshop.id, action: 'start', at: '2026-12-01T09:30:00Z' });
+    await t.call('workshops.update', { ...workshop, title: 'Helix triage, day 1' });
+    await t.call('workshops.session', { workshopId: workshop.id, action: 'next', at: '2026-12-01T09:36:00Z' });
+    await t.call('history.undo', {});
+    const detail = await t.call('workshops.get', { id: workshop.id });
+    expect(detail.workshop.title).toBe('Helix triage');
+    expect(detail.workshop).toMatchObject({ status: 'running', currentItemId: agenda[1].id });
+    expect(detail.agenda[0]).toMatchObject({ elapsedSeconds: 360, endedAt: '2026-12-01T09:36:00Z' });
+  });
+
   it('accepting a classification saves the answers as a workshop profile, changes the recommendation and can be undone', async () => {
     const t = await workspace();
     const { workshop, agenda, workloads } = await aWorkshop(t);
