@@ -34,7 +34,7 @@ export async function analyseTrainingFile(file: string, options: AnalyseTraining
   );
   const analysis = analyser.finish();
   if (analysis.lines === 0) {
-    throw new OfframpError({ code: 'import_invalid', message: `${name} is empty; choose a JSON Lines file with one training example per line.`, file });
+    throw new OfframpError({ code: 'import_invalid', message: `${name} is empty; choose a JSON Lines file with one training example per line.`, file, line: 1 });
   }
   if (analysis.examples === 0) {
     const firstProblem = analysis.malformed.lines[0];

@@ -15,7 +15,7 @@ describe.skipIf(!havePublicFixtures)('analyseTrainingFile on the public fixtures
     expect(r.examples).toBe(50);
     expect(r.malformed.total).toBe(0);
     expect(r.evidenceByJob.behavior[0]).toBe(
-      'All 50 replies come from a set of 5 distinct answers (“Technical”, “Billing”, “Account”, “Product” and “Other”), 1 word long on average: the model picks a label.',
+      'All 50 replies come from a set of 5 distinct answers (“Technical”, “Billing”, “Account”, “Product” and “Other”), 1 word long on average: the model picks a label (lines 1, 11 and 21).',
     );
     expect(r.suggestedWeights.knowledge).toBe(0);
   });
@@ -25,7 +25,7 @@ describe.skipIf(!havePublicFixtures)('analyseTrainingFile on the public fixtures
     expect(r.topJob).toBe('format');
     expect(r.suggestedWeights.format).toBe(100);
     expect(r.evidenceByJob.format[0]).toBe(
-      'All 20 replies are JSON objects, and all 20 have the same 4 top-level keys (diagnosis, patient, symptoms and treatment_plan).',
+      'All 20 replies are JSON objects, and all 20 have the same 4 top-level keys (diagnosis, patient, symptoms and treatment_plan) (lines 1, 2 and 3).',
     );
   });
 
@@ -35,7 +35,7 @@ describe.skipIf(!havePublicFixtures)('analyseTrainingFile on the public fixtures
     expect(r.evidenceByJob.style[0]).toBe(
       'The system prompt sets a tone, voice or persona (“pirate”) on every example: “You are a helpful pirate assistant.”.',
     );
-    expect(r.evidenceByJob.style[1]).toContain('use the word “arr”, which never appears in the prompts');
+    expect(r.evidenceByJob.style.join(' ')).toContain('use the word “arr”, which never appears in the prompts');
   });
 
   it('Osaka dialect persona in Japanese → style, with the dialect ending counted', async () => {
@@ -60,7 +60,7 @@ describe.skipIf(!havePublicFixtures)('analyseTrainingFile on the public fixtures
     expect(r.topJob).toBe('format');
     expect(r.replies.toolCalls).toBe(36);
     expect(r.evidenceByJob.format[0]).toBe(
-      '42% of 86 replies are tool calls, to 2 functions (get_current_stock_price and get_last_nday_stock_price); the model was taught to fill in function arguments.',
+      '42% of 86 replies are tool calls, to 2 functions (get_current_stock_price and get_last_nday_stock_price); the model was taught to fill in function arguments (lines 1, 2 and 3).',
     );
   });
 
@@ -77,7 +77,7 @@ describe('analyseTrainingFile on our own fixtures', () => {
   it('synthetic policy Q&A → knowledge, quoting facts with their units', async () => {
     const r = await analyseTrainingFile(path.join(OWN, 'knowledge_policy_qa.jsonl'));
     expect(r.topJob).toBe('knowledge');
-    expect(r.evidenceByJob.knowledge[1]).toMatch(/such as “12-month”/);
+    expect(r.evidenceByJob.knowledge[0]).toMatch(/such as .*“12-month”/);
   });
 
   it('legacy prompt/completion sentiment labels → behavior', async () => {
