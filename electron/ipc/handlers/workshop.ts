@@ -13,7 +13,6 @@ import { listWorkloads } from '../../db/workloads.ts';
 import {
   deleteEntry, deleteWorkshop, getAgendaItem, getWorkshop, getWorkshopDetail, insertAction, insertAgendaItem, insertDecision, insertNote,
   insertWorkshop, listAgenda, listVotes, listWorkshopSummaries, saveAgendaItems, setBallot, setItemTimer, setSessionState, updateWorkshop,
-  type AgendaItemFields,
 } from '../../db/workshops.ts';
 import { loadPortfolio } from '../../services/portfolio.ts';
 import { acceptClassification, applyVote } from '../../services/workshopPlan.ts';
@@ -84,8 +83,12 @@ export const workshopHandlers: HandlerMap<keyof typeof workshopChannels> = {
 
   'workshops.duplicate': ({ id }, _ctx, db, rec) => {
     const source = getWorkshopDetail(db, id);
-    const copy = insertWorkshop(rec, { ...source.workshop, title: `${source.workshop.title} (copy)`.slice(0, 200) });
-    source.agenda.forEach((item, position) => insertAgendaItem(rec, copy, position, item as AgendaItemFields));
+    // A copy is a new session to prepare: planned, no current item, the agenda's timers at zero, nothing captured yet.
+    const { status: _status, currentItemId: _current, createdAt: _created, updatedAt: _updated, ...fields } = source.workshop;
+    const copy = insertWorkshop(rec, { ...fields, title: `${source.workshop.title} (copy)`.slice(0, 200) });
+    source.agenda.forEach((item, position) => insertAgendaItem(rec, copy, position, {
+      kind: item.kind, title: item.title, plannedMinutes: item.plannedMinutes, workloadId: item.workloadId, voteOptions: item.voteOptions,
+    }));
     return getWorkshopDetail(db, copy);
   },
 

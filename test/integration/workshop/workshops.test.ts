@@ -190,6 +190,20 @@ describe('workshop channels', () => {
     expect(detail.workshop).toMatchObject({ title: 'Northwind: migration triage', plannedMinutes: 90, status: 'planned' });
   });
 
+  it('duplicates a workshop that has run as a fresh, planned one with the same agenda and nothing captured', async () => {
+    const t = await workspace();
+    const { workshop } = await aWorkshop(t);
+    await t.call('workshops.session', { workshopId: workshop.id, action: 'start', at: '2026-12-01T09:30:00Z' });
+    await t.call('workshops.session', { workshopId: workshop.id, action: 'finish', at: '2026-12-01T09:40:00Z' });
+    await t.call('workshops.addDecision', { workshopId: workshop.id, text: 'Go' });
+    const copy = await t.call('workshops.duplicate', { id: workshop.id });
+    expect(copy.workshop).toMatchObject({ title: 'Helix triage (copy)', status: 'planned', currentItemId: null, participants: workshop.participants });
+    expect(copy.agenda.map((i) => [i.title, i.plannedMinutes, i.startedAt, i.elapsedSeconds])).toEqual([
+      ['Why we are here', 5, null, 0], ['Classify Patient FAQ', 10, null, 0], ['Classify Claims routing', 10, null, 0], ['Priority vote', 10, null, 0],
+    ]);
+    expect(copy.decisions).toEqual([]);
+  });
+
   it('deletes a workload that a workshop talks about, keeping the workshop, and undoes it', async () => {
     const t = await workspace();
     const { workshop, agenda, workloads } = await aWorkshop(t);
