@@ -200,6 +200,7 @@ function ClassifyBody({ detail, item, row, audience, shared }: {
             <div><dt>Sunset</dt><dd>{plan.sunset.date}</dd></div>
             <div><dt>Margin</dt><dd>{slackText(plan.slackDays, plan.overrunDays)}</dd></div>
           </dl>
+          {dirty && policy?.capacity ? <p className="muted">Preview without the team's capacity limit; Accept replans the whole portfolio.</p> : null}
         </section>
         {/* Scrolls when many rules fire: focusable so the keyboard can scroll it too. */}
         <section className="ws-card classify__trace" tabIndex={0} aria-label="Rules that fired">
