@@ -5,7 +5,8 @@ import path from 'node:path';
 import { BrowserWindow, app, dialog, ipcMain, screen } from 'electron';
 import { createIpcApp } from './ipc/app.ts';
 import type { Platform } from './ipc/context.ts';
-import { hardenContents, hardenSession } from './shell/security.ts';
+import { hardenContents, hardenSession, isAppSender } from './shell/security.ts';
+import { appUrl, registerAppScheme, serveApp } from './shell/protocol.ts';
 import { buildMenu } from './shell/menu.ts';
 import { recentId } from './workspace/files.ts';
 import { registerAudienceWindow } from './shell/audienceWindow.ts';
@@ -21,7 +22,9 @@ function nativeBinding(): string | undefined {
   return candidates.find((p) => fs.existsSync(p));
 }
 
-const rendererIndex = () => path.join(app.getAppPath(), 'dist-renderer', 'index.html');
+const rendererDir = () => path.join(app.getAppPath(), 'dist-renderer');
+/** The app's page as served by the app:// protocol (electron/shell/protocol.ts), at an optional hash route. */
+const rendererIndex = (route?: string) => appUrl(route);
 
 const platform: Platform = {
   async chooseWorkspace(mode) {
@@ -54,7 +57,7 @@ const platform: Platform = {
     // The print view is an ordinary renderer route, printed offscreen by the same Chromium engine.
     const printer = new BrowserWindow({ show: false, webPreferences: { contextIsolation: true, sandbox: true, nodeIntegration: false, preload: path.join(__dirname, 'preload.cjs') } });
     try {
-      await printer.loadFile(rendererIndex(), { hash: route });
+      await printer.loadURL(rendererIndex(route));
       await printer.webContents.executeJavaScript('window.__offrampPrintReady ?? Promise.resolve()');
       return await printer.webContents.printToPDF({ pageSize: o.paper, landscape: o.landscape, printBackground: true, preferCSSPageSize: true });
     } finally {
@@ -84,7 +87,7 @@ function createWindow(ipc: ReturnType<typeof createIpcApp>): void {
   win.on('closed', () => {
     win = null;
   });
-  void win.loadFile(rendererIndex());
+  void win.loadURL(rendererIndex());
 }
 
 function main(): void {
@@ -92,6 +95,7 @@ function main(): void {
     app.quit();
     return;
   }
+  registerAppScheme();
   hardenContents();
   // Workshop mode's projector window (the presenter asks for it through the preload's openAudience).
   registerAudienceWindow({ rendererIndex, preload: path.join(__dirname, 'preload.cjs'), presenter: () => win });
@@ -102,7 +106,7 @@ function main(): void {
     onProgress: (task, done, total, label) => win?.webContents.send('offramp:progress', { task, done, total, label }),
   });
   ipcMain.handle('offramp:ipc', (event, channel: string, payload: unknown) => {
-    if (!event.senderFrame || !event.senderFrame.url.startsWith('file://')) {
+    if (!isAppSender(event)) {
       return { ok: false, error: { code: 'invalid_payload', message: 'Refused: the request did not come from Offramp' } };
     }
     return ipc.dispatch(channel, payload);
@@ -118,6 +122,7 @@ function main(): void {
   });
   app.whenReady().then(() => {
     hardenSession();
+    serveApp(rendererDir());
     rebuildMenu();
     ipc.ctx.workspace.onChange(() => rebuildMenu());
     createWindow(ipc);

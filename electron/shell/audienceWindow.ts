@@ -1,6 +1,7 @@
 // Workshop mode's audience window: a second BrowserWindow for the projector, full screen on the second display when there
 // is one, showing the renderer's /audience/:id route. The presenter asks for it through the preload's openAudience.
 import { BrowserWindow, ipcMain, screen } from 'electron';
+import { isAppSender } from './security.ts';
 
 export const OPEN_AUDIENCE = 'offramp:open-audience';
 
@@ -12,14 +13,14 @@ function audienceDisplay(presenter: BrowserWindow | null): Electron.Display {
 }
 
 /** Listens for the presenter's request; one audience window at a time, moved to the asked workshop when it exists. */
-export function registerAudienceWindow(o: { rendererIndex(): string; preload: string; presenter(): BrowserWindow | null }): void {
+export function registerAudienceWindow(o: { rendererIndex(route?: string): string; preload: string; presenter(): BrowserWindow | null }): void {
   let audience: BrowserWindow | null = null;
   ipcMain.on(OPEN_AUDIENCE, (event, workshopId: unknown) => {
-    if (!event.senderFrame || !event.senderFrame.url.startsWith('file://')) return;
+    if (!isAppSender(event)) return;
     if (typeof workshopId !== 'number' || !Number.isInteger(workshopId) || workshopId <= 0) return;
     const hash = `/audience/${workshopId}`;
     if (audience && !audience.isDestroyed()) {
-      void audience.loadFile(o.rendererIndex(), { hash });
+      void audience.loadURL(o.rendererIndex(hash));
       audience.show();
       return;
     }
@@ -35,6 +36,6 @@ export function registerAudienceWindow(o: { rendererIndex(): string; preload: st
     });
     audience.once('ready-to-show', () => audience?.show());
     audience.on('closed', () => { audience = null; });
-    void audience.loadFile(o.rendererIndex(), { hash });
+    void audience.loadURL(o.rendererIndex(hash));
   });
 }
