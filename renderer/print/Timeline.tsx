@@ -70,6 +70,9 @@ function Row({ w, m, axis, index, page }: { w: PortfolioWorkload; m: RoadmapMode
   };
   const lateStart = plan.status === 'late' ? plan.sunset.date : null;
   const marks = commitmentDates(m, w);
+  // The baseline's bar, drawn only where the plan moved since it (changes since the newest baseline).
+  const was = m.data.changes?.ghosts?.[workload.id];
+  const ghost = was && (was.start !== plan.start || was.end !== plan.end) ? was : null;
   const offRange = marks.filter((d) => d.date > axis.end || d.date < axis.start);
   return (
     <div className={`rm-tl-row rm-tl-row--${plan.status}`} style={{ height: TIMELINE.rowHeight }} data-row-index={index} data-page={page} data-workload-id={workload.id}>
@@ -81,6 +84,7 @@ function Row({ w, m, axis, index, page }: { w: PortfolioWorkload; m: RoadmapMode
         </div>
       </div>
       <div className="rm-tl-chart">
+        {ghost ? <span className="rm-tl-ghost" style={span(ghost.start, ghost.end)} title={`Baseline: ${longDate(ghost.start)} – ${longDate(ghost.end)}`} /> : null}
         {plan.compressed && plan.fullEnd && plan.fullEnd !== plan.end ? (
           <span className="rm-tl-full" style={span(plan.start, plan.fullEnd)} title={`At full durations it would cut over ${longDate(plan.fullEnd)}`} />
         ) : null}
@@ -140,6 +144,7 @@ export function TimelinePage({ m, axis, rows, firstIndex, pageIndex, pageCount, 
         <span className="rm-legend-item"><span className="rm-tl-notice rm-legend-mark" />Notice by</span>
         <span className="rm-legend-item"><span className="rm-tl-full rm-legend-full" />Compressed: where full durations would end</span>
         {(m.data.blackouts ?? []).length > 0 ? <span className="rm-legend-item"><span className="rm-tl-blackout rm-legend-blackout" />Blackout (no work)</span> : null}
+        {m.data.changes ? <span className="rm-legend-item"><span className="rm-tl-ghost rm-legend-ghost" />Where it stood in {m.data.changes.baseline.name}</span> : null}
         <span className="rm-legend-item">wd = working days</span>
         <span className="rm-legend-item"><span className="rm-legend-line rm-legend-line--today" />Today</span>
         <span className="rm-legend-item"><span className="rm-legend-line rm-legend-line--deadline" />Training deadline {longDate(portfolio.trainingDeadline)}</span>

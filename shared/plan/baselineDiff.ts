@@ -1,7 +1,8 @@
 // "Changes since <baseline>": what moved between a stored baseline and the plan now, per workload, in words.
+// Dates in the sentences are ISO like every date on screen; the printed roadmap writes them "9 Dec 2026".
 import type { IsoDate } from '../domain/types.ts';
 import { APPROACH_NAMES } from '../domain/approachNames.ts';
-import { formatDate, workingDays } from '../format.ts';
+import { workingDays } from '../format.ts';
 import type { BaselinePlan, BaselineSummary, BaselineWorkload } from './baseline.ts';
 import type { SunsetSource } from './types.ts';
 
@@ -42,6 +43,8 @@ export interface BaselineDiff {
   changes: WorkloadChange[];
   /** Workloads present in both with nothing changed. */
   unchanged: number;
+  /** Each baseline workload's span (start of step 1 to cut-over), by workload id: the timeline's ghost bars. */
+  ghosts: Record<number, { start: IsoDate; end: IsoDate }>;
 }
 
 /** Counts working days in (from, to]; supplied by the caller (the workspace's calendar), so this stays pure. */
@@ -63,12 +66,12 @@ function changeOf(before: BaselineWorkload, now: BaselineWorkload, count: CountW
   const sunset = sunsetMove ? { ...sunsetMove, reason: now.sunset.reason, source: now.sunset.source, sourceBefore: before.sunset.source } : null;
   if (!end && !status && !approach && !sunset) return null;
   const sentences: string[] = [];
-  if (end) sentences.push(`Cut-over moved ${workingDays(end.workingDays)} ${end.direction}: ${formatDate(end.from)} → ${formatDate(end.to)}.`);
+  if (end) sentences.push(`Cut-over moved ${workingDays(end.workingDays)} ${end.direction}: ${end.from} → ${end.to}.`);
   if (status) sentences.push(`Status ${STATUS_WORDS[status.from]} → ${STATUS_WORDS[status.to]}.`);
   if (approach) sentences.push(`Approach ${APPROACH_NAMES[approach.from]} → ${APPROACH_NAMES[approach.to]}.`);
   if (sunset) {
     const rule = sunset.source === sunset.sourceBefore ? `still set by ${SUNSET_RULE_WORDS[sunset.source]}` : `now set by ${SUNSET_RULE_WORDS[sunset.source]}`;
-    sentences.push(`Sunset date moved ${workingDays(sunset.workingDays)} ${sunset.direction}: ${formatDate(sunset.from)} → ${formatDate(sunset.to)}, ${rule} (${sunset.reason.replace(/\.$/, '')}).`);
+    sentences.push(`Sunset date moved ${workingDays(sunset.workingDays)} ${sunset.direction}: ${sunset.from} → ${sunset.to}, ${rule} (${sunset.reason.replace(/\.$/, '')}).`);
   }
   return { workloadId: now.workloadId, name: now.name, clientName: now.clientName, kind: 'changed', end, status, approach, sunset, sentences };
 }
@@ -84,7 +87,7 @@ export function diffPlans(baseline: BaselinePlan, current: BaselinePlan, summary
       changes.push({
         workloadId: now.workloadId, name: now.name, clientName: now.clientName, kind: 'added',
         end: null, status: null, approach: null, sunset: null,
-        sentences: [`New since the baseline: cuts over ${formatDate(now.end)}, ${STATUS_WORDS[now.status]}.`],
+        sentences: [`New since the baseline: cuts over ${now.end}, ${STATUS_WORDS[now.status]}.`],
       });
       continue;
     }
@@ -97,9 +100,10 @@ export function diffPlans(baseline: BaselinePlan, current: BaselinePlan, summary
     changes.push({
       workloadId: gone.workloadId, name: gone.name, clientName: gone.clientName, kind: 'removed',
       end: null, status: null, approach: null, sunset: null,
-      sentences: [`Removed since the baseline (it was to cut over ${formatDate(gone.end)}).`],
+      sentences: [`Removed since the baseline (it was to cut over ${gone.end}).`],
     });
   }
   changes.sort((a, b) => a.clientName.localeCompare(b.clientName) || a.name.localeCompare(b.name) || a.workloadId - b.workloadId);
-  return { baseline: summary, changes, unchanged };
+  const ghosts = Object.fromEntries(baseline.workloads.map((w) => [w.workloadId, { start: w.start, end: w.end }]));
+  return { baseline: summary, changes, unchanged, ghosts };
 }

@@ -6,6 +6,7 @@ import { notifyError, notifyInfo, notifyUndoable } from '../../stores/ui.ts';
 import { useWorkspace } from '../../stores/workspace.ts';
 import type { BaselineSummary } from '../../../shared/plan/baseline.ts';
 import './review.css';
+import { useBaselineGhosts } from './baselineGhosts.ts';
 import type { BaselineDiff, WorkloadChange } from '../../../shared/plan/baselineDiff.ts';
 import { formatDate, workingDays } from '../../../shared/format.ts';
 
@@ -22,6 +23,7 @@ export function BaselinePanel({ clientId, today, version }: { clientId: number |
   const [deleting, setDeleting] = useState<BaselineSummary | null>(null);
   // Undo and redo change the workspace info: baselines may have come back or gone.
   const info = useWorkspace((s) => s.info);
+  const showGhosts = useBaselineGhosts((s) => s.show);
 
   const load = useCallback(async () => {
     const r = await invoke('baselines.list', {});
@@ -33,12 +35,18 @@ export function BaselinePanel({ clientId, today, version }: { clientId: number |
   useEffect(() => { void load(); }, [load, info]);
 
   useEffect(() => {
-    if (selected === null) { setDiff(null); return undefined; }
+    if (selected === null) {
+      setDiff(null);
+      useBaselineGhosts.getState().publish(null);
+      return undefined;
+    }
     let live = true;
     void invoke('baselines.diff', { id: selected, today, clientId: clientId ?? undefined }).then((r) => {
       if (!live) return;
-      if (r.ok) setDiff(r.value);
-      else notifyError(r.error);
+      if (r.ok) {
+        setDiff(r.value);
+        useBaselineGhosts.getState().publish(r.value?.ghosts ?? null);
+      } else notifyError(r.error);
     });
     return () => { live = false; };
   }, [selected, today, clientId, version, baselines]);
@@ -90,8 +98,12 @@ export function BaselinePanel({ clientId, today, version }: { clientId: number |
             <label className="plan__sort">
               <span>Compare with</span>
               <select className="input select input--compact" value={selected ?? ''} onChange={(e) => setSelected(Number(e.target.value))}>
-                {baselines.map((b) => <option key={b.id} value={b.id}>{b.name} (set {formatDate(b.takenAt)})</option>)}
+                {baselines.map((b) => <option key={b.id} value={b.id}>{b.name} (set {b.takenAt.slice(0, 10)})</option>)}
               </select>
+            </label>
+            <label className="baseline-panel__ghosts">
+              <input type="checkbox" checked={showGhosts} onChange={(e) => useBaselineGhosts.getState().setShow(e.target.checked)} />
+              <span>Show baseline bars on the timeline</span>
             </label>
             <button type="button" className="button button--small" disabled={!current} onClick={() => { setRenaming(current); setNewName(current?.name ?? ''); }}>Rename…</button>
             <button type="button" className="button button--small" disabled={!current} onClick={() => setDeleting(current)}>Delete…</button>
@@ -138,7 +150,7 @@ function Changes({ diff }: { diff: BaselineDiff }) {
   const title = `Changes since ${diff.baseline.name}`;
   return (
     <div className="baseline-panel__changes">
-      <h3 className="baseline-panel__title">{title} <span className="muted">(set {formatDate(diff.baseline.takenAt)}, plan of {formatDate(diff.baseline.today)})</span></h3>
+      <h3 className="baseline-panel__title">{title} <span className="muted">(set {diff.baseline.takenAt.slice(0, 10)}, plan of {diff.baseline.today})</span></h3>
       {diff.changes.length === 0 ? (
         <p className="muted">Nothing moved: every workload ends, stands and is planned as it was in the baseline.</p>
       ) : (

@@ -14,6 +14,7 @@ import { PlanTable } from './PlanTable.tsx';
 import { PortfolioSummary, RollupTable } from './RollupCards.tsx';
 import { BaselinePanel } from './BaselinePanel.tsx';
 import { CostPanel } from './CostPanel.tsx';
+import { useBaselineGhosts } from './baselineGhosts.ts';
 import './plan.css';
 
 /** The orders the main process sorts rows by (within each client). */
@@ -35,6 +36,7 @@ export function PlanScreen() {
   const clients = useInventory((s) => s.clients);
   const policy = useInventory((s) => s.policy);
   const [, navigate] = useLocation();
+  const ghosts = useBaselineGhosts((s) => s.ghosts);
 
   // Settings, inventory edits, undo and redo can all replan: fetch now and after each of them.
   useEffect(() => {
@@ -118,7 +120,7 @@ export function PlanScreen() {
         {view === 'timeline' ? (
           <>
             <Timeline groups={groups} today={overview.today} trainingDeadline={overview.trainingDeadline} span={overview.span} onRowsShown={showRows}
-              commitments={markers} closures={policy?.blackouts} events={events} onOpen={(id) => navigate(`/workloads/${id}`)} />
+              commitments={markers} closures={policy?.blackouts} events={events} ghosts={ghosts ?? undefined} onOpen={(id) => navigate(`/workloads/${id}`)} />
             <p className="plan__hint">Six steps per workload (4, governance, runs beside 3, below it), scheduled to end before the workload's internal sunset date. Hover a bar, or Tab into the timeline and use the arrow keys, to read a step's dates and reasons; Enter opens the workload.</p>
           </>
         ) : (

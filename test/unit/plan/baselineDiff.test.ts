@@ -33,7 +33,7 @@ describe('changes since a baseline', () => {
     expect(change?.kind).toBe('changed');
     expect(change?.end?.direction).toBe('later');
     expect(change?.end?.workingDays).toBeGreaterThan(0);
-    expect(change?.sentences[0]).toMatch(/^Cut-over moved \d+ working days? later: \d{1,2} \w{3} \d{4} → \d{1,2} \w{3} \d{4}\.$/);
+    expect(change?.sentences[0]).toMatch(/^Cut-over moved \d+ working days? later: \d{4}-\d\d-\d\d → \d{4}-\d\d-\d\d\.$/);
   });
 
   it('names new and removed workloads', () => {
