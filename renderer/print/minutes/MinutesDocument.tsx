@@ -14,6 +14,8 @@ import '../roadmap.css';
 import './minutes.css';
 
 const FLOWS: MinutesFlow[] = ['before', 'after'];
+/** Tables this short are never split across sheets. */
+const KEEP_TOGETHER_ROWS = 15;
 
 export function MinutesDocument({ data, paper, onLaidOut }: { data: MinutesData; paper: PaperSize; onLaidOut?: (pages: number) => void }) {
   const g = useMemo(() => sheetGeometry(paper), [paper]);
@@ -50,7 +52,9 @@ export function MinutesDocument({ data, paper, onLaidOut }: { data: MinutesData;
         const list = blocks[flow];
         const els = Array.from(root.querySelectorAll<HTMLElement>(`[data-measure-flow="${flow}"] > .rm-block`));
         const measured: MeasuredBlock[] = els.map((el, i) => {
-          if (!list[i].table) return { height: height(el), keepWithNext: list[i].keepWithNext };
+          // A short table moves to the next sheet whole rather than leave a row or two behind on its own.
+          const table = list[i].table;
+          if (!table || table.rows.length <= KEEP_TOGETHER_ROWS) return { height: height(el), keepWithNext: list[i].keepWithNext };
           const rowHeights = Array.from(el.querySelectorAll<HTMLElement>('tbody > tr'), height);
           return { height: height(el), table: { headHeight: height(el) - rowHeights.reduce((a, h) => a + h, 0), rowHeights } };
         });
