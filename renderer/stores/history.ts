@@ -1,6 +1,9 @@
 // Undo and redo as the user asks for them (header buttons, shortcuts, a toast's Undo): each says what it did.
 import { useWorkspace } from './workspace.ts';
-import { notifyInfo, useUi } from './ui.ts';
+import { notifyInfo, readUndoLabelFrom, useUi } from './ui.ts';
+
+// Toasts that offer Undo name the change they would take back: the workspace store knows which that is.
+readUndoLabelFrom(() => useWorkspace.getState().info?.undoLabel ?? null);
 
 async function step(kind: 'undo' | 'redo'): Promise<void> {
   const ws = useWorkspace.getState();
@@ -19,3 +22,4 @@ async function step(kind: 'undo' | 'redo'): Promise<void> {
 
 export const undoLast = (): Promise<void> => step('undo');
 export const redoLast = (): Promise<void> => step('redo');
+

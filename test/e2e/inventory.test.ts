@@ -75,6 +75,10 @@ describe.skipIf(skipWithoutChromium())('inventory screens in Chromium', () => {
     await page.getByLabel('Regulated').check();
     await page.getByRole('button', { name: 'Create workload' }).first().click();
     await page.getByRole('heading', { name: 'Support reply drafting', level: 1 }).waitFor();
+    // Created: the workload opens on its Decision tab; its details are one tab away, saved as typed.
+    await page.getByRole('region', { name: 'Decision' }).waitFor();
+    await page.getByRole('navigation', { name: 'Workload sections' }).getByRole('link', { name: 'Details' }).click();
+    await expect.poll(() => accuracy.inputValue()).toBe('0.91');
     expect(await accuracy.getAttribute('aria-invalid')).toBeNull();
     await shot(page, 'workload-detail');
   });
@@ -170,7 +174,7 @@ describe.skipIf(skipWithoutChromium())('inventory screens in Chromium', () => {
   });
 
   it('undoes the delete with the Undo button', async () => {
-    await page.getByRole('button', { name: 'Undo' }).click();
+    await page.getByRole('banner').getByRole('button', { name: 'Undo' }).click();
     await page.getByRole('link', { name: 'Claims triage' }).waitFor();
   });
 
