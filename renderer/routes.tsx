@@ -3,6 +3,8 @@ import type { ComponentType } from 'react';
 import { ClientsScreen } from './screens/clients/ClientsScreen.tsx';
 import { WorkloadsScreen } from './screens/workloads/WorkloadsScreen.tsx';
 import { WorkloadDetailScreen } from './screens/workloads/WorkloadDetailScreen.tsx';
+import { WorkloadDecisionScreen } from './screens/workloads/WorkloadDecisionScreen.tsx';
+import { WorkloadPlanScreen } from './screens/workloads/WorkloadPlanScreen.tsx';
 import { ContractsScreen } from './screens/contracts/ContractsScreen.tsx';
 import { PlanScreen } from './screens/plan/PlanScreen.tsx';
 import { SettingsScreen } from './screens/settings/SettingsScreen.tsx';
@@ -31,7 +33,9 @@ export interface RouteDef {
 export const routes: RouteDef[] = [
   { path: '/clients', component: ClientsScreen, nav: { label: 'Clients' } },
   { path: '/workloads', component: WorkloadsScreen, nav: { label: 'Workloads', matches: '/workloads' } },
+  { path: '/workloads/:id/decision', component: WorkloadDecisionScreen },
   { path: '/workloads/:id/evaluation', component: EvaluationScreen },
+  { path: '/workloads/:id/plan', component: WorkloadPlanScreen },
   { path: '/workloads/:id/governance', component: GovernanceScreen },
   { path: '/workloads/:id', component: WorkloadDetailScreen },
   { path: '/agreements', component: ContractsScreen, nav: { label: 'Contracts & commitments' } },
