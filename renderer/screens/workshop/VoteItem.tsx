@@ -46,6 +46,7 @@ export function VoteItem({ detail, item, workloads, audience, onCast, applied, o
             </li>
           ))}
         </ol>
+        {applied ? <p className="ws-callout" role="status">{applied}</p> : null}
       </div>
       <div className="vote__side">
         <h2 className="ws-subtitle">Voted</h2>
@@ -57,7 +58,6 @@ export function VoteItem({ detail, item, workloads, audience, onCast, applied, o
             <button type="button" className="button button--xl button--primary" disabled={!canApply || busy} onClick={() => void apply()}>Apply as priority order</button>
           </div>
         )}
-        {applied ? <p className="ws-callout" role="status">{applied}</p> : null}
       </div>
     </div>
   );
