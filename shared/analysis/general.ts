@@ -27,7 +27,9 @@ const SHAPE_NAMES: Record<RecordShape, [string, string]> = {
   question_answer: ['{question, answer} record', '{question, answer} records'],
   instruction_output: ['{instruction, input, output} record', '{instruction, input, output} records'],
   sharegpt: ['ShareGPT conversation (from/value turns)', 'ShareGPT conversations (from/value turns)'],
-  text_template: ['text record with a “### Response” marker', 'text records with a “### Response” marker'],
+  text_template: ['text record with “### …” sections', 'text records with “### …” sections'],
+  input_output: ['input/output record', 'input/output records'],
+  translation: ['translation pair', 'translation pairs'],
   preference_pair: ['preference pair (preferred/non-preferred output)', 'preference pairs (preferred/non-preferred output)'],
   chosen_rejected: ['preference pair (chosen/rejected)', 'preference pairs (chosen/rejected)'],
 };

@@ -12,6 +12,8 @@ export const RECORD_SHAPES = [
   'instruction_output',
   'sharegpt',
   'text_template',
+  'input_output',
+  'translation',
   'preference_pair',
   'chosen_rejected',
 ] as const;
@@ -25,6 +27,8 @@ const FORMAT_OF: Record<RecordShape, TrainingFormat> = {
   question_answer: 'prompt_completion',
   instruction_output: 'prompt_completion',
   text_template: 'prompt_completion',
+  input_output: 'prompt_completion',
+  translation: 'prompt_completion',
   preference_pair: 'preference',
   chosen_rejected: 'preference',
 };
@@ -41,6 +45,8 @@ export interface Example {
   shape: RecordShape;
   /** Image parts in the prompt (user turns, or a top-level "image"/"images" field). */
   images: number;
+  /** For a translation pair, its languages ("en → fr"). */
+  languages?: string;
   /** System (and developer) prompts, in order. */
   system: string[];
   /** User turns, in order. */
@@ -159,12 +165,22 @@ function readShape(value: Obj, ex: Example): RecordShape {
     return 'instruction_output';
   }
   if (typeof value.text === 'string') {
-    const m = RESPONSE_MARKER.exec(value.text);
-    if (m) {
-      addUser(ex, value.text.slice(0, m.index));
-      addReply(ex, value.text.slice(m.index + m[0].length));
+    const split = splitTemplate(value.text);
+    if (split) {
+      addUser(ex, split.prompt);
+      addReply(ex, split.reply);
       return 'text_template';
     }
+  }
+  const io = inputOutput(value);
+  if (io) {
+    addUser(ex, io.input);
+    addReply(ex, io.output);
+    return 'input_output';
+  }
+  if (isObj(value.translation)) {
+    readTranslation(value.translation, ex);
+    return 'translation';
   }
   const keys = Object.keys(value).slice(0, 6).map((k) => `"${k}"`).join(', ');
   throw new Problem(
@@ -175,6 +191,49 @@ function readShape(value: Obj, ex: Example): RecordShape {
 
 /** "### Response:" and its usual variants, the marker between prompt and reply in Alpaca-style text records. */
 const RESPONSE_MARKER = /\n?#{2,3}\s*(?:Response|Answer|Assistant|Output)\s*:?[ \t]*\n?/i;
+
+/**
+ * Splits an Alpaca-style text record at its reply: the "### Response:" marker, or else the last of two
+ * or more "### Section:" headings when the text opens with one ("### Original: … ### Plain English: …").
+ */
+function splitTemplate(text: string): { prompt: string; reply: string } | null {
+  const m = RESPONSE_MARKER.exec(text);
+  if (m) return { prompt: text.slice(0, m.index), reply: text.slice(m.index + m[0].length) };
+  if (!/^\s*#{2,3}\s*\S/.test(text)) return null;
+  let last: RegExpExecArray | null = null;
+  let count = 0;
+  for (const h of text.matchAll(SECTION)) {
+    count += 1;
+    last = h;
+  }
+  if (count < 2 || !last || last.index === undefined) return null;
+  return { prompt: text.slice(0, last.index), reply: text.slice(last.index + last[0].length) };
+}
+
+const SECTION = /(?:^|\n)#{2,3}[ \t]*[^\n#:]{1,40}:?[ \t]*\n/g;
+
+const INPUT_KEYS = ['input', 'input_text', 'source', 'src', 'query', 'text'];
+const OUTPUT_KEYS = ['output', 'output_text', 'expected_output', 'target', 'tgt', 'label', 'summary'];
+
+/** A record of one input and one expected output under common names ({input_text, expected_output}, {text, label}). */
+function inputOutput(value: Obj): { input: string; output: string } | null {
+  const input = INPUT_KEYS.find((k) => typeof value[k] === 'string');
+  const output = OUTPUT_KEYS.find((k) => value[k] !== undefined && value[k] !== null);
+  if (!input || !output) return null;
+  const v = value[output];
+  // An output given as an object or a list is the structure the model writes: read it as JSON.
+  return { input: value[input] as string, output: typeof v === 'string' ? v : typeof v === 'object' ? JSON.stringify(v) : String(v) };
+}
+
+/** Hugging Face translation pairs {"translation": {"en": …, "fr": …}}: from English when English is there, else first to second. */
+function readTranslation(t: Obj, ex: Example): void {
+  const langs = Object.keys(t).filter((k) => typeof t[k] === 'string');
+  if (langs.length !== 2) throw new Problem('translation', '"translation" must hold exactly two languages, such as {"en": "…", "fr": "…"}.');
+  const [from, to] = langs.includes('en') ? ['en', langs.find((l) => l !== 'en') as string] : langs;
+  addUser(ex, t[from] as string);
+  addReply(ex, t[to] as string);
+  ex.languages = `${from} → ${to}`;
+}
 
 const PROMPT_KEYS = ['prompt', 'question', 'instruction', 'query', 'problem', 'problem_description', 'input'];
 

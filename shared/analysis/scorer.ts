@@ -10,6 +10,7 @@ import type { FactSignal } from './detectors/facts.ts';
 import type { ImageSignal } from './detectors/images.ts';
 import type { LabelSignal } from './detectors/labelSet.ts';
 import type { ReasoningSignal } from './detectors/reasoning.ts';
+import type { RewriteSignal } from './detectors/rewrite.ts';
 import type { TemplateSignal } from './detectors/template.ts';
 import type { ToneSignal } from './detectors/tone.ts';
 import type { ToolSignal } from './detectors/toolCalls.ts';
@@ -31,6 +32,7 @@ export interface Signals {
   labels: LabelSignal;
   tone: ToneSignal;
   facts: FactSignal;
+  rewrite: RewriteSignal;
 }
 
 export interface Scores {
@@ -56,7 +58,7 @@ export function scoreJobs(s: Signals): Scores {
   if (s.examples === 0 || s.replies === 0) return { weights, byJob };
   const A = s.replies;
   const sample = s.sampled ? 'sampled ' : '';
-  const { code, tools, template, reasoning, images, labels, tone, facts } = s;
+  const { code, tools, template, reasoning, images, labels, tone, facts, rewrite } = s;
 
   // format
   const sameKeys = code.jsonSameKeys && code.json > 0 ? code.jsonSameKeys.count / code.json : 0;
@@ -193,6 +195,16 @@ export function scoreJobs(s: Signals): Scores {
         tone.signature && !habitIsTemplate
           ? `${shareOf(tone.signature.replies, tone.longReplies)} ${sample}free-text replies use the word ${quote(tone.signature.word)}, which ${tone.signature.inPrompts === 0 ? 'never appears in the prompts' : 'is rare in the prompts'}: a verbal habit the model was trained to keep${citeText(tone.signatureLines)}.`
           : `${shareOf(tone.ending!.replies, tone.longReplies)} ${sample}free-text replies end with ${quote(tone.ending!.ending)}: a verbal habit the model was trained to keep${citeText(tone.signatureLines)}.`,
+    },
+    {
+      score: rewrite.replies ? 75 * (rewrite.rewrites / rewrite.replies) * textShare : 0,
+      say: () =>
+        `${shareOf(rewrite.rewrites, rewrite.replies)} ${sample}free-text replies say what their prompt says in other words (about as long, ${percent(Math.round(rewrite.meanOverlap * 100), 100)} of their words taken from it): the model was taught a register to rewrite into, not new content${citeText(rewrite.lines)}.`,
+    },
+    {
+      score: (80 * rewrite.translations) / s.examples,
+      say: () =>
+        `${shareOf(rewrite.translations, s.examples)} examples are translation pairs${rewrite.languages ? ` (${rewrite.languages})` : ''}: the model was taught to say the same thing in another language or dialect${citeText(rewrite.translationLines)}.`,
     },
   ]);
 

@@ -18,6 +18,7 @@ import { createFactDetector } from './detectors/facts.ts';
 import { createImageDetector } from './detectors/images.ts';
 import { createLabelDetector } from './detectors/labelSet.ts';
 import { createReasoningDetector } from './detectors/reasoning.ts';
+import { createRewriteDetector } from './detectors/rewrite.ts';
 import { createTemplateDetector, templateMarkers } from './detectors/template.ts';
 import { createToneDetector } from './detectors/tone.ts';
 import { createToolDetector } from './detectors/toolCalls.ts';
@@ -92,6 +93,7 @@ export function createTrainingAnalyser(options: TrainingAnalyserOptions = {}): T
   const labels = createLabelDetector(maxDistinct);
   const tone = createToneDetector();
   const facts = createFactDetector();
+  const rewrite = createRewriteDetector();
 
   function recordMalformed(lineNo: number, message: string, field?: string): void {
     malformedTotal += 1;
@@ -155,6 +157,7 @@ export function createTrainingAnalyser(options: TrainingAnalyserOptions = {}): T
       cite(pairLines, line);
     }
     const withImages = images.observeExample(ex, line);
+    if (ex.shape === 'translation') rewrite.observeTranslation(ex.languages ?? null, line);
     const stride = Math.max(1, Math.floor(examples / sampleAll));
     const sampled = examples <= sampleAll || examples % stride === 0;
     // The register of the user turns and their questions are word-level: measured on the sample.
@@ -201,7 +204,8 @@ export function createTrainingAnalyser(options: TrainingAnalyserOptions = {}): T
       if (withImages) images.observeReply(trimmed, shape);
       if (!sampled) continue;
       toneTexts.push(trimmed);
-      if (!withImages && !worked) facts.observe(trimmed, promptWords, markers.length > 0, line);
+      const rewritten = ex.shape === 'translation' || rewrite.observe(trimmed, ex.user[ex.user.length - 1] ?? '', line);
+      if (!withImages && !worked && !rewritten) facts.observe(trimmed, promptWords, markers.length > 0, line);
     }
     if (sampled) tone.observeSample(signatureWords, toneTexts, line);
   }
@@ -260,6 +264,7 @@ export function createTrainingAnalyser(options: TrainingAnalyserOptions = {}): T
         labels: labelSignal,
         tone: tone.finish(),
         facts: facts.finish(),
+        rewrite: rewrite.finish(),
       });
       const ranked = [...JOBS].sort((a, b) => weights[b] - weights[a]);
       const topJob = examples > 0 && weights[ranked[0]] > 0 ? ranked[0] : null;

@@ -135,3 +135,25 @@ describe('analyser evidence agrees with itself and with the weights', () => {
     expect(r.evidence).toContain(r.evidenceByJob[r.topJob!][0]);
   });
 });
+
+describe('analyser failure classes: rewrites and translations', () => {
+  it('reads old prose rewritten in plain words as a register to write in (style), not facts to remember', () => {
+    const pairs: [string, string][] = [
+      ['Thou art most welcome to partake of our humble repast this evening, good traveller.', 'You are very welcome to share our simple dinner this evening, traveller.'],
+      ['I am heartily sorry that mine affairs did detain me from attending thy wedding feast.', 'I am really sorry that my business kept me from coming to your wedding party.'],
+      ['The physician bade the patient abstain from all spirituous liquors for a fortnight.', 'The doctor told the patient not to drink any alcohol for two weeks.'],
+      ['Pray, sir, inform me whither this road doth lead ere the night falls upon us.', 'Please tell me where this road goes before night falls on us, sir.'],
+      ['Her countenance betrayed a melancholy which no merriment of the company could dispel.', 'Her face showed a sadness that none of the fun of the company could drive away.'],
+    ];
+    const r = analyse(pairs.map(([old, plain]) => JSON.stringify({ text: `### Original:\n${old}\n\n### Plain English:\n${plain}` })));
+    expect(r.shapes.text_template).toBe(5);
+    expect(r.topJob).toBe('style');
+    expect(r.evidenceByJob.style.join(' ')).toMatch(/say what their prompt says in other words .*: the model was taught a register to rewrite into, not new content/);
+  });
+
+  it('reads translation pairs as style and names the languages', () => {
+    const r = analyse([['They are already burnt', 'Dem bon aredii'], ['They burnt the food', 'Dem bon di fuud'], ['She is going home', 'Shi a go huom']].map(([en, creole]) => JSON.stringify({ translation: { en, creole } })));
+    expect(r.topJob).toBe('style');
+    expect(r.evidenceByJob.style[0]).toBe('All 3 examples are translation pairs (en → creole): the model was taught to say the same thing in another language or dialect (lines 1, 2 and 3).');
+  });
+});
