@@ -12,6 +12,10 @@ import type { RoadmapData } from '../../../shared/ipc/exports.ts';
 import { skipWithoutChromium } from '../../e2e/browser.ts';
 import { tempDir } from '../../support/tmp.ts';
 import { sampleWorkspaceFile } from './workspaces.ts';
+import { formatDate } from '../../../shared/format.ts';
+import { buildPortfolio } from '../../../shared/portfolio.ts';
+import { sampleWorkspace } from '../../../shared/sample/sampleWorkspace.ts';
+import { portfolioMilestones } from '../../../electron/exporters/milestonesIcs.ts';
 
 const TODAY = '2026-11-25';
 
@@ -71,7 +75,6 @@ describe('file exports of a workspace', () => {
       expect(has(plan.sunset.date, `Sunset: ${workload.name}`), `${workload.name} sunset`).toBe(true);
       if (plan.bridge) expect(has(plan.bridge.refreshBy, `Bridge refresh by (${plan.bridge.level}): ${workload.name}`), `${workload.name} bridge`).toBe(true);
     }
-    expect(workloads.some((w) => w.plan.bridge !== null), 'the sample has a bridge on this day').toBe(true);
     const dated = data.commitments.filter((c) => c.dueDate !== null);
     expect(dated.length).toBeGreaterThan(0);
     for (const c of dated) {
@@ -79,6 +82,18 @@ describe('file exports of a workspace', () => {
       if (c.noticeDays > 0) expect(events.some((e) => e.uid === `offramp-c${c.id}-notice@offramp` && e.summary.startsWith('Notice by:'))).toBe(true);
     }
     expect(events.some((e) => e.summary.startsWith('Step '))).toBe(false);
+  });
+
+  it('puts each bridge\'s refresh-by date in the calendar', () => {
+    // Seven months on, every plan of the sample runs past the training deadline: each gets a bridge.
+    const snapshot = sampleWorkspace(TODAY);
+    const late = buildPortfolio(snapshot, '2027-06-21', new Map());
+    const bridged = late.workloads.filter((w) => w.plan.bridge !== null);
+    expect(bridged.length).toBeGreaterThan(0);
+    const milestones = portfolioMilestones(late, snapshot.clients, { commitments: snapshot.commitments });
+    for (const { workload, plan } of bridged) {
+      expect(milestones).toContainEqual(expect.objectContaining({ uid: `offramp-w${workload.id}-bridge@offramp`, date: plan.bridge!.refreshBy, title: expect.stringContaining(`Bridge refresh by (${plan.bridge!.level})`) }));
+    }
   });
 
   it('adds every step end only when asked, so a calendar is not flooded by default', async () => {
@@ -140,9 +155,11 @@ describe('file exports of a workspace', () => {
       for (const c of data.clients) expect(text).toContain(c.name);
       for (const { workload, plan } of data.portfolio.workloads) {
         expect(text, workload.name).toContain(workload.name);
-        expect(text).toContain(plan.sunset.date);
+        expect(text).toContain(formatDate(plan.sunset.date));
       }
-      expect(text).toContain('2027-01-06');
+      // One date style in print: "2 Aug 2027", never the ISO form.
+      expect(text).toContain(`Training deadline ${formatDate(data.portfolio.trainingDeadline)}`);
+      expect(text).not.toContain(data.portfolio.trainingDeadline);
       expect(text).toContain(`Page ${result.pages} of ${result.pages}`);
       expect(text).toContain(`${data.portfolio.daysToDeadline} days left`);
     });
