@@ -70,3 +70,45 @@ export const legacyWorkshopSchema = z.object({
     actions: [], votes: [], classifications: [],
   };
 });
+
+/** A reference inside a workshop of a workspace JSON that points at nothing: its JSON path and what is wrong. */
+export interface WorkshopProblem {
+  path: (string | number)[];
+  message: string;
+}
+
+/**
+ * The first dangling reference inside the file's workshops (before anything is written): agenda item ids unique
+ * per workshop, entries and votes on one of its items, workloads (also in vote keys 'w:<id>') in the file.
+ */
+export function checkWorkshopReferences(workshops: readonly SnapshotWorkshopInput[], workloadIds: ReadonlySet<number>): WorkshopProblem | null {
+  for (let i = 0; i < workshops.length; i++) {
+    const w = workshops[i];
+    const at = (...rest: (string | number)[]) => ['workshops', i, ...rest];
+    const items = new Map<number, number>();
+    for (let k = 0; k < w.agenda.length; k++) {
+      const item = w.agenda[k];
+      const first = items.get(item.id);
+      if (first !== undefined) return { path: at('agenda', k, 'id'), message: `agenda item id ${item.id} is also used by agenda[${first}]; give each item its own id` };
+      items.set(item.id, k);
+      if (item.workloadId !== null && !workloadIds.has(item.workloadId)) return { path: at('agenda', k, 'workloadId'), message: `refers to workload ${item.workloadId}, which is not in the file` };
+    }
+    const item = (id: number | null, path: (string | number)[]): WorkshopProblem | null =>
+      id === null || items.has(id) ? null : { path, message: `refers to agenda item ${id}, which is not on this workshop's agenda` };
+    const workload = (id: number | null, path: (string | number)[]): WorkshopProblem | null =>
+      id === null || workloadIds.has(id) ? null : { path, message: `refers to workload ${id}, which is not in the file` };
+    const checks = [
+      item(w.currentItemId, at('currentItemId')),
+      ...(['notes', 'decisions', 'actions'] as const).flatMap((list) => w[list].map((e, k) => item(e.itemId, at(list, k, 'itemId')))),
+      ...w.decisions.map((d, k) => workload(d.workloadId, at('decisions', k, 'workloadId'))),
+      ...w.votes.flatMap((v, k) => [
+        item(v.itemId, at('votes', k, 'itemId')),
+        v.optionKey.startsWith('w:') ? workload(Number(v.optionKey.slice(2)), at('votes', k, 'optionKey')) : null,
+      ]),
+      ...w.classifications.flatMap((c, k) => [item(c.itemId, at('classifications', k, 'itemId')), workload(c.workloadId, at('classifications', k, 'workloadId'))]),
+    ];
+    const problem = checks.find((c) => c !== null);
+    if (problem) return problem;
+  }
+  return null;
+}

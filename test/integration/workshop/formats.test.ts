@@ -7,6 +7,7 @@ import { exportSnapshot } from '../../../electron/db/snapshot.ts';
 import { getWorkshopDetail, listWorkshops } from '../../../electron/db/workshops.ts';
 import { fillWorkspace } from '../../../electron/services/fill.ts';
 import { snapshotSchema } from '../../../shared/domain/snapshotSchema.ts';
+import { checkWorkshopReferences } from '../../../shared/domain/snapshotWorkshops.ts';
 import { aWorkspace, type TestApp } from '../../support/app.ts';
 import { tempDir } from '../../support/tmp.ts';
 
@@ -110,5 +111,18 @@ describe('workshops in the workspace JSON', () => {
     expect(detail.decisions[0]).toMatchObject({ itemId: detail.agenda[0].id, workloadId: newFaq.id, approach: 'rag' });
     expect(detail.actions[0]).toMatchObject({ owner: 'Ana', dueDate: '2026-12-10' });
     expect(detail.notes[0].text).toBe('Corpus is in SharePoint');
+  });
+});
+
+describe('references inside a workshop of a workspace JSON', () => {
+  const base = { id: 1, clientId: 1, title: 'T', date: '2026-12-01', startTime: '09:30', plannedMinutes: 90, agenda: [{ id: 5, kind: 'vote', title: 'Vote', plannedMinutes: 10 }] };
+  const check = (w: object) => checkWorkshopReferences(snapshotSchema.parse({ format: 'offramp-workspace', version: 2, clients: [{ id: 1, name: 'H' }], workloads: [{ id: 3, clientId: 1, name: 'FAQ' }], workshops: [w] }).workshops, new Set([3]));
+
+  it('are found before anything is written, with the JSON path of the field', () => {
+    expect(check(base)).toBeNull();
+    expect(check({ ...base, votes: [{ itemId: 5, participant: 'Ana', optionKey: 'w:3', dots: 1 }] })).toBeNull();
+    expect(check({ ...base, decisions: [{ itemId: 6, text: 'x', at: 'x' }] })).toEqual({ path: ['workshops', 0, 'decisions', 0, 'itemId'], message: 'refers to agenda item 6, which is not on this workshop\'s agenda' });
+    expect(check({ ...base, votes: [{ itemId: 5, participant: 'Ana', optionKey: 'w:9', dots: 1 }] })?.path).toEqual(['workshops', 0, 'votes', 0, 'optionKey']);
+    expect(check({ ...base, agenda: [...base.agenda, { ...base.agenda[0] }] })?.message).toMatch(/agenda item id 5 is also used by agenda\[0\]/);
   });
 });
