@@ -47,6 +47,8 @@ describe('analyser: never throws', () => {
       fc.record({ conversations: fc.array(fc.record({ from: fc.constantFrom('human', 'gpt', 'x'), value: fc.anything() }), { maxLength: 4 }) }).map((v) => JSON.stringify(v)),
       fc.record({ prompt: fc.anything(), chosen: fc.anything(), rejected: fc.anything() }).map((v) => JSON.stringify(v)),
       fc.record({ question: fc.anything(), answer: fc.anything(), instruction: fc.anything(), output: fc.anything(), text: fc.string() }, { requiredKeys: [] }).map((v) => JSON.stringify(v)),
+      fc.record({ input_text: fc.anything(), expected_output: fc.anything(), label: fc.anything(), translation: fc.dictionary(fc.string({ maxLength: 4 }), fc.anything(), { maxKeys: 3 }) }, { requiredKeys: [] }).map((v) => JSON.stringify(v)),
+      fc.array(fc.constantFrom('### Original:\n', '### Response:\n', 'Rating: 2\n', '#### 7', '```sql\n', 'SELECT a FROM b', '<<2+2=4>>', ' arr! ', '\\d{3}', '{"a":1}'), { maxLength: 12 }).map((parts) => JSON.stringify({ text: parts.join('') })),
     );
     fc.assert(
       fc.property(fc.array(line, { maxLength: 30 }), (lines) => {
