@@ -1,6 +1,7 @@
 // The matrix's columns: which metric, how it is shown, and which hard-constraint kind a broken cell names.
 import type { Evaluation } from '../../../shared/domain/types.ts';
 import type { HardConstraintKind } from '../../../shared/decision/constraints.ts';
+import { formatMoney, formatNumber } from '../../../shared/format.ts';
 
 export interface MetricColumn {
   key: string;
@@ -13,12 +14,12 @@ export interface MetricColumn {
 }
 
 const pct = (v: number | null) => (v === null ? '—' : `${(v * 100).toFixed(1)}%`);
-const ms = (v: number | null) => (v === null ? '—' : `${Math.round(v).toLocaleString('en-US')} ms`);
-const usd = (v: number | null) => (v === null ? '—' : `$${v < 10 ? v.toFixed(2) : Math.round(v).toLocaleString('en-US')}`);
+const ms = (v: number | null) => (v === null ? '—' : `${formatNumber(v, 0)} ms`);
+const usd = (v: number | null) => (v === null ? '—' : formatMoney(v));
 const hours = (v: number | null) => (v === null ? '—' : v < 48 ? `${v} h` : `${Math.round(v / 24)} days`);
 
 export const METRIC_COLUMNS: MetricColumn[] = [
-  { key: 'n', label: 'n', hint: 'tasks', value: (e) => e.sampleSize.toLocaleString('en-US') },
+  { key: 'n', label: 'n', hint: 'tasks', value: (e) => formatNumber(e.sampleSize) },
   { key: 'cost', label: 'Cost per 1k', value: (e) => usd(e.costPer1k) },
   {
     key: 'latency', label: 'Latency', hint: 'p50 / p95', constraint: 'latency',
