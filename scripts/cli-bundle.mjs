@@ -45,6 +45,8 @@ export async function buildCli({ quiet = false } = {}) {
     // CommonJS so the launcher can compile it through vm.Script with V8's code cache (Node 20 has no module compile cache).
     bundle: true, platform: 'node', target: 'node20', format: 'cjs', metafile: true, minifyWhitespace: true, minifySyntax: true,
     define: { 'import.meta.url': '__offrampModuleUrl' },
+    // import() of an external (Chromium's driver, pdf-lib) becomes require(): a vm.Script has no module loader.
+    supported: { 'dynamic-import': false },
     // Native and heavy packages stay outside: better-sqlite3 loads its .node file, Chromium's driver loads only for PDFs.
     external: ['electron', 'better-sqlite3', 'playwright-core'],
     // Modules that find files beside themselves (import.meta.url) get the bundle's own location.

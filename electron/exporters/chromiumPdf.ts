@@ -1,4 +1,7 @@
 // Prints a renderer route to PDF in headless Chromium (playwright-core), for the CLI, the test host and benchmarks.
+// Long documents are printed in chunks of pages (Chromium's pageRanges) and joined with pdf-lib, so Chromium's PDF
+// memory stays bounded by the chunk and the time stays linear in pages; the page numbers and the table of contents
+// are the print view's own, laid out once for the whole document, so they are right across chunks.
 // The print view draws its own running header and page numbers on every sheet, so Electron's printToPDF and this
 // printer produce the same pages; Chromium's header/footer templates are therefore left off.
 import fs from 'node:fs';
@@ -31,6 +34,34 @@ export interface PrintOptions {
   browser?: Browser;
   /** Milliseconds to wait for the print view to say it is ready. */
   timeoutMs?: number;
+  /** Pages per printed chunk (default 150). */
+  chunkPages?: number;
+  /** Called after each chunk: pages printed so far and the document's page count. */
+  onProgress?(printed: number, total: number): void;
+  /** Stops between chunks (the caller reports the cancellation). */
+  signal?: AbortSignal;
+}
+
+const DEFAULT_CHUNK_PAGES = 150;
+
+/** The print view's page count (its root carries data-pages), or null when it does not say. */
+async function documentPages(page: import('playwright-core').Page): Promise<number | null> {
+  const text = await page.evaluate<string | null>("document.querySelector('[data-pages]')?.getAttribute('data-pages') ?? null");
+  const n = Number(text);
+  return text !== null && Number.isInteger(n) && n > 0 ? n : null;
+}
+
+/** Joins PDF chunks in order with pdf-lib (loaded only when a document needs more than one chunk). */
+export async function joinPdfs(chunks: Buffer[]): Promise<Buffer> {
+  const { PDFDocument } = await import('pdf-lib');
+  const out = await PDFDocument.create();
+  for (let i = 0; i < chunks.length; i++) {
+    const part = await PDFDocument.load(chunks[i]);
+    for (const p of await out.copyPages(part, part.getPageIndices())) out.addPage(p);
+    chunks[i] = Buffer.alloc(0); // let the chunk go as soon as its pages are copied
+  }
+  // Without object streams the page tree stays readable to countPdfPages (and to simple PDF tools).
+  return Buffer.from(await out.save({ useObjectStreams: false }));
 }
 
 /**
@@ -50,7 +81,22 @@ export async function printRouteToPdf(baseUrl: string, route: string, options: P
     } catch (e) {
       throw new OfframpError({ code: 'internal', message: `The roadmap print view did not get ready: ${(e as Error).message}` });
     }
-    return await page.pdf({ format: options.paper, landscape: options.landscape, printBackground: true, preferCSSPageSize: true, displayHeaderFooter: false });
+    const print = (pageRanges?: string) => page.pdf({ format: options.paper, landscape: options.landscape, printBackground: true, preferCSSPageSize: true, displayHeaderFooter: false, pageRanges });
+    const total = await documentPages(page);
+    const size = Math.max(1, options.chunkPages ?? DEFAULT_CHUNK_PAGES);
+    if (total === null || total <= size) {
+      const pdf = await print();
+      options.onProgress?.(total ?? 1, total ?? 1);
+      return pdf;
+    }
+    const chunks: Buffer[] = [];
+    for (let from = 1; from <= total; from += size) {
+      if (options.signal?.aborted) throw new OfframpError({ code: 'cancelled', message: 'Printing was cancelled. Nothing was written.' });
+      const to = Math.min(total, from + size - 1);
+      chunks.push(await print(`${from}-${to}`));
+      options.onProgress?.(to, total);
+    }
+    return await joinPdfs(chunks);
   } finally {
     await context.close();
     if (!options.browser) await browser.close();

@@ -1,39 +1,98 @@
-// npm run bench: speed and memory targets of every area, printed as one table (not timed tests).
+// npm run bench: what a user waits for, end to end, printed as one table and written into the README's "Measured"
+// table (between its bench markers). Each suite file exports bench*() functions returning BenchResult[]; a suite that
+// fails is reported as failed and the others still run. `npm run bench -- plan cli` runs only the files named so;
+// `--no-readme` leaves the README alone. Not a test: nothing here asserts a time.
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { BenchResult } from './engine.ts';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
-const suites: { file: string; fn: string }[] = [
-  { file: 'engine.ts', fn: 'benchEngine' },
-  { file: 'dbImports.ts', fn: 'benchDbImports' },
-  { file: 'imports.ts', fn: 'benchImports' },
-  { file: 'roadmap.ts', fn: 'benchRoadmap' },
-];
-const only = process.argv.slice(2);
+const README = path.resolve(here, '../../README.md');
+const START = '<!-- bench:measured:start -->';
+const END = '<!-- bench:measured:end -->';
 
-const rows: BenchResult[] = [];
-for (const s of suites) {
-  if (only.length && !only.some((o) => s.file.startsWith(o))) continue;
-  if (!fs.existsSync(path.join(here, s.file))) continue;
-  const mod = (await import(`./${s.file}`)) as Record<string, () => Promise<BenchResult[]>>;
-  process.stdout.write(`running ${s.file}…\n`);
-  try {
-    const results = await mod[s.fn]();
-    rows.push(...results);
-    for (const r of results) printRow(r);
-  } catch (e) {
-    process.stdout.write(`  ${s.file} failed: ${(e as Error).message}\n`);
-    rows.push({ name: `${s.file} failed`, value: 0, unit: '', pass: false });
+/** In the order the README lists them: the user's waits first, then the engine and the import floors. */
+const SUITES = ['planScreen.ts', 'imports.ts', 'dbImports.ts', 'roadmap.ts', 'cli.ts', 'fling.ts', 'open.ts', 'analyser1gb.ts', 'engine.ts'];
+
+const args = process.argv.slice(2);
+const writeReadme = !args.includes('--no-readme');
+const only = args.filter((a) => !a.startsWith('--'));
+
+interface SuiteResult { file: string; results: BenchResult[] }
+
+async function runSuite(file: string): Promise<BenchResult[]> {
+  const mod = (await import(`./${file}`)) as Record<string, unknown>;
+  const fns = Object.entries(mod).filter(([name, fn]) => name.startsWith('bench') && typeof fn === 'function') as [string, () => Promise<BenchResult[]>][];
+  const out: BenchResult[] = [];
+  for (const [name, fn] of fns) {
+    process.stdout.write(`running ${file} ${name}…\n`);
+    try {
+      const results = await fn();
+      for (const r of results) printRow(r);
+      out.push(...results);
+    } catch (e) {
+      process.stdout.write(`  ${file} ${name} failed: ${(e as Error).message}\n`);
+      out.push({ name: `${file} ${name} failed: ${(e as Error).message.split('\n')[0]}`, value: 0, unit: '', pass: false });
+    }
   }
+  return out;
+}
+
+function spreadText(r: BenchResult): string {
+  return r.spread ? ` (${r.spread[0]}–${r.spread[1]})` : '';
 }
 
 function printRow(r: BenchResult): void {
   const verdict = r.pass === undefined ? '' : r.pass ? '  ok' : '  MISSED';
-  process.stdout.write(`  ${r.name.padEnd(78)} ${String(r.value).padStart(9)} ${r.unit.padEnd(3)} ${r.target ?? ''}${verdict}\n`);
+  const extra = [r.cpuMs !== undefined ? `cpu ${r.cpuMs} ms` : '', r.ratio !== undefined ? `${r.ratio}× floor` : ''].filter(Boolean).join(', ');
+  process.stdout.write(`  ${r.name.padEnd(78)} ${`${r.value}${spreadText(r)}`.padStart(16)} ${r.unit.padEnd(3)} ${extra ? `[${extra}] ` : ''}${r.target ?? ''}${verdict}\n`);
 }
 
+const cell = (s: string) => s.replace(/\|/g, '\\|');
+
+/** The README table: one row per figure, the target beside it, the floor and the ratio when measured. */
+export function measuredTable(suites: SuiteResult[], when: string): string {
+  const lines = [
+    `Measured by \`npm run bench\` on ${when}: median of ${suites.flatMap((s) => s.results).find((r) => r.runs)?.runs ?? 3} runs (fastest–slowest in brackets); ` +
+      'wall time unless it says CPU; CPU is the median user+system time of the processes doing the work (main process, Chromium, child processes); ' +
+      'the floor is measured in the same run, so a busy machine moves both.',
+    '',
+    '| what | measured | CPU | floor (same run) | ratio | target | |',
+    '| --- | --- | --- | --- | --- | --- | --- |',
+  ];
+  for (const s of suites) {
+    for (const r of s.results) {
+      const verdict = r.pass === undefined ? '' : r.pass ? 'met' : '**missed**';
+      lines.push(`| ${cell(r.name)} | ${r.value} ${r.unit}${spreadText(r)} | ${r.cpuMs !== undefined ? `${r.cpuMs} ms` : ''} | ${r.floor ? `${cell(r.floor.name)}: ${r.floor.value} ${r.unit}` : ''} | ${r.ratio !== undefined ? `${r.ratio}×` : ''} | ${cell(r.target ?? '')} | ${verdict} |`);
+    }
+  }
+  return lines.join('\n');
+}
+
+function updateReadme(table: string): void {
+  const text = fs.readFileSync(README, 'utf8');
+  const a = text.indexOf(START);
+  const b = text.indexOf(END);
+  if (a < 0 || b < a) {
+    process.stdout.write(`README has no ${START} … ${END} markers; table not written\n`);
+    return;
+  }
+  fs.writeFileSync(README, `${text.slice(0, a + START.length)}\n${table}\n${text.slice(b)}`);
+  process.stdout.write('README "Measured" table regenerated\n');
+}
+
+const suites: SuiteResult[] = [];
+for (const file of SUITES) {
+  if (only.length && !only.some((o) => file.startsWith(o))) continue;
+  if (!fs.existsSync(path.join(here, file))) continue;
+  suites.push({ file, results: await runSuite(file) });
+}
+
+const rows = suites.flatMap((s) => s.results);
 const missed = rows.filter((r) => r.pass === false);
 process.stdout.write(`\n${rows.length} figures, ${missed.length} targets missed\n`);
+// A partial run (named suites) would drop the others' rows: only a full run rewrites the README.
+if (writeReadme && only.length === 0) updateReadme(measuredTable(suites, `${os.cpus().length} cores, Node ${process.versions.node}, ${new Date().toISOString().slice(0, 10)}`));
 process.exitCode = missed.length ? 1 : 0;

@@ -36,13 +36,24 @@ async function exportRoadmapPdf(ctx: HandlerContext, p: { clientId?: number; tod
   });
   if (!file) return null;
   if (!ctx.platform.printToPdf) throw new OfframpError({ code: 'internal', message: 'Printing to PDF is not available here' });
-  ctx.progress('export.roadmapPdf', 0, 3, 'Laying out the roadmap');
-  const pdf = await ctx.platform.printToPdf(roadmapRoute({ paper: p.paper, clientId: p.clientId, today }), { paper: p.paper, landscape: true });
-  ctx.progress('export.roadmapPdf', 2, 3, 'Writing the file');
-  writeFile(file, pdf);
-  const pages = countPdfPages(pdf);
-  ctx.progress('export.roadmapPdf', 3, 3, `Saved ${pages} pages`);
-  return { path: file, pages };
+  const print = ctx.platform.printToPdf;
+  // A task, so the window can show the pages printed so far and cancel between chunks.
+  return ctx.tasks.run('export.roadmapPdf', 'The roadmap export', async (signal, report) => {
+    report(0, 1, 'Laying out the roadmap');
+    ctx.progress('export.roadmapPdf', 0, 3, 'Laying out the roadmap');
+    const pdf = await print(roadmapRoute({ paper: p.paper, clientId: p.clientId, today }), {
+      paper: p.paper, landscape: true, signal,
+      onProgress: (printed, total) => {
+        report(printed, total, `Printed ${printed} of ${total} pages`);
+        ctx.progress('export.roadmapPdf', printed, total, `Printed ${printed} of ${total} pages`);
+      },
+    });
+    if (signal.aborted) throw new OfframpError({ code: 'cancelled', message: 'The roadmap export was cancelled. Nothing was written.' });
+    writeFile(file, pdf);
+    const pages = countPdfPages(pdf);
+    ctx.progress('export.roadmapPdf', pages, pages, `Saved ${pages} pages`);
+    return { path: file, pages };
+  });
 }
 
 export const exportsHandlers: HandlerMap<keyof typeof exportsChannels> = {
