@@ -71,8 +71,8 @@ export function PlanTable({ rows: all, clientName, onRowsShown }: { rows: readon
                   <tr key={`${plan.workloadId}-bridge`} className="plan-table__bridge">
                     <td colSpan={11}>
                       <p className="plan-table__bridge-text">
-                        <span className={`bridge-tag${plan.bridge.red ? ' bridge-tag--red' : ''}`}>{plan.bridge.red ? '✕ Bridge does not hold' : 'Bridge'}</span>
-                        {' '}{sentence(plan.bridge.text.replace(/^Bridge:\s*/, ''))}
+                        <span className={`bridge-tag${plan.bridge.red ? ' bridge-tag--red' : ''}`}>{plan.bridge.level === 'required' ? '✕ Bridge required' : 'Bridge recommended'}</span>
+                        {' '}{sentence(plan.bridge.text.replace(/^Bridge (recommended|required)(, | — )?/, ''))}
                       </p>
                     </td>
                   </tr>
