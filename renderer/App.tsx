@@ -1,7 +1,7 @@
 // The shell: start screen without a workspace; with one, navigation, header (file, client filter, undo/redo) and the routed screen.
 import { useEffect } from 'react';
 import { Link, Redirect, Route, Router, Switch, useLocation } from 'wouter';
-import { useHashLocation } from 'wouter/use-hash-location';
+import { navigate, useHashLocation } from 'wouter/use-hash-location';
 import { differenceInCalendarDays, parseISO } from 'date-fns';
 import { routes, DEFAULT_ROUTE } from './routes.tsx';
 import { selectFileName, useWorkspace } from './stores/workspace.ts';
@@ -30,10 +30,10 @@ export function App() {
 
 /**
  * Menu commands: from Electron's menu, or in a browser (the test host) from the same shortcuts through the same command
- * list (shared/commands.ts). Other areas listen for their own (export.*) via the 'offramp:command' event.
+ * list (shared/commands.ts). Other areas listen for their own (export.*) via the 'offramp:command' event. App sits outside
+ * the Router, so navigation goes through the hash location's own navigate (wouter's useLocation here would be the path's).
  */
 function useMenuCommands() {
-  const [, navigate] = useLocation();
   useEffect(() => {
     const run = (command: string, target: Element | null) => {
       const ws = useWorkspace.getState();
@@ -63,7 +63,7 @@ function useMenuCommands() {
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
-  }, [navigate]);
+  }, []);
 }
 
 function isTextEditing(target: EventTarget | null): boolean {
