@@ -100,11 +100,14 @@ function ClassifyBody({ detail, item, row, audience, shared }: {
     const overrides = row.recommendation.components.flatMap((c) => (c.override ? [{ workloadId: workload.id, job: c.job, ...c.override }] : []));
     const recommendation = recommend({ workload: w, profile, commitments, evaluations, overrides });
     const plan = policy ? scheduleWorkload({ workload: w, recommendation, commitments, contracts }, { today, policy }) : null;
-    return { recommendation, plan };
+    // Like for like: the saved answers scheduled the same way (one workload, no team capacity), so only the answers move the dates.
+    const base = policy ? scheduleWorkload({ workload, recommendation: row.recommendation, commitments, contracts }, { today, policy }) : null;
+    return { recommendation, plan, base };
   }, [dirty, answers, workload, commitments, evaluations, row.recommendation, policy, today, contracts]);
 
   const recommendation = preview?.recommendation ?? row.recommendation;
   const plan = preview?.plan ?? row.plan;
+  const basePlan = preview?.base ?? row.plan;
 
   const answer = (index: number, value: Answer) => {
     const q = questions[index];
@@ -196,7 +199,7 @@ function ClassifyBody({ detail, item, row, audience, shared }: {
         <section className="ws-card ws-card--big">
           <div className="result-card__head"><h2 className="ws-subtitle">Plan{dirty ? <span className="preview-tag">Preview</span> : null}</h2><StatusBadge status={plan.status} /></div>
           <dl className="classify__facts">
-            <div><dt>Cut over by</dt><dd>{plan.end !== row.plan.end ? <><s>{row.plan.end}</s> → <strong>{plan.end}</strong></> : plan.end}</dd></div>
+            <div><dt>Cut over by</dt><dd>{plan.end !== basePlan.end ? <><s>{basePlan.end}</s> → <strong>{plan.end}</strong></> : plan.end}</dd></div>
             <div><dt>Sunset</dt><dd>{plan.sunset.date}</dd></div>
             <div><dt>Margin</dt><dd>{slackText(plan.slackDays, plan.overrunDays)}</dd></div>
           </dl>

@@ -11,7 +11,7 @@ import { useFormSubmit, validate, type FieldErrors } from '../../forms.ts';
 import { useInventory } from '../../stores/inventory.ts';
 import { useWorkspace } from '../../stores/workspace.ts';
 import { useWorkshop } from '../../stores/workshop.ts';
-import { notifyInfo } from '../../stores/ui.ts';
+import { notifyInfo, notifyUndoable } from '../../stores/ui.ts';
 import { plural } from '../../labels.ts';
 import { channels } from '../../../shared/ipc/index.ts';
 import { TEMPLATE_MAX_CLASSIFY, TEMPLATE_MINUTES, type WorkshopSummary, type Workshop } from '../../../shared/workshop/types.ts';
@@ -51,7 +51,7 @@ export function WorkshopsScreen() {
 
   async function duplicate(s: WorkshopSummary) {
     const r = await mutate('workshops.duplicate', { id: s.workshop.id });
-    if (r.ok) notifyInfo(`Duplicated ${s.workshop.title} as ${r.value.workshop.title}.`);
+    if (r.ok) notifyUndoable(`Duplicated ${s.workshop.title} as ${r.value.workshop.title}.`);
   }
 
   if (clients.length === 0) {
@@ -167,7 +167,7 @@ export function DeleteWorkshopDialog({ summary, onClose, onDeleted }: { summary:
     const r = await mutate('workshops.delete', { id: summary.workshop.id }, { detail: false });
     setBusy(false);
     if (r.ok) {
-      notifyInfo(`Deleted ${summary.workshop.title}. Undo brings it back.`);
+      notifyUndoable(`Deleted workshop ${summary.workshop.title}.`);
       onClose();
       onDeleted?.();
     }
