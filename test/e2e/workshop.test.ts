@@ -284,6 +284,13 @@ describe.skipIf(skipWithoutChromium())('workshop mode in Chromium', () => {
     const list = page.getByRole('main');
     await visible(list.getByText(`Move ${WORKLOADS[2].name} first, on retrieval`));
     await visible(list.getByText('Ana Ruiz, due 2026-12-09'));
+
+    await page.keyboard.press('n');
+    const note = page.getByRole('dialog', { name: 'Add a note' });
+    await page.keyboard.type('Legal wants the retrieval sources listed');
+    await page.keyboard.press('Enter');
+    await hidden(note);
+    await visible(page.getByRole('complementary', { name: 'Captured on this item' }).getByText('Legal wants the retrieval sources listed'));
   });
 
   it('shows the audience page the current item without notes or controls, following the presenter', async () => {
@@ -295,6 +302,8 @@ describe.skipIf(skipWithoutChromium())('workshop mode in Chromium', () => {
     await textOf(stageTitle(audience)).toBe('Decisions and actions');
     expect(await audience.getByRole('button', { name: /timer|Next|Previous|Note|Decision|Action/ }).count()).toBe(0);
     expect(await audience.getByText('Next', { exact: true }).count()).toBe(0);
+    await visible(audience.getByText(`Move ${WORKLOADS[2].name} first, on retrieval`));
+    expect(await audience.getByText('Legal wants the retrieval sources listed').count()).toBe(0);
 
     // The presenter goes back to the vote; within a second the audience shows it too.
     await page.keyboard.press('ArrowLeft');
