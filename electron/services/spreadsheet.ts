@@ -2,7 +2,8 @@
 import type { Database } from 'better-sqlite3';
 import type { z } from 'zod';
 import type { ErrorInfo } from '../../shared/errors.ts';
-import { parseCsv, spreadsheetFields, toCsv, type SpreadsheetKind } from '../../shared/imports/spreadsheet.ts';
+import path from 'node:path';
+import { parseCsv, spreadsheetColumns, spreadsheetFields, toCsv, type SpreadsheetKind } from '../../shared/imports/spreadsheet.ts';
 import { commitmentInput, contractInput, workloadInput } from '../../shared/ipc/inventory.ts';
 import type { SpreadsheetPreview } from '../../shared/ipc/imports.ts';
 import type { Recorder } from '../db/changes.ts';
@@ -45,6 +46,7 @@ export function spreadsheetText(db: Database, kind: SpreadsheetKind): string {
   return toCsv('commitments', listCommitments(db), l);
 }
 
+const singular = (kind: SpreadsheetKind) => kind.slice(0, -1);
 const same = (a: unknown, b: unknown) => JSON.stringify(a ?? null) === JSON.stringify(b ?? null);
 
 export function planSpreadsheet(db: Database, kind: SpreadsheetKind, file: string, text: string, mapping?: Record<string, string | null>):
@@ -53,19 +55,29 @@ export function planSpreadsheet(db: Database, kind: SpreadsheetKind, file: strin
   const existing = current(db, kind);
   const errors: ErrorInfo[] = [...parsed.errors];
   const rows: PlannedRow[] = [];
+  const rowsWithErrors = new Set(parsed.errors.map((e) => e.line));
+  const columnOf = new Map(spreadsheetFields(kind).map((key, i) => [key, spreadsheetColumns(kind)[i]]));
+  columnOf.set('clientId', 'client');
+  columnOf.set('workloadIds', 'workloads');
   for (const row of parsed.rows) {
+    // A row whose cells were already refused is not checked again: one problem, one message.
+    if (rowsWithErrors.has(row.line)) continue;
     const values = Object.fromEntries(Object.entries(row.values).filter(([k]) => !DISPLAY_ONLY.has(k)));
     const before = row.id === null ? undefined : existing.get(row.id);
     if (row.id !== null && !before) {
-      errors.push({ code: 'import_invalid', file, line: row.line, field: 'id', message: `Row ${row.line}: there is no ${kind.slice(0, -1)} with id ${row.id}; leave id empty to add a new one.` });
+      errors.push({ code: 'import_invalid', file, line: row.line, field: 'id', message: `${path.basename(file)} row ${row.line}, column "id": there is no ${singular(kind)} with id ${row.id}; leave id empty to add a new one.` });
       continue;
     }
     const merged = { ...(before ?? {}), ...values };
     const checked = SCHEMAS[kind].safeParse(merged);
     if (!checked.success) {
+      // The form's schema decides; its messages are put in the file's terms (row and column).
       for (const issue of checked.error.issues.slice(0, 5)) {
-        const field = issue.path.map(String).join('.');
-        errors.push({ code: 'import_invalid', file, line: row.line, field, message: `Row ${row.line}, ${field || 'row'}: ${issue.message}` });
+        const key = String(issue.path[0] ?? '');
+        const column = columnOf.get(key) ?? key;
+        const missing = issue.code === 'invalid_type' && /received undefined/.test(issue.message);
+        const what = missing ? `this ${singular(kind)} needs a ${column}; add the column or fill the cell.` : `${issue.message}.`;
+        errors.push({ code: 'import_invalid', file, line: row.line, field: column || 'row', message: `${path.basename(file)} row ${row.line}, column "${column}": ${what}` });
       }
       continue;
     }

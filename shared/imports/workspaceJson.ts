@@ -3,7 +3,9 @@
 // and the JSON path of the field.
 import { OfframpError } from '../errors.ts';
 import { snapshotSchema, type SnapshotInput } from '../domain/snapshotSchema.ts';
+import { checkWorkshopReferences } from '../domain/snapshotWorkshops.ts';
 import { parseJsonFile } from './json.ts';
+import { issueInWords } from './zodWords.ts';
 import { formatJsonPath, lineAndColumn, offsetOfJsonPath, type JsonPath } from './jsonLocate.ts';
 
 interface Problem {
@@ -17,7 +19,7 @@ export function readWorkspaceJson(text: string, fileName: string): SnapshotInput
   const parsed = snapshotSchema.safeParse(raw);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
-    throw problemError({ path: issue.path.map((p) => (typeof p === 'symbol' ? String(p) : p)), message: issue.message }, text, fileName);
+    throw problemError({ path: issue.path.map((p) => (typeof p === 'symbol' ? String(p) : p)), message: issueInWords(issue) }, text, fileName);
   }
   const problem = checkIdsAndReferences(parsed.data);
   if (problem) throw problemError(problem, text, fileName);
@@ -30,7 +32,8 @@ function problemError(problem: Problem, text: string, fileName: string): Offramp
   const { line } = lineAndColumn(body, offsetOfJsonPath(body, problem.path));
   return new OfframpError({
     code: 'import_invalid',
-    message: `${fileName} line ${line}, ${field || 'the file'}: ${problem.message}. Nothing was imported.`,
+    // A predicate ("is missing; …") follows the field; a schema's own sentence ("Give it a name") after a colon.
+    message: `${fileName} line ${line}: ${field || 'the file'}${/^[a-z]/.test(problem.message) ? ' ' : ': '}${problem.message}. Nothing was imported.`,
     file: fileName,
     line,
     field: field || undefined,
@@ -43,7 +46,7 @@ export function checkIdsAndReferences(s: SnapshotInput): Problem | null {
     const seen = new Map<number, number>();
     for (let i = 0; i < list.length; i++) {
       const first = seen.get(list[i].id);
-      if (first !== undefined) return { path: [name, i, 'id'], message: `id ${list[i].id} is also used by ${name}[${first}]; give each one its own id` };
+      if (first !== undefined) return { path: [name, i, 'id'], message: `is ${list[i].id}, already the id of ${name}[${first}]; give each one its own id` };
       seen.set(list[i].id, i);
     }
     return new Set(seen.keys());
@@ -75,7 +78,7 @@ export function checkIdsAndReferences(s: SnapshotInput): Problem | null {
     // The workspace keeps candidate names unique per workload.
     const key = `${c.workloadId}\u0000${c.name}`;
     const first = candidateNames.get(key);
-    if (first !== undefined) checks.push({ path: ['candidates', i, 'name'], message: `workload ${c.workloadId} already has a candidate named ${JSON.stringify(c.name)} (candidates[${first}]); give each candidate of a workload its own name` });
+    if (first !== undefined) checks.push({ path: ['candidates', i, 'name'], message: `is ${JSON.stringify(c.name)}, already the name of candidates[${first}] of the same workload; give each candidate of a workload its own name` });
     candidateNames.set(key, i);
   });
   s.evaluationRows.forEach((r, i) => checks.push(ref(candidates, r.candidateId, ['evaluationRows', i, 'candidateId'], 'candidate')));
@@ -86,5 +89,6 @@ export function checkIdsAndReferences(s: SnapshotInput): Problem | null {
   s.signOffs.forEach((o, i) => checks.push(ref(candidates, o.candidateId, ['signOffs', i, 'candidateId'], 'candidate')));
   s.overrides.forEach((o, i) => checks.push(ref(workloads, o.workloadId, ['overrides', i, 'workloadId'], 'workload')));
   s.workshops.forEach((w, i) => checks.push(ref(clients, w.clientId, ['workshops', i, 'clientId'], 'client')));
+  checks.push(checkWorkshopReferences(s.workshops, workloads));
   return checks.find((c) => c !== null) ?? null;
 }

@@ -51,7 +51,7 @@ describe('CSV exports and formulas', () => {
   });
 
   it('writes the spreadsheet export with formula-like names, owners and notes as text, and reads them back as typed', async () => {
-    const { call, dialogAnswers, dir } = await hostileWorkspace();
+    const { call, dialogAnswers, dir, handle } = await hostileWorkspace();
     const file = path.join(dir, 'workloads.csv');
     dialogAnswers.push(file);
     await call('export.spreadsheet', { kind: 'workloads' });
@@ -60,8 +60,7 @@ describe('CSV exports and formulas', () => {
     expect(values).toContain(`'=cmd|" /C calc"!A0`);
     expect(values).toContain("'\rOwner");
 
-    dialogAnswers.push(file);
-    const preview = await call('imports.spreadsheet.preview', { path: file, kind: 'workloads' });
+    const preview = await call('imports.spreadsheet.preview', { file: handle(file), kind: 'workloads' });
     expect(preview.errors).toEqual([]);
     expect(preview.changes.map((c) => c.action)).toEqual(HOSTILE.map(() => 'unchanged'));
   });
