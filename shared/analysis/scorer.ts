@@ -137,7 +137,8 @@ export function scoreJobs(s: Signals): Scores {
       },
     },
     {
-      score: !isLabelSet && !facts.single && labelReplies >= 5 && covered > 0 ? (60 * labels.repeated) / A : 0,
+      // Short answers read off images repeat ("Yes", "No") without being fixed answers to known situations.
+      score: !isLabelSet && !facts.single && imageShare < 0.5 && labelReplies >= 5 && covered > 0 ? (60 * labels.repeated) / A : 0,
       say: () =>
         `${shareOf(labels.repeated, labelReplies)} replies repeat another reply word for word (${formatCount(labels.distinctTotal)}${labels.distinctCapped ? '+' : ''} distinct replies in all): the model gives fixed answers to known situations${citeText(usedLabels.slice(0, 3).map((d) => d.line).sort((a, b) => a - b))}.`,
     },
