@@ -5,25 +5,9 @@ import type { Browser, Page } from 'playwright-core';
 import type { TestHost } from '../host/server.ts';
 import { skipWithoutChromium } from './browser.ts';
 import { closeSession, openSession, shot, startWith } from './session.ts';
+import { SCREENS } from './screens.ts';
 
 const VIEWPORT = { width: 1440, height: 900 };
-
-/** Every screen inside the shell, by route and level-1 heading (workloads of the sample: 1 Support answer drafts, 5 Patient support assistant). */
-export const SCREENS: { route: string; heading: string }[] = [
-  { route: '/clients', heading: 'Clients' },
-  { route: '/workloads', heading: 'Workloads' },
-  { route: '/workloads/1', heading: 'Support answer drafts' },
-  { route: '/workloads/1/decision', heading: 'Support answer drafts' },
-  { route: '/workloads/5/evaluation', heading: 'Patient support assistant' },
-  { route: '/workloads/5/governance', heading: 'Patient support assistant' },
-  { route: '/workloads/1/plan', heading: 'Support answer drafts' },
-  { route: '/workloads/new', heading: 'New workload' },
-  { route: '/agreements', heading: 'Contracts & commitments' },
-  { route: '/plan', heading: 'Plan' },
-  { route: '/imports', heading: 'Imports' },
-  { route: '/roadmap', heading: 'Roadmap' },
-  { route: '/settings', heading: 'Settings' },
-];
 
 describe.skipIf(skipWithoutChromium())('layout at 1440×900', () => {
   let host: TestHost;

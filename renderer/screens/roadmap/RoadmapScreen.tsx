@@ -93,6 +93,9 @@ export function RoadmapScreen() {
       </form>
       <div
         className="roadmap-screen__preview"
+        // A scroll area the keyboard can reach and scroll (arrow keys, Page Down), named for screen readers.
+        role="region"
+        tabIndex={0}
         aria-label="Roadmap preview"
         style={{ background: '#e9ebef', padding: 16, overflow: 'auto', maxHeight: 'calc(100vh - 230px)' }}
       >
