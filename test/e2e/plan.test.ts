@@ -79,6 +79,7 @@ describe.skipIf(skipWithoutChromium())('decision panel and plan in Chromium', ()
     await nav('Workloads').click();
     await page.getByRole('table', { name: /Workloads/ }).getByRole('link', { name }).click();
     await page.getByRole('heading', { name, level: 1 }).waitFor();
+    await page.getByRole('navigation', { name: 'Workload sections' }).getByRole('link', { name: 'Decision' }).click();
     await panel().getByText('Recommendation', { exact: false }).first().waitFor();
   }
 

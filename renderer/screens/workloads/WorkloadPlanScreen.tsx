@@ -1,7 +1,6 @@
 // A workload's Plan tab: its status, the sunset date and what set it, and the six dated steps with why each lasts as long as it does.
-import { useEffect } from 'react';
 import { Link } from 'wouter';
-import { selectPortfolioById, usePlan } from '../../stores/plan.ts';
+import { usePlanWorkload } from '../../stores/plan.ts';
 import { StatusBadge, slackText } from '../../components/timeline/status.tsx';
 import { approachLabel } from '../../labels.ts';
 import { WorkloadPageHead, WorkloadRoute } from '../evaluation/WorkloadTabs.tsx';
@@ -11,8 +10,7 @@ export function WorkloadPlanScreen({ params }: { params: { id: string } }) {
 }
 
 function PlanPage({ workloadId, name }: { workloadId: number; name: string }) {
-  const row = usePlan((s) => selectPortfolioById(s).get(workloadId));
-  useEffect(() => { void usePlan.getState().load(); }, []);
+  const row = usePlanWorkload(workloadId);
   return (
     <div className="page page--narrow">
       <WorkloadPageHead
@@ -31,7 +29,7 @@ function PlanPage({ workloadId, name }: { workloadId: number; name: string }) {
             </div>
             <p><strong>Sunset date {row.plan.sunset.date}</strong> — {row.plan.sunset.reason}</p>
             {row.plan.explanation.length ? <ul className="bullet-list">{row.plan.explanation.map((e) => <li key={e}>{e}</li>)}</ul> : null}
-            {row.plan.bridge ? <p><strong>Bridge:</strong> {row.plan.bridge.text}</p> : null}
+            {row.plan.bridge ? <p><strong>{row.plan.bridge.text}</strong></p> : null}
           </section>
           <section className="form-section" aria-labelledby="plan-steps-title">
             <h2 id="plan-steps-title" className="form-section__title">Steps</h2>
