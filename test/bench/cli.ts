@@ -59,9 +59,10 @@ export async function benchCli(): Promise<BenchResult[]> {
     results.push({ name: 'CLI vs TaskJuggler: tj3 not installed (apt-get install -y tj3)', value: 0, unit: '' });
     return results;
   }
-  // The same network for both: a 1,000-workload workspace with a team capacity, and its .tjp.
-  const network = workspaceFor('network-1000.offramp', ['generate', '--clients', '20', '--workloads', '1000', '--seed', '7', '--capacity', '25']);
-  const tjp = path.join(BENCH_DIR, 'network-1000.tjp');
+  // The same network for both: a 1,000-workload workspace and its .tjp (no team capacity: with 25 interchangeable
+  // slots to level, tj3 did not finish within 10 minutes on the 2-core machine).
+  const network = workspaceFor('network-1000-free.offramp', ['generate', '--clients', '20', '--workloads', '1000', '--seed', '7']);
+  const tjp = path.join(BENCH_DIR, 'network-1000-free.tjp');
   if (!fs.existsSync(tjp)) {
     const ws = new WorkspaceService({ actor: () => 'bench' });
     ws.open(network);
@@ -73,10 +74,11 @@ export async function benchCli(): Promise<BenchResult[]> {
   }
   const out = fs.mkdtempSync(path.join(BENCH_DIR, 'tj3-'));
   const ours = await repeat(() => run(process.execPath, [CLI, 'plan', '--db', network, '--today', BENCH_TODAY]), 1);
-  const theirs = await repeat(() => run('tj3', ['--silent', '--no-color', '-o', out, tjp], out));
+  // One run: TaskJuggler takes minutes, and its run-to-run spread is small next to a 50× ratio.
+  const theirs = [run('timeout', ['900', 'tj3', '--silent', '--no-color', '-o', out, tjp], out)];
   fs.rmSync(out, { recursive: true, force: true });
   const speedup = figure({ name: 'TaskJuggler (tj3) scheduling the same 1,000-workload network', samples: theirs, unit: 's',
     floor: { name: '`offramp plan` on it', samples: ours }, ratioTarget: { text: '≥ 50×', min: 50 }, note: 'ratio = tj3 / offramp' });
-  results.push(figure({ name: 'CLI: `offramp plan` on a 1,000-workload network (capacity 25)', samples: ours }), speedup);
+  results.push(figure({ name: 'CLI: `offramp plan` on a 1,000-workload network', samples: ours }), speedup);
   return results;
 }
