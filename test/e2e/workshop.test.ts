@@ -221,6 +221,14 @@ describe.skipIf(skipWithoutChromium())('workshop mode in Chromium', () => {
     await visible(page.getByText(`Accepted for ${second}`));
     await hidden(cutOver.locator('s'));
     await textOf(cutOver).not.toBe(before2!);
+
+    // The room disagrees with one component: the override is recorded here, with its reason.
+    await page.getByRole('button', { name: 'Override format…' }).click();
+    const override = page.getByRole('dialog', { name: 'Override format' });
+    await override.getByLabel('Reason').fill('The client already runs a validated JSON schema service');
+    await override.getByRole('button', { name: 'Save override' }).click();
+    await hidden(override);
+    await visible(page.getByText('“The client already runs a validated JSON schema service”', { exact: false }));
   });
 
   it('votes with dots, refuses more dots than allowed beside the field, and applies the tally as the priority order', async () => {

@@ -9,7 +9,8 @@ import { useWorkshop } from '../../stores/workshop.ts';
 import { plural } from '../../labels.ts';
 import { AgendaEditor } from './AgendaEditor.tsx';
 import { WorkshopDialog } from './WorkshopDialog.tsx';
-import { DeleteWorkshopDialog, todayOf } from './WorkshopsScreen.tsx';
+import { DeleteWorkshopDialog } from './WorkshopsScreen.tsx';
+import { isoDay } from './clock.ts';
 import { StatusTag } from './StatusTag.tsx';
 import { MinutesExport } from './MinutesExport.tsx';
 import './workshop.css';
@@ -88,7 +89,7 @@ export function WorkshopDetailScreen({ params }: { params: { id: string } }) {
           </section>
         </aside>
       </div>
-      {editing ? <WorkshopDialog workshop={w} today={todayOf(useWorkshop.getState().now())} onClose={() => setEditing(false)} /> : null}
+      {editing ? <WorkshopDialog workshop={w} today={isoDay(useWorkshop.getState().now())} onClose={() => setEditing(false)} /> : null}
       <DeleteWorkshopDialog summary={deleting ? summary : null} onClose={() => setDeleting(false)} onDeleted={() => navigate('/workshops')} />
     </div>
   );

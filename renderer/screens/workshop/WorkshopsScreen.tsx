@@ -1,7 +1,6 @@
 // Workshops: the facilitated sessions per client. List, create (blank or from the triage template), edit, duplicate, delete.
 import { useEffect, useMemo, useState } from 'react';
 import { Link, useLocation } from 'wouter';
-import { format } from 'date-fns';
 import { ListPage, PageHeader } from '../../components/PageHeader.tsx';
 import { AddClientFirst } from '../../components/EmptyState.tsx';
 import { TableCard } from '../../components/DataTable.tsx';
@@ -17,6 +16,7 @@ import { channels } from '../../../shared/ipc/index.ts';
 import { TEMPLATE_MAX_CLASSIFY, TEMPLATE_MINUTES, type WorkshopSummary, type Workshop } from '../../../shared/workshop/types.ts';
 import { WorkshopDialog } from './WorkshopDialog.tsx';
 import { StatusTag } from './StatusTag.tsx';
+import { isoDay } from './clock.ts';
 import './workshop.css';
 
 const COLUMNS = [
@@ -32,15 +32,13 @@ export function useWorkshopsRefresh(): void {
   }, [info]);
 }
 
-export const todayOf = (ms: number): string => format(new Date(ms), 'yyyy-MM-dd');
-
 export function WorkshopsScreen() {
   const clients = useInventory((s) => s.clients);
   const clientFilter = useInventory((s) => s.clientFilter);
   const summaries = useWorkshop((s) => s.summaries);
   const loaded = useWorkshop((s) => s.listLoaded);
   const mutate = useWorkshop((s) => s.mutate);
-  const today = todayOf(useWorkshop.getState().now());
+  const today = isoDay(useWorkshop.getState().now());
   const [, navigate] = useLocation();
   const [editing, setEditing] = useState<Workshop | 'new' | null>(null);
   const [templating, setTemplating] = useState(false);
