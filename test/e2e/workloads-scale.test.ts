@@ -40,11 +40,9 @@ describe.skipIf(skipWithoutChromium())('workloads table at 5,000 rows', () => {
   it('scrolls to the end and shows the last rows, still with a bounded DOM', async () => {
     const scroller = page.locator('.virtual-scroll');
     const lastIndex = async () => Math.max(...(await bodyRows().evaluateAll((rows) => rows.map((r) => Number(r.getAttribute('aria-rowindex'))))));
-    const started = Date.now();
     await scroller.evaluate((el) => { el.scrollTop = el.scrollHeight; });
     await expect.poll(lastIndex).toBe(5001);
-    // Generous for a loaded 2-core CI machine; a non-virtualized table of 5,000 rows takes far longer to lay out.
-    expect(Date.now() - started).toBeLessThan(5000);
+    // No timing here (a loaded machine must not fail it): the fling's frame times are in `npm run bench`.
     expect(await bodyRows().count()).toBeLessThanOrEqual(MAX_ROWS_IN_DOM);
     await scroller.evaluate((el) => { el.scrollTop = el.scrollHeight / 2; });
     await expect.poll(async () => (await lastIndex()) < 5001).toBe(true);
