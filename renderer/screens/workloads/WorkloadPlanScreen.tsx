@@ -22,7 +22,7 @@ function PlanPage({ workloadId, name }: { workloadId: number; name: string }) {
         <>
           <section className="form-section" aria-labelledby="plan-summary-title">
             <h2 id="plan-summary-title" className="form-section__title">Status</h2>
-            <div className="plan-summary">
+            <div className="workload-plan__summary">
               <StatusBadge status={row.plan.status} />
               <span>{slackText(row.plan.slackDays, row.plan.overrunDays)}</span>
               <span>Approach: <strong>{approachLabel[row.recommendation.architecture]}</strong></span>
