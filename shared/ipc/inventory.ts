@@ -14,6 +14,7 @@ export const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'Use a date like 
 const id = z.number().int().positive();
 // Control characters (a NUL from a damaged file) are refused: SQLite would count "\0" as an empty name.
 const name = z.string().trim().min(1, 'Give it a name').max(200, 'Keep it under 200 characters')
+  // eslint-disable-next-line no-control-regex -- control characters are what this rule refuses
   .refine((s) => !/[\u0000-\u0008\u000a-\u001f\u007f]/.test(s), 'Remove the control characters (such as NUL or a line break) from the name');
 /** The name rule of clients, workloads and contracts (forms, IPC and importers). */
 export { name as entityName };
