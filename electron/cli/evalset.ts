@@ -4,7 +4,7 @@ import path from 'node:path';
 import { OfframpError } from '../../shared/errors.ts';
 import { getJobProfile, getWorkload } from '../db/workloads.ts';
 import { exportEvalSet } from '../exporters/evalset.ts';
-import { topJobOf } from '../ipc/handlers/evalset.ts';
+import { jobsOf, topJobOf } from '../ipc/handlers/evalset.ts';
 import { openForCli, requireOption, type CliCommand } from './commands.ts';
 
 function wholeNumber(values: Record<string, string | boolean | undefined>, name: string, fallback: number, min: number): number {
@@ -29,8 +29,8 @@ export const evalsetCommand: CliCommand = {
     try {
       const db = ws.database();
       const workload = getWorkload(db, workloadId);
-      const job = topJobOf(getJobProfile(db, workloadId));
-      const s = await exportEvalSet({ trainingFile, out, n: wholeNumber(values, 'n', 200, 1), seed: wholeNumber(values, 'seed', 1, 0), job, workloadName: workload.name });
+      const profile = getJobProfile(db, workloadId);
+      const s = await exportEvalSet({ trainingFile, out, n: wholeNumber(values, 'n', 200, 1), seed: wholeNumber(values, 'seed', 1, 0), job: topJobOf(profile), jobs: jobsOf(profile), workloadName: workload.name });
       const kinds = Object.entries(s.assertions).map(([t, k]) => `${t} ${k}`).join(', ');
       io.out(`Wrote ${path.basename(s.file)}: ${s.cases} of ${s.examples} tasks${s.skipped ? ` (${s.skipped} unreadable lines skipped)` : ''}; assertions: ${kinds}.\n`);
       if (s.pairsFile) io.out(`Wrote ${path.basename(s.pairsFile)}: ${s.pairs} preference pairs (prompt, chosen, rejected).\n`);

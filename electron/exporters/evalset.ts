@@ -19,6 +19,8 @@ export interface EvalSetExport {
   n: number;
   seed: number;
   job: Job | null;
+  /** Every job weighing 20 or more in the profile: DPO pairs are written when style or ranking is one. */
+  jobs: Job[];
   workloadName: string;
 }
 
@@ -42,7 +44,7 @@ export function pairsFileFor(out: string): string {
 
 export async function exportEvalSet(x: EvalSetExport, options: ReadLinesOptions = {}): Promise<EvalSetSummary> {
   const sampler = createEvalSetSampler({ n: x.n, seed: x.seed });
-  const wantPairs = x.job === 'style' || x.job === 'ranking';
+  const wantPairs = x.jobs.includes('style') || x.jobs.includes('ranking');
   const pairsFile = pairsFileFor(x.out);
   const pairsTmp = `${pairsFile}.part`;
   let pairsFd: number | null = wantPairs ? fs.openSync(pairsTmp, 'w') : null;

@@ -89,7 +89,7 @@ export function scoreJobs(s: Signals): Scores {
       say: () =>
         tools.calls > 0
           ? `${shareOf(tools.calls, A)} replies are tool calls, to ${plural(tools.names.length, 'function', 'functions')} (${listWords(tools.names)}); the model was taught to fill in function arguments${citeText(tools.lines)}.`
-          : `${shareOf(tools.examplesWithTools, s.examples)} examples declare tools the model may call.`,
+          : `${shareOf(tools.examplesWithTools, s.examples)} examples declare tools the model may call${citeText(tools.declaredLines)}.`,
     },
     {
       score: (95 * codeReplies) / A,
@@ -182,7 +182,7 @@ export function scoreJobs(s: Signals): Scores {
       score: cueShare > 0 ? (45 * cueShare + 55 * Math.min(1, Math.max(excess / 0.5, habit / 0.6))) * textShare : 0,
       say: () => {
         const where = tone.cueExamples === tone.examples ? 'on every example' : `on ${shareInSentence(tone.cueExamples, tone.examples)} examples`;
-        return `The system prompt sets a tone, voice or persona (${quote(tone.cue!.word, 40)}) ${where}: ${quote(tone.cue!.prompt, 120)}.`;
+        return `The system prompt sets a tone, voice or persona (${quote(tone.cue!.word, 40)}) ${where}: ${quote(tone.cue!.prompt, 120)}${citeText(tone.cueLines)}.`;
       },
     },
     {
@@ -211,7 +211,16 @@ export function scoreJobs(s: Signals): Scores {
 
   // knowledge
   const templateIsReal = templateScore >= 20;
-  const c = templateIsReal ? facts.plain : { replies: facts.plain.replies + facts.templated.replies, novel: facts.plain.novel + facts.templated.novel, fact: facts.plain.fact + facts.templated.fact, lines: [...facts.plain.lines, ...facts.templated.lines].sort((a, b) => a - b).slice(0, 3) };
+  const merge = (a: number[], b: number[]) => [...a, ...b].sort((x, y) => x - y).slice(0, 3);
+  const c = templateIsReal
+    ? facts.plain
+    : {
+        replies: facts.plain.replies + facts.templated.replies,
+        novel: facts.plain.novel + facts.templated.novel,
+        fact: facts.plain.fact + facts.templated.fact,
+        lines: merge(facts.plain.lines, facts.templated.lines),
+        novelLines: merge(facts.plain.novelLines, facts.templated.novelLines),
+      };
   const freeShare = s.sampledReplies ? c.replies / s.sampledReplies : 0;
   const novelShare = c.replies ? c.novel / c.replies : 0;
   const factShare = c.replies ? c.fact / c.replies : 0;
@@ -226,7 +235,7 @@ export function scoreJobs(s: Signals): Scores {
           const eg = facts.topFacts.length > 0 ? ` (such as ${listWords(facts.topFacts.map((f) => quote(f, 30)), 4)})` : '';
           parts.push(`${shareOf(c.fact, c.replies)} ${sample}free-text replies state numbers or names that the prompt does not give${eg}: facts the model had to remember${citeText(c.lines)}`);
         }
-        if (c.novel > 0) parts.push(`${shareInSentence(c.novel, c.replies)} bring mostly content that is not in the prompt`);
+        if (c.novel > 0) parts.push(`${c.fact > 0 ? shareInSentence(c.novel, c.replies) : `${shareOf(c.novel, c.replies)} ${sample}free-text replies`} bring mostly content that is not in the prompt${c.fact > 0 ? '' : citeText(c.novelLines)}`);
         if (facts.questions > 0) parts.push(`${shareInSentence(facts.questions, facts.userTurns)} user turns ask a question`);
         const [first, ...rest] = parts;
         return `${first}${rest.length ? `; ${rest.join('; ')}` : ''}.`;

@@ -150,8 +150,8 @@ export function createTrainingAnalyser(options: TrainingAnalyserOptions = {}): T
       const info = systemInfo(s);
       if (info.cue && !cue) cue = { word: info.cue, prompt: s };
     }
-    tone.observeSystem(cue);
-    tools.observeExample(ex);
+    tone.observeSystem(cue, line);
+    tools.observeExample(ex, line);
     if (ex.format === 'preference') {
       pairs += 1;
       cite(pairLines, line);

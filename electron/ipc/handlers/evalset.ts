@@ -8,6 +8,12 @@ import { getJobProfile, getWorkload } from '../../db/workloads.ts';
 import { exportEvalSet } from '../../exporters/evalset.ts';
 import { formatBytes } from '../../importers/readLines.ts';
 
+/** The jobs weighing 20 or more in a profile (the decision tree's threshold), heaviest first. */
+export function jobsOf(profile: JobProfile | null): Job[] {
+  if (!profile) return [];
+  return [...JOBS].filter((j) => profile.weights[j] >= 20).sort((a, b) => profile.weights[b] - profile.weights[a]);
+}
+
 /** The job that weighs most in an accepted profile (20 or more), or null. */
 export function topJobOf(profile: JobProfile | null): Job | null {
   if (!profile) return null;
@@ -24,7 +30,8 @@ export const evalsetHandlers: HandlerMap<keyof typeof evalsetChannels> = {
     const trainingFile = ctx.files.resolve(handle);
     const db = ctx.workspace.database();
     const workload = getWorkload(db, workloadId);
-    const job = topJobOf(getJobProfile(db, workloadId));
+    const profile = getJobProfile(db, workloadId);
+    const job = topJobOf(profile);
     const out = await ctx.platform.chooseSavePath({
       title: 'Save the evaluation set (promptfoo)',
       defaultName: `${slug(workload.name)}-evalset.${format}`,
@@ -33,7 +40,7 @@ export const evalsetHandlers: HandlerMap<keyof typeof evalsetChannels> = {
     if (out === null) return null;
     const summary = await ctx.tasks.run(task, `Sampling ${path.basename(trainingFile)}`, (signal, report) =>
       exportEvalSet(
-        { trainingFile, out, n, seed, job, workloadName: workload.name },
+        { trainingFile, out, n, seed, job, jobs: jobsOf(profile), workloadName: workload.name },
         { signal, onProgress: (done, total) => report(done, total, `Sampling ${path.basename(trainingFile)}: ${formatBytes(done)} of ${formatBytes(total)}`) },
       ),
     );

@@ -11,7 +11,9 @@ interface Counts {
   replies: number;
   novel: number;
   fact: number;
+  /** Lines of replies stating facts, and of replies bringing new content. */
   lines: number[];
+  novelLines: number[];
 }
 
 export interface FactSignal {
@@ -28,8 +30,8 @@ export interface FactSignal {
 const MAX_FACTS = 5_000;
 
 export function createFactDetector() {
-  const plain: Counts = { replies: 0, novel: 0, fact: 0, lines: [] };
-  const templated: Counts = { replies: 0, novel: 0, fact: 0, lines: [] };
+  const plain: Counts = { replies: 0, novel: 0, fact: 0, lines: [], novelLines: [] };
+  const templated: Counts = { replies: 0, novel: 0, fact: 0, lines: [], novelLines: [] };
   const facts = new Map<string, number>();
   const factDisplay = new Map<string, string>();
   let userTurns = 0;
@@ -59,7 +61,10 @@ export function createFactDetector() {
           if (bump(facts, t.key, MAX_FACTS) && !factDisplay.has(t.key)) factDisplay.set(t.key, displayFact(reply, t.key));
         }
       }
-      if (novel >= 3 && novel >= tokens.length / 2) c.novel += 1;
+      if (novel >= 3 && novel >= tokens.length / 2) {
+        c.novel += 1;
+        cite(c.novelLines, line);
+      }
       if (novelFact) {
         c.fact += 1;
         cite(c.lines, line);

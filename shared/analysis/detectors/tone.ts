@@ -10,6 +10,7 @@ export interface ToneSignal {
   /** Examples whose system prompt sets a tone, and the first cue with its prompt. */
   cueExamples: number;
   cue: { word: string; prompt: string } | null;
+  cueLines: number[];
   /** Replies and user turns in a marked register (a strong tone marker or two weak ones), and which markers. */
   replies: number;
   markedReplies: number;
@@ -57,6 +58,7 @@ export function createToneDetector() {
   let examples = 0;
   let cueExamples = 0;
   let cue: ToneSignal['cue'] = null;
+  const cueLines: number[] = [];
   let replies = 0;
   let markedReplies = 0;
   let userTurns = 0;
@@ -73,11 +75,12 @@ export function createToneDetector() {
 
   return {
     /** One example's tone cue from its system prompt (found by the caller, who caches prompts). */
-    observeSystem(found: { word: string; prompt: string } | null): void {
+    observeSystem(found: { word: string; prompt: string } | null, line: number): void {
       examples += 1;
       if (!found) return;
       cueExamples += 1;
       cue ??= found;
+      cite(cueLines, line);
     },
     observeUser(text: string): void {
       userTurns += 1;
@@ -131,6 +134,7 @@ export function createToneDetector() {
         examples,
         cueExamples,
         cue,
+        cueLines,
         replies,
         markedReplies,
         userTurns,

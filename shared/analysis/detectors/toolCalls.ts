@@ -9,6 +9,7 @@ export interface ToolSignal {
   names: string[];
   examplesWithTools: number;
   lines: number[];
+  declaredLines: number[];
 }
 
 const MAX_TOOL_NAMES = 200;
@@ -18,10 +19,12 @@ export function createToolDetector() {
   let examplesWithTools = 0;
   const names = new Map<string, number>();
   const lines: number[] = [];
+  const declaredLines: number[] = [];
   return {
-    observeExample(ex: Example): void {
+    observeExample(ex: Example, line: number): void {
       if (ex.tools.length === 0) return;
       examplesWithTools += 1;
+      cite(declaredLines, line);
       for (const n of ex.tools) if (!names.has(n) && names.size < MAX_TOOL_NAMES) names.set(n, 0);
     },
     observe(reply: Reply, line: number): void {
@@ -30,7 +33,7 @@ export function createToolDetector() {
       for (const n of reply.toolCalls) if (names.has(n) || names.size < MAX_TOOL_NAMES) names.set(n, (names.get(n) ?? 0) + 1);
     },
     finish(): ToolSignal {
-      return { calls, examplesWithTools, lines, names: [...names.entries()].filter(([, n]) => n > 0).sort((a, b) => b[1] - a[1]).map(([n]) => n) };
+      return { calls, examplesWithTools, lines, declaredLines, names: [...names.entries()].filter(([, n]) => n > 0).sort((a, b) => b[1] - a[1]).map(([n]) => n) };
     },
   };
 }

@@ -35,7 +35,7 @@ describe('npm run cli -- evalset', () => {
   });
 
   it('also writes DPO pairs for a ranking workload whose training file has preference pairs', () => {
-    const ranker = workloads.find((w) => /rank/i.test(w.name));
+    const ranker = workloads.find((w) => /rank/i.test(w.name)); // its profile weighs ranking 80
     expect(ranker).toBeDefined();
     const out = path.join(dir, 'pairs.json');
     const run = runCli(['evalset', '--db', db, '--workload', String(ranker!.id), '--training', path.join(corpus, 'mf_dpo_chat.jsonl'), '--out', out, '--n', '4']);

@@ -33,7 +33,7 @@ describe.skipIf(!havePublicFixtures)('analyseTrainingFile on the public fixtures
     const r = await analyseTrainingFile(publicFixture('ft_style_pirate_persona.jsonl'));
     expect(r.topJob).toBe('style');
     expect(r.evidenceByJob.style[0]).toBe(
-      'The system prompt sets a tone, voice or persona (“pirate”) on every example: “You are a helpful pirate assistant.”.',
+      'The system prompt sets a tone, voice or persona (“pirate”) on every example: “You are a helpful pirate assistant.” (lines 1, 2 and 3).',
     );
     expect(r.evidenceByJob.style.join(' ')).toContain('use the word “arr”, which never appears in the prompts');
   });

@@ -113,12 +113,17 @@ describe('analyser failure classes: a label set comes from the replies', () => {
 });
 
 describe('analyser evidence agrees with itself and with the weights', () => {
+  const tools = [{ type: 'function', function: { name: 'get_weather', parameters: {} } }];
   const files: [string, string[]][] = [
     ['template', PATIENTS.map((p, i) => chatLine(`Note for ${p}`, soapNote(p, i)))],
     ['labels', Array.from({ length: 12 }, (_, i) => chatLine(`Ticket ${i}`, ['a', 'b', 'c'][i % 3]))],
     ['images', Array.from({ length: 6 }, (_, i) => imageLine(`Value in ${2010 + i}?`, String(40 + i)))],
+    ['facts', ['Plan A', 'Plan B', 'Plan C', 'Plan D'].map((p, i) => chatLine(`What does ${p} cost?`, `It costs $${19 + i * 10} a month and includes ${i + 2} seats for Contoso teams.`))],
+    ['persona', ['the weather', 'my printer', 'a recipe', 'the news', 'my car'].map((t, i) => chatLine(`Tell me about ${t}`, `Howdy partner, ${t} sure is a fine thing to ponder on day ${i}, yeehaw!`, 'You are a cheerful cowboy. Talk like a cowboy.'))],
+    ['tools', Array.from({ length: 4 }, (_, i) => JSON.stringify({ messages: [{ role: 'user', content: `Weather in city ${i}?` }, { role: 'assistant', tool_calls: [{ type: 'function', function: { name: 'get_weather', arguments: `{"city": ${i}}` } }] }], tools }))],
+    ['pairs', Array.from({ length: 4 }, (_, i) => JSON.stringify({ prompt: `Summarise memo ${i}`, chosen: `Memo ${i}: budget up.`, rejected: 'Dunno.' }))],
   ];
-  it.each(files)('%s: every job weighing 20 or more has sentences that cite 2–3 existing lines; lighter jobs say nothing', (_name, lines) => {
+  it.each(files)('%s: every sentence of a job weighing 20 or more cites 2–3 existing lines; lighter jobs say nothing', (_name, lines) => {
     const r = analyse(lines);
     for (const job of JOBS) {
       if (r.suggestedWeights[job] < 20) {
@@ -126,10 +131,12 @@ describe('analyser evidence agrees with itself and with the weights', () => {
         continue;
       }
       expect(r.evidenceByJob[job].length).toBeGreaterThan(0);
-      const cited = citedLines(r.evidenceByJob[job][0]);
-      expect(cited.length).toBeGreaterThanOrEqual(2);
-      expect(cited.length).toBeLessThanOrEqual(3);
-      for (const n of cited) expect(n).toBeLessThanOrEqual(lines.length);
+      for (const sentence of r.evidenceByJob[job]) {
+        const cited = citedLines(sentence);
+        expect(cited.length, sentence).toBeGreaterThanOrEqual(2);
+        expect(cited.length, sentence).toBeLessThanOrEqual(3);
+        for (const n of cited) expect(n).toBeLessThanOrEqual(lines.length);
+      }
     }
     // The top job's evidence comes first after the general sentences.
     expect(r.evidence).toContain(r.evidenceByJob[r.topJob!][0]);
