@@ -13,7 +13,7 @@ import { SIGN_OFF_ROLES } from '../../../shared/domain/types.ts';
 import { ClassifyItem } from './ClassifyItem.tsx';
 import { VoteItem } from './VoteItem.tsx';
 import { daysUntil } from './clock.ts';
-import { plannedStartTimes } from '../../../shared/workshop/agenda.ts';
+import { itemRemainingSeconds, plannedStartTimes } from '../../../shared/workshop/agenda.ts';
 
 export interface ItemProps {
   detail: WorkshopDetail;
@@ -107,7 +107,10 @@ function EvidenceItem({ workloadId }: { workloadId: number | null }) {
   if (workloadId === null) return <p className="ws-lead">Choose a workload for this item in the agenda.</p>;
   if (!matrix) return <p className="ws-lead" role="status">Loading the evidence…</p>;
   if (matrix.evaluations.length === 0) return <p className="ws-lead">No candidates have been evaluated for this workload yet.</p>;
+  const selected = matrix.recommendation.selectedCandidate;
+  const unmet = matrix.evaluations.flatMap((e) => (matrix.checks[e.candidateId] ?? []).filter((c) => !c.check.met).map((c) => `${e.candidateName}: ${c.check.why}`));
   return (
+    <div className="evidence">
     <table className="ws-table">
       <caption className="visually-hidden">Evaluated candidates</caption>
       <thead>
@@ -137,6 +140,13 @@ function EvidenceItem({ workloadId }: { workloadId: number | null }) {
         })}
       </tbody>
     </table>
+    {selected ? <p className="ws-callout">{selected.reason}</p> : null}
+    {unmet.length > 0 ? (
+      <ul className="ws-list evidence__unmet" aria-label="Unmet constraints">
+        {unmet.map((u) => <li key={u}><span aria-hidden="true">✕ </span>{u}</li>)}
+      </ul>
+    ) : null}
+    </div>
   );
 }
 
@@ -184,8 +194,8 @@ function DecisionsItem({ detail, workloads }: { detail: WorkshopDetail; workload
 }
 
 function BreakItem({ item, now }: { item: AgendaItem; now: number }) {
-  const started = item.startedAt ? Date.parse(item.startedAt) : now;
-  const back = new Date(started + item.plannedMinutes * 60_000);
+  // What is left of the break from now: a paused or overrun break still says when the room starts again.
+  const back = new Date(now + Math.max(0, itemRemainingSeconds(item, new Date(now).toISOString())) * 1000);
   return <p className="ws-break">Back at {String(back.getHours()).padStart(2, '0')}:{String(back.getMinutes()).padStart(2, '0')}</p>;
 }
 
