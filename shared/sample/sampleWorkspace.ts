@@ -161,7 +161,7 @@ export function sampleWorkspace(today: IsoDate): WorkspaceSnapshot {
     policy: {
       ...DEFAULT_POLICY,
       events: DEFAULT_POLICY.events.map((e) => (e.kind === 'training_deadline' && rehearsed
-        ? { ...e, date: deadline, name: `${e.name} (sample date, ${SAMPLE_RUNWAY_DAYS} days after the sample was made)` }
+        ? { ...e, date: deadline, name: `${e.name} (sample date)` }
         : e)),
       holidays,
       blackouts,
