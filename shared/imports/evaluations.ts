@@ -344,6 +344,13 @@ const PLAIN_COLUMNS: Record<PlainField, string[]> = {
   winVsBaseline: ['win_vs_baseline', 'win', 'beats_baseline', 'better_than_baseline', 'preferred'],
 };
 
+const PLAIN_DECIMAL = /^\d+(?:\.\d+)?$/;
+/** The spellings most files use, looked up as they are; parseBooleanCell reads every other one. */
+const COMMON_BOOLEANS = new Map<string, boolean | null>([
+  ['', null], ['yes', true], ['no', false], ['true', true], ['false', false], ['1', true], ['0', false],
+  ['Yes', true], ['No', false], ['TRUE', true], ['FALSE', false], ['True', true], ['False', false], ['pass', true], ['fail', false],
+]);
+
 const BOOLEAN_HINT = 'use true/false, yes/no, 1/0 or pass/fail, or leave it empty when unknown';
 
 function plainColumnIndex(header: string[]): Partial<Record<PlainField, number>> {
@@ -401,13 +408,18 @@ function plainCsv(table: CsvTable, fileName: string): EvaluationImport {
   };
   const num = (line: number, cells: string[], c: number | undefined, unit: string): number | null => {
     if (c === undefined) return null;
-    const v = parseNumberCell(cells[c] ?? '', table.delimiter === ';');
+    const cell = cells[c] ?? '';
+    // Fast path: a plain non-negative decimal is what nearly every cell holds; anything else is read (and worded) in full.
+    if (PLAIN_DECIMAL.test(cell)) return Number(cell);
+    const v = parseNumberCell(cell, table.delimiter === ';');
     if (v === undefined) return fail(line, c, `${JSON.stringify(cells[c])} is not a number; give ${unit}, or leave it empty when unknown.`);
     if (v !== null && v < 0) return fail(line, c, `${cells[c]} is negative; give ${unit}.`);
     return v;
   };
   const bool = (line: number, cells: string[], c: number | undefined): boolean | null => {
     if (c === undefined) return null;
+    const common = COMMON_BOOLEANS.get(cells[c] ?? '');
+    if (common !== undefined) return common;
     const v = parseBooleanCell(cells[c] ?? '');
     if (v === undefined) return fail(line, c, `${JSON.stringify(cells[c])} is not yes or no; ${BOOLEAN_HINT}.`);
     return v;

@@ -41,33 +41,52 @@ async function benchWorkspace(dir: string) {
 type Call = Awaited<ReturnType<typeof benchWorkspace>>;
 
 interface Measured {
-  importMs: number;
-  previewMs: number;
-  floorMs: number;
+  /** Per run, in ms: the whole import (preview + commit), its commit alone, and their CPU time; the floor. */
+  imports: number[];
+  commits: number[];
+  importCpu: number[];
+  commitCpu: number[];
+  floors: number[];
+  floorCpu: number[];
   peakRss: number;
+  /** RSS before the first run: growth beyond it is what the import holds. */
+  baseRss: number;
 }
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+const cpuMs = (since: NodeJS.CpuUsage) => {
+  const u = process.cpuUsage(since);
+  return (u.user + u.system) / 1000;
+};
+const round = (x: number, digits = 0) => Math.round(x * 10 ** digits) / 10 ** digits;
 
-/** Times preview + commit of `file` and the floor, RUNS times each, into fresh files. */
+/** Times preview + commit of `file` and the floor, `runs` times each, into fresh files; importOnce returns when its commit started. */
 async function measure(
   file: string,
-  importOnce: (ws: Call) => Promise<number>,
+  importOnce: (ws: Call, commitStarts: () => void) => Promise<void>,
   floorOnce: (db: Database.Database) => void,
+  runs = RUNS,
 ): Promise<Measured> {
-  const imports: number[] = [];
-  const previews: number[] = [];
-  const floors: number[] = [];
-  let peakRss = 0;
-  for (let run = 0; run < RUNS; run++) {
+  const m: Measured = { imports: [], commits: [], importCpu: [], commitCpu: [], floors: [], floorCpu: [], peakRss: 0, baseRss: process.memoryUsage().rss };
+  for (let run = 0; run < runs; run++) {
     const dir = tempDir('offramp-bench-');
     const ws = await benchWorkspace(dir);
+    global.gc?.();
     const sampler = rssSampler();
+    const cpu = process.cpuUsage();
     const start = performance.now();
-    const previewMs = await importOnce(ws);
-    imports.push(performance.now() - start);
-    previews.push(previewMs);
-    peakRss = Math.max(peakRss, sampler.stop());
+    let commitStart = start;
+    let commitCpu = cpu;
+    await importOnce(ws, () => {
+      commitStart = performance.now();
+      commitCpu = process.cpuUsage();
+    });
+    const end = performance.now();
+    m.imports.push(end - start);
+    m.commits.push(end - commitStart);
+    m.importCpu.push(cpuMs(cpu));
+    m.commitCpu.push(cpuMs(commitCpu));
+    m.peakRss = Math.max(m.peakRss, sampler.stop());
     ws.app.close();
 
     // The floor writes into the very same schema (same table, same indexes), made by the app's migrations.
@@ -76,48 +95,58 @@ async function measure(
     const floorDb = new Database(floorFile);
     floorDb.pragma('journal_mode = WAL');
     floorDb.pragma('foreign_keys = ON');
+    const floorCpu = process.cpuUsage();
     const floorStart = performance.now();
     floorOnce(floorDb);
-    floors.push(performance.now() - floorStart);
+    m.floors.push(performance.now() - floorStart);
+    m.floorCpu.push(cpuMs(floorCpu));
     floorDb.close();
     fs.rmSync(dir, { recursive: true, force: true });
   }
   fs.rmSync(path.dirname(file), { recursive: true, force: true });
-  return { importMs: median(imports), previewMs: median(previews), floorMs: median(floors), peakRss };
+  return m;
 }
 
 /**
- * Two ratios: the commit (validated rows written in one transaction, recorded for undo and the audit
- * log) against the insert floor, which is what the target is about; and the whole import, parsing
- * and preview included, against the same floor, reported beside it for honesty.
+ * The issue's two ratios against the insert floor (the same rows, prepared statements, one transaction,
+ * the same schema, measured in the same run): the commit (validated rows written, undo and audit
+ * recorded, evaluation summaries kept) ≤ 1.5×, and the whole import as the user waits for it (file
+ * read, parse, validation, preview, commit) ≤ 2.5×. Median of the runs, fastest–slowest beside it,
+ * CPU time beside wall time.
  */
-function report(label: string, what: string, m: Measured): BenchResult[] {
-  const commitMs = m.importMs - m.previewMs;
-  const commitRatio = commitMs / m.floorMs;
-  return [
-    { name: `${label}: ${what}, parse + preview + commit (median of ${RUNS})`, value: Math.round(m.importMs), unit: 'ms' },
-    { name: `${label}: of which parse + preview`, value: Math.round(m.previewMs), unit: 'ms' },
-    { name: `${label}: of which commit (one transaction, undo + audit recorded)`, value: Math.round(commitMs), unit: 'ms' },
-    { name: `${label}: insert floor (the same rows, prepared statements, one transaction)`, value: Math.round(m.floorMs), unit: 'ms' },
-    { name: `${label}: commit / insert floor`, value: Math.round(commitRatio * 10) / 10, unit: '×', target: '≤ 2×', pass: commitRatio <= 2 },
-    { name: `${label}: whole import / insert floor`, value: Math.round((m.importMs / m.floorMs) * 10) / 10, unit: '×' },
-    { name: `${label}: peak rss`, value: mb(m.peakRss), unit: 'MB' },
+function report(label: string, what: string, m: Measured, memory?: { limitMb: number }): BenchResult[] {
+  const runs = m.imports.length;
+  const floorMs = median(m.floors);
+  const floor = { name: `${label}: insert floor`, value: round(floorMs) };
+  const spread = (xs: number[]): [number, number] => [round(Math.min(...xs)), round(Math.max(...xs))];
+  const ratios = (xs: number[]) => xs.map((x, i) => x / m.floors[i]);
+  const commitRatio = round(median(ratios(m.commits)), 2);
+  const importRatio = round(median(ratios(m.imports)), 2);
+  const rows: BenchResult[] = [
+    { name: `${label}: ${what}, whole import (read, parse, preview, commit)`, value: round(median(m.imports)), unit: 'ms', spread: spread(m.imports), cpuMs: round(median(m.importCpu)), floor, ratio: importRatio, runs },
+    { name: `${label}: of which commit (one transaction, undo + audit recorded)`, value: round(median(m.commits)), unit: 'ms', spread: spread(m.commits), cpuMs: round(median(m.commitCpu)), floor, ratio: commitRatio, runs },
+    { name: `${label}: insert floor (the same rows, prepared statements, one transaction)`, value: round(floorMs), unit: 'ms', spread: spread(m.floors), cpuMs: round(median(m.floorCpu)), runs },
+    { name: `${label}: whole import / insert floor`, value: importRatio, unit: '×', spread: [round(Math.min(...ratios(m.imports)), 2), round(Math.max(...ratios(m.imports)), 2)], target: '≤ 2.5×', pass: importRatio <= 2.5, runs },
+    { name: `${label}: commit / insert floor`, value: commitRatio, unit: '×', spread: [round(Math.min(...ratios(m.commits)), 2), round(Math.max(...ratios(m.commits)), 2)], target: '≤ 1.5×', pass: commitRatio <= 1.5, runs },
   ];
+  const growth = mb(Math.max(0, m.peakRss - m.baseRss));
+  rows.push(memory
+    ? { name: `${label}: memory held by the import (peak RSS growth)`, value: growth, unit: 'MB', target: `flat (≤ ${memory.limitMb} MB)`, pass: growth <= memory.limitMb }
+    : { name: `${label}: peak RSS`, value: mb(m.peakRss), unit: 'MB' });
+  return rows;
 }
 
-async function benchJobsImport(): Promise<BenchResult[]> {
+export async function benchJobsImport(): Promise<BenchResult[]> {
   const file = path.join(tempDir('offramp-bench-src-'), 'jobs.json');
   fs.writeFileSync(file, aJobsList(Array.from({ length: JOBS }, (_, i) => ({
     id: `ftjob-${String(i).padStart(8, '0')}`, suffix: `family-${i % FAMILIES}`, day: Math.floor(i / FAMILIES),
     status: i % 10 === 9 ? 'failed' as const : 'succeeded' as const,
   }))));
   const jobs = (JSON.parse(fs.readFileSync(file, 'utf8')) as { data: Record<string, string | number | null>[] }).data;
-  const m = await measure(file, async ({ app, call, clientId }) => {
-    const start = performance.now();
+  const m = await measure(file, async ({ app, call, clientId }, commitStarts) => {
     const preview = await call('imports.jobs.preview', { files: [app.ctx.files.register(file)] });
-    const previewMs = performance.now() - start;
+    commitStarts();
     await call('imports.jobs.commit', { token: preview.token, clientId });
-    return previewMs;
   }, (db) => {
     // The same rows the import writes: one workload per model family, then every job pointing at its workload.
     const now = new Date().toISOString();
@@ -133,17 +162,28 @@ async function benchJobsImport(): Promise<BenchResult[]> {
   return report('jobs-list import', `${JOBS.toLocaleString('en')} jobs`, m);
 }
 
-async function benchEvaluationImport(): Promise<BenchResult[]> {
+function writeResultsCsv(rows: number): string {
   const file = path.join(tempDir('offramp-bench-src-'), 'results.csv');
-  const lines = ['candidate,task_id,latency_ms,cost_usd,correct,grounded,refused,hallucinated'];
-  for (let i = 0; i < EVAL_ROWS; i++) lines.push(`candidate-${i % 4},t${i >> 2},${100 + (i % 900)},0.00${i % 9 + 1},${i % 7 ? 'yes' : 'no'},yes,no,${i % 50 ? 'no' : 'yes'}`);
-  fs.writeFileSync(file, `${lines.join('\n')}\n`);
-  const m = await measure(file, async ({ app, call, workloadId }) => {
-    const start = performance.now();
+  const fd = fs.openSync(file, 'w');
+  let batch = ['candidate,task_id,latency_ms,cost_usd,correct,grounded,refused,hallucinated'];
+  for (let i = 0; i < rows; i++) {
+    batch.push(`candidate-${i % 4},t${i >> 2},${100 + (i % 900)},0.00${i % 9 + 1},${i % 7 ? 'yes' : 'no'},yes,no,${i % 50 ? 'no' : 'yes'}`);
+    if (batch.length === 50_000) {
+      fs.writeSync(fd, `${batch.join('\n')}\n`);
+      batch = [];
+    }
+  }
+  fs.writeSync(fd, batch.length ? `${batch.join('\n')}\n` : '');
+  fs.closeSync(fd);
+  return file;
+}
+
+async function benchEvaluationRows(rows: number, runs: number, memory?: { limitMb: number }): Promise<BenchResult[]> {
+  const file = writeResultsCsv(rows);
+  const m = await measure(file, async ({ app, call, workloadId }, commitStarts) => {
     const preview = await call('imports.evaluations.preview', { file: app.ctx.files.register(file), workloadId });
-    const previewMs = performance.now() - start;
+    commitStarts();
     await call('imports.evaluations.commit', { token: preview.token, workloadId, approaches: {} });
-    return previewMs;
   }, (db) => {
     // The same rows into the same schema: the four candidates they belong to exist, as in the app.
     const now = new Date().toISOString();
@@ -153,12 +193,23 @@ async function benchEvaluationImport(): Promise<BenchResult[]> {
     for (let c = 1; c <= 4; c++) db.prepare("INSERT INTO candidates (id, workload_id, name, approach, self_hostable) VALUES (?, 1, ?, 'prompting', 0)").run(c, `candidate-${c}`);
     const insert = db.prepare('INSERT INTO evaluation_rows (candidate_id, task_id, latency_ms, cost_usd, correct, grounded, refused, hallucinated, win_vs_baseline) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)');
     db.transaction(() => {
-      for (let i = 0; i < EVAL_ROWS; i++) insert.run((i % 4) + 1, `t${i >> 2}`, 100 + (i % 900), 0.001, i % 7 ? 1 : 0, 1, 0, i % 50 ? 0 : 1, null);
+      for (let i = 0; i < rows; i++) insert.run((i % 4) + 1, `t${i >> 2}`, 100 + (i % 900), 0.001, i % 7 ? 1 : 0, 1, 0, i % 50 ? 0 : 1, null);
     })();
-  });
-  return report('evaluation import', `${EVAL_ROWS.toLocaleString('en')} CSV rows`, m);
+  }, runs);
+  return report('evaluation import', `${rows.toLocaleString('en')} CSV rows`, m, memory);
 }
 
-export async function benchDbImports(): Promise<BenchResult[]> {
-  return [...await benchJobsImport(), ...await benchEvaluationImport()];
+export async function benchEvaluationImport(): Promise<BenchResult[]> {
+  return benchEvaluationRows(EVAL_ROWS, RUNS);
+}
+
+/**
+ * 1,000,000 rows, once (minutes on the 2-core machine): OFFRAMP_BENCH_1M=1 npm run bench -- dbImports.
+ * Flat memory is the target: what the import holds must not grow with the rows.
+ */
+export async function benchEvaluationImportMillion(): Promise<BenchResult[]> {
+  if (process.env.OFFRAMP_BENCH_1M !== '1') {
+    return [{ name: 'evaluation import: 1,000,000 CSV rows (run with OFFRAMP_BENCH_1M=1)', value: 0, unit: '', note: 'not run' }];
+  }
+  return benchEvaluationRows(1_000_000, 1, { limitMb: 300 });
 }
