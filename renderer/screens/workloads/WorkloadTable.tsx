@@ -134,7 +134,7 @@ export function WorkloadTable({ rows }: { rows: WorkloadRow[] }) {
                 role="row"
                 aria-rowindex={item.index + 2}
                 className="clickable-row"
-                style={{ transform: `translateY(${item.start}px)`, height: ROW_HEIGHT, contain: 'strict' }}
+                style={{ transform: `translateY(${item.start}px)`, height: ROW_HEIGHT, contain: 'layout paint' }}
                 onClick={() => navigate(`/workloads/${row.original.workload.id}`)}
               >
                 {row.getAllCells().map((cell) => (
