@@ -9,10 +9,14 @@ import type { Browser, Page } from 'playwright-core';
 import { startTestHost, type TestHost } from '../host/server.ts';
 import { printRouteToPdf } from '../../electron/exporters/chromiumPdf.ts';
 import { launchBrowser, offlinePage, skipWithoutChromium } from './browser.ts';
+import { shotPath } from './session.ts';
 import { generatedWorkspaceFile, sampleWorkspaceFile } from '../integration/exporters/workspaces.ts';
 
 const TODAY = '2026-11-25';
-const DOCS_SCREEN = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../docs/roadmap-screen.png');
+// docs/roadmap-screen.png only when refreshed deliberately (OFFRAMP_UPDATE_SHOTS=1); a plain run writes to test-results/.
+const DOCS_SCREEN = process.env.OFFRAMP_UPDATE_SHOTS === '1'
+  ? path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../docs/roadmap-screen.png')
+  : shotPath('roadmap-screen');
 
 async function readLayout(page: Page) {
   return page.evaluate(() => {
