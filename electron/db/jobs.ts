@@ -54,7 +54,7 @@ function jobRow(job: ImportedJob, workloadId: number): Record<string, unknown> {
 }
 
 /** Creates or updates the draft's workload (keyed by the model family; `lookup` is read once per import, which is sound because drafts never share a key or a job) and adds jobs not seen before. */
-export function applyDraft(db: Database, rec: Recorder, draft: WorkloadDraft, clientId: number, lookup: DraftLookup): DraftAction {
+export function applyDraft(db: Database, rec: Recorder, draft: WorkloadDraft, clientId: number, lookup: DraftLookup, newJobs?: Record<string, unknown>[]): DraftAction {
   const { action, workloadId, known } = draftState(db, draft, lookup);
   if (action === 'unchanged') return action;
   let id = workloadId;
@@ -78,6 +78,9 @@ export function applyDraft(db: Database, rec: Recorder, draft: WorkloadDraft, cl
   const target = id;
   // Jobs already imported stay as they are, but follow their family (e.g. after its workload was deleted and re-imported).
   for (const [jobId, owner] of known) if (owner !== target) rec.update('fine_tuning_jobs', { id: jobId }, { workload_id: target });
-  rec.insertMany('fine_tuning_jobs', draft.jobs.filter((j) => !known.has(j.id)).map((j) => jobRow(j, target)));
+  const rows = draft.jobs.filter((j) => !known.has(j.id)).map((j) => jobRow(j, target));
+  // With a sink the caller inserts every draft's jobs at once: one bulk change for the table, not one per family.
+  if (newJobs) for (const r of rows) newJobs.push(r);
+  else rec.insertMany('fine_tuning_jobs', rows);
   return action;
 }

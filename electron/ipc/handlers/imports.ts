@@ -88,10 +88,12 @@ export const importsHandlers: HandlerMap<keyof typeof importsChannels> = {
     const { parsed } = pendingJobs.take(token);
     const counts = { created: 0, updated: 0, unchanged: 0 };
     const lookup = lookupDrafts(db, parsed.drafts);
+    const newJobs: Record<string, unknown>[] = [];
     for (const draft of parsed.drafts) {
-      const action = applyDraft(db, rec, draft, clientId, lookup);
+      const action = applyDraft(db, rec, draft, clientId, lookup, newJobs);
       counts[action === 'create' ? 'created' : action === 'update' ? 'updated' : 'unchanged']++;
     }
+    rec.insertMany('fine_tuning_jobs', newJobs);
     return counts;
   },
 
