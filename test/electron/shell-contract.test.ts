@@ -22,6 +22,8 @@ const seen = vi.hoisted(() => ({
   beforeRequest: null as Handler | null,
   readyBeforeSchemes: false,
   ready: false,
+  exposed: new Map<string, Record<string, unknown>>(),
+  invoked: [] as unknown[][],
   appPath: '',
 }));
 
@@ -87,8 +89,11 @@ vi.mock('electron', () => {
   const screen = { getAllDisplays: () => [], getPrimaryDisplay: () => ({ id: 1, workArea: {} }), getDisplayMatching: () => ({ id: 1 }) };
   const dialog = { showOpenDialog: async () => ({ canceled: true, filePaths: [] }), showSaveDialog: async () => ({ canceled: true }) };
   const shell = { openPath: async () => '' };
-  const contextBridge = { exposeInMainWorld: () => {} };
-  const ipcRenderer = { invoke: async () => undefined, on: () => {}, removeListener: () => {}, send: () => {} };
+  const contextBridge = { exposeInMainWorld: (key: string, api: Record<string, unknown>) => { seen.exposed.set(key, api); } };
+  const ipcRenderer = {
+    invoke: async (...args: unknown[]) => { seen.invoked.push(args); return { ok: true, value: null }; },
+    on: () => {}, removeListener: () => {}, send: () => {},
+  };
   const api = { app, BrowserWindow, session, protocol, ipcMain, Menu, screen, dialog, shell, contextBridge, ipcRenderer };
   return { ...api, default: api };
 });
@@ -206,5 +211,17 @@ describe('Electron shell wiring (stand-in electron module)', () => {
     }
     expect(await handle({ senderFrame: null }, 'workspace.current', {})).toMatchObject({ ok: false });
     expect(await handle({ senderFrame: { url: 'app://offramp/index.html#/clients' } }, 'workspace.current', {})).toEqual({ ok: true, value: null });
+  });
+
+  it('exposes to the page only invoke, menu commands, progress and the audience window — no Node, no ipcRenderer', async () => {
+    await import('../../electron/preload.ts');
+    expect([...seen.exposed.keys()]).toEqual(['offramp']);
+    const api = seen.exposed.get('offramp') as Record<string, unknown>;
+    expect(Object.keys(api).sort()).toEqual(['invoke', 'onCommand', 'onProgress', 'openAudience']);
+    const invoke = api.invoke as (channel: string, payload: unknown) => Promise<unknown>;
+    expect(await invoke('fs.readFile', { path: '/etc/passwd' })).toMatchObject({ ok: false, error: { message: 'Unknown channel fs.readFile' } });
+    expect(seen.invoked).toEqual([]);
+    await invoke('clients.list', {});
+    expect(seen.invoked).toEqual([['offramp:ipc', 'clients.list', {}]]);
   });
 });
