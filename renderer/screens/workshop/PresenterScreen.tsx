@@ -14,6 +14,7 @@ import { ItemKeysContext, isoDay, useNow, type ItemKeys } from './clock.ts';
 import { kindLabel } from './words.ts';
 import { TimeStrip } from './TimeStrip.tsx';
 import { plural } from '../../labels.ts';
+import { notifyInfo } from '../../stores/ui.ts';
 import './workshop.css';
 
 type Overlay = { kind: CaptureKind } | { kind: 'vote' } | { kind: 'keys' } | null;
@@ -75,7 +76,8 @@ function Presenter({ detail }: { detail: WorkshopDetail }) {
   const leave = () => navigate(`/workshops/${w.id}`);
   const forward = () => {
     if (w.status === 'finished') return;
-    if (!current) return void session('start');
+    // 'next' before the first item starts the workshop; two quick presses then land on the second item, not twice on the first.
+    if (!current) return void session('next');
     if (index === detail.agenda.length - 1) return void session('finish');
     return void session('next');
   };
@@ -83,7 +85,7 @@ function Presenter({ detail }: { detail: WorkshopDetail }) {
   const toggleTimer = () => { if (current && w.status !== 'finished') void session(current.runningSince ? 'timerPause' : 'timerStart'); };
   const openVote = () => {
     const vote = current?.kind === 'vote' ? current : detail.agenda.find((i) => i.kind === 'vote');
-    if (!vote) return;
+    if (!vote) return notifyInfo('This agenda has no vote item: add one in the agenda to vote with dots.');
     if (vote.id !== current?.id) void session('goto', vote.id).then((ok) => ok && setOverlay({ kind: 'vote' }));
     else setOverlay({ kind: 'vote' });
   };
