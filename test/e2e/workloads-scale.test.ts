@@ -56,7 +56,7 @@ describe.skipIf(skipWithoutChromium())('workloads table at 5,000 rows', () => {
     await expect.poll(() => volume.getAttribute('aria-sort')).toBe('descending');
     const firstVolume = await bodyRows().first().locator('td').nth(4).innerText();
     const max = await page.evaluate(async () => {
-      const r = await fetch('/ipc/workloads.list', { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' });
+      const r = await fetch('ipc/workloads.list', { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' });
       const body = (await r.json()) as { ok: boolean; value: { monthlyVolume: number }[] };
       return Math.max(...body.value.map((w) => w.monthlyVolume));
     });
