@@ -31,6 +31,20 @@ describe('export commands', () => {
     expect(execFileSync('pdftotext', [out, '-'], { encoding: 'utf8' })).toContain('Harbor Bank');
   });
 
+  it.skipIf(skipWithoutChromium())('prints one page that says so for a workspace with nothing to plan, instead of pages of zeros', () => {
+    const json = path.join(dir, 'empty.json');
+    fs.writeFileSync(json, JSON.stringify({ format: 'offramp-workspace', version: 2, clients: [], workloads: [] }));
+    const empty = path.join(dir, 'empty.offramp');
+    expect(runCli(['import', '--db', empty, '--json', json]).status).toBe(0);
+    const out = path.join(dir, 'empty.pdf');
+    const r = runCli(['roadmap', '--db', empty, '--out', out, '--today', TODAY]);
+    expect(r.stderr).toBe('');
+    expect(execFileSync('pdfinfo', [out], { encoding: 'utf8' })).toMatch(/Pages:\s+1\b/);
+    const text = execFileSync('pdftotext', [out, '-'], { encoding: 'utf8' }).replace(/\s+/g, ' ');
+    expect(text).toContain('There is nothing to plan yet');
+    expect(text).toContain('This workspace has no workloads.');
+  });
+
   it('writes the milestones calendar and the plan CSV', () => {
     const ics = path.join(dir, 'm.ics');
     const csv = path.join(dir, 'p.csv');
