@@ -12,7 +12,7 @@ import { parseJobsList, type JobsListImport } from '../../../shared/imports/jobs
 import { applyDraft, draftAction, lookupDrafts } from '../../db/jobs.ts';
 import { getClient } from '../../db/clients.ts';
 import { PendingImports } from '../../services/pending.ts';
-import { OfframpError } from '../../../shared/errors.ts';
+import { OfframpError, type ErrorInfo } from '../../../shared/errors.ts';
 import { parseEvaluationFile, type EvaluationImport } from '../../../shared/imports/evaluations.ts';
 import { insertCandidate, listCandidates } from '../../db/candidates.ts';
 import type { Approach } from '../../../shared/domain/types.ts';
@@ -21,7 +21,7 @@ import { applySpreadsheet, planSpreadsheet, spreadsheetText, type PlannedRow } f
 import type { SpreadsheetKind } from '../../../shared/imports/spreadsheet.ts';
 
 const pendingJobs = new PendingImports<{ files: string[]; parsed: JobsListImport }>();
-const pendingSheets = new PendingImports<{ kind: SpreadsheetKind; rows: PlannedRow[]; errors: number }>();
+const pendingSheets = new PendingImports<{ kind: SpreadsheetKind; rows: PlannedRow[]; errors: ErrorInfo[] }>();
 const pendingEvaluations = new PendingImports<{ file: string; workloadId: number; parsed: EvaluationImport }>();
 
 /** A first guess of a candidate's approach from its name; the user confirms it in the preview. */
@@ -148,14 +148,20 @@ export const importsHandlers: HandlerMap<keyof typeof importsChannels> = {
   'imports.spreadsheet.preview': ({ file: handle, kind, mapping }, ctx) => {
     const file = ctx.files.resolve(handle);
     const plan = planSpreadsheet(ctx.workspace.database(), kind, file, readImportFile(file, WHAT.spreadsheet), mapping);
-    const token = pendingSheets.put({ kind, rows: plan.rows, errors: plan.errors.length });
+    const token = pendingSheets.put({ kind, rows: plan.rows, errors: plan.errors });
     const { rows: _rows, ...preview } = plan;
     return { ...preview, token, file: handle };
   },
   'imports.spreadsheet.commit': ({ token }, _ctx, db, rec) => {
     const pending = pendingSheets.take(token);
-    if (pending.errors > 0) {
-      throw new OfframpError({ code: 'import_invalid', message: `The file has ${pending.errors} problem${pending.errors === 1 ? '' : 's'}; fix them in the spreadsheet (or the column mapping) and choose it again. Nothing was changed.` });
+    const n = pending.errors.length;
+    if (n > 0) {
+      // Refused naming the file and its first problem's row and column, like every other import error.
+      const first = pending.errors[0];
+      throw new OfframpError({
+        code: 'import_invalid', file: first.file, line: first.line, field: first.field,
+        message: `${path.basename(first.file ?? 'The file')} has ${n} problem${n === 1 ? '' : 's'} (the first: ${first.message}); fix them in the spreadsheet (or the column mapping) and choose it again. Nothing was changed.`,
+      });
     }
     const result = applySpreadsheet(db, rec, pending.kind, pending.rows);
     pendingSheets.drop(token);

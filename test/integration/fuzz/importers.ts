@@ -52,8 +52,11 @@ export const spreadsheet: Importer<{ kind: string; text: string }> = {
       const p = v as SpreadsheetPreview;
       // Cell problems are listed, not thrown: each must name the file, its row and its column.
       for (const e of p.errors) checkRefusal(e, file, `spreadsheet (${kind}) preview error`);
-      if (p.errors.length > 0) return null;
-      return ws.call('imports.spreadsheet.commit', { token: p.token });
+      // With problems listed, the commit must refuse (and name the file); without, it may write.
+      return ws.call('imports.spreadsheet.commit', { token: p.token }).then((r) => {
+        if (r.ok && p.errors.length > 0) throw new FuzzFailure(`spreadsheet (${kind}): committed although the preview listed ${p.errors.length} problems`);
+        return r;
+      });
     });
   },
 };
