@@ -126,7 +126,12 @@ export class WorkspaceService {
   async prepareWrite(): Promise<void> {
     const db = this.database();
     if (this.readOnly) throw this.readOnlyError();
-    this.backup ??= takeBackup(db, this.file as string, 'before-edit', this.now());
+    const file = this.file as string;
+    this.backup ??= takeBackup(db, file, 'before-edit', this.now()).catch((e: unknown) => {
+      // No edit without its backup: the next write tries again.
+      this.backup = null;
+      throw backupFailed(file, e);
+    });
     await this.backup;
   }
 
@@ -134,8 +139,12 @@ export class WorkspaceService {
   private beforeWrite(db: Db): void {
     if (this.readOnly) throw this.readOnlyError();
     if (this.backup === null) {
+      try {
+        takeBackupSync(db, this.file as string, 'before-edit', this.now());
+      } catch (e) {
+        throw backupFailed(this.file as string, e);
+      }
       this.backup = Promise.resolve();
-      takeBackupSync(db, this.file as string, 'before-edit', this.now());
     }
   }
 
@@ -274,6 +283,13 @@ export class WorkspaceService {
   private emit(): void {
     for (const l of this.listeners) l();
   }
+}
+
+function backupFailed(file: string, e: unknown): OfframpError {
+  return new OfframpError({
+    code: 'io', file,
+    message: `Offramp could not back up ${path.basename(file)} before this change (${(e as Error).message}). Nothing was changed; free some disk space or check that the folder can be written to, then try again.`,
+  });
 }
 
 /** True for a file Offramp made: a SQLite database marked with Offramp's application id. */

@@ -176,4 +176,21 @@ describe('backups', () => {
       '20261108-17', '20261107-17', '20261106-17', '20261105-17', '20261104-17', // the newest of each other day of the week
     ]);
   });
+
+  it('refuses the first change when its backup cannot be written, then backs up and writes on the next try', async () => {
+    const t = await aWorkspace();
+    open.push(t);
+    await t.call('clients.create', { name: 'Acme Bank' });
+    await t.call('workspace.close', {});
+    await t.open(t.file);
+    fs.writeFileSync(backupDir(t.file), 'a file where the backups folder should be');
+    const error = await t.fail('clients.create', { name: 'Beta Bank' });
+    expect(error).toMatchObject({ code: 'io', file: t.file });
+    expect(error.message).toMatch(/could not back up workspace\.offramp before this change .*Nothing was changed/);
+    expect((await t.call('clients.list', {})).map((c) => c.name)).toEqual(['Acme Bank']);
+    fs.rmSync(backupDir(t.file));
+    await t.call('clients.create', { name: 'Beta Bank' });
+    expect(listBackups(t.file)).toHaveLength(1);
+    expect(clientNames(listBackups(t.file)[0])).toEqual(['Acme Bank']);
+  });
 });
