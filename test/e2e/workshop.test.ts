@@ -350,8 +350,7 @@ describe.skipIf(skipWithoutChromium())('workshop mode in Chromium', () => {
     host.platform.queueDialog(path.join(host.dir, FILE));
     await page.getByRole('button', { name: 'Open…' }).click();
     await nav('Workshops').click();
-    await page.getByRole('table', { name: 'Workshops' }).getByRole('link', { name: TITLE }).click();
-    await page.getByRole('link', { name: 'Resume presenting' }).click();
+    await page.getByRole('table', { name: 'Workshops' }).getByRole('link', { name: `Resume ${TITLE}` }).click();
 
     await textOf(stageTitle()).toBe(item!);
     await textOf(timer()).toBe(before!);

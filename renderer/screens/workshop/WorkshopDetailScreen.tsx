@@ -81,6 +81,12 @@ export function WorkshopDetailScreen({ params }: { params: { id: string } }) {
           <section className="ws-card">
             <h2 className="section-title">Captured</h2>
             <p>{plural(detail.decisions.length, 'decision')}, {plural(detail.actions.length, 'action')}, {plural(detail.notes.length, 'note')}, {plural(detail.classifications.length, 'classification')}</p>
+            {detail.decisions.length > 0 ? (
+              <ul className="ws-captured" aria-label="Decisions">{detail.decisions.map((d) => <li key={d.id}><span className="ws-captured__kind">Decision</span> {d.text}</li>)}</ul>
+            ) : null}
+            {detail.actions.length > 0 ? (
+              <ul className="ws-captured" aria-label="Actions">{detail.actions.map((a) => <li key={a.id}><span className="ws-captured__kind">Action</span> {a.text} <span className="muted">— {a.owner}, due {a.dueDate}</span></li>)}</ul>
+            ) : null}
           </section>
           <section className="ws-card" aria-labelledby="minutes-title">
             <h2 id="minutes-title" className="section-title">Minutes</h2>

@@ -85,7 +85,12 @@ export function WorkshopsScreen() {
                 <th scope="row" className="cell-strong"><Link href={`/workshops/${w.id}`} className="link">{w.title}</Link></th>
                 <td>{s.clientName}</td>
                 <td className="nowrap">{w.date} <span className="muted">{w.startTime}</span></td>
-                <td><StatusTag status={w.status} /></td>
+                <td className="nowrap">
+                  <StatusTag status={w.status} />
+                  {w.status === 'running' ? (
+                    <Link href={`/present/${w.id}`} className="link ws-resume">Resume<span className="visually-hidden"> {w.title}</span></Link>
+                  ) : null}
+                </td>
                 <td className={`num ws-nowrap${over ? ' ws-over' : ''}`}>
                   {s.agendaMinutes} / {w.plannedMinutes} min{over ? <span className="visually-hidden"> (longer than planned)</span> : null}
                 </td>
