@@ -75,6 +75,9 @@ describe.skipIf(skipWithoutChromium())('baselines, cost at volume and the calend
     // One date style ("9 Dec 2026"), never ISO; "wd" only on the timeline, whose legend explains it.
     expect(text.match(/.{40}\b20\d\d-\d\d-\d\d\b.{10}/)?.[0] ?? null).toBeNull();
     expect(text).toContain('wd = working days');
+    // A workload without a job profile says so in one line; the cover names the rule behind the sunset date.
+    expect(text).toContain('No job profile yet.');
+    expect(text).toMatch(/Set by the (training deadline minus \d+ days for retest and rollback|\w+ commitment|contract)/);
   });
 
   it('shows cost at volume per client, with unknown where an input is missing', async () => {
