@@ -11,6 +11,7 @@ import { decideJob } from './jobRules.ts';
 import { isOnPrem, requiresSelfHosting, selfHostingReasons } from './residency.ts';
 import { selectCandidate } from './selectCandidate.ts';
 import { THRESHOLDS } from './thresholds.ts';
+import { plural } from '../format.ts';
 import type { CostBasis, Recommendation, RecommendationComponent, RecommendationNote, SelectedCandidate, TraceEntry } from './types.ts';
 
 export interface RecommendInput {
@@ -44,7 +45,6 @@ function costBasisOf(evaluations: Evaluation[], selected: SelectedCandidate | nu
   return { candidateId: cheapest.candidateId, name: cheapest.candidateName, costPer1k: cheapest.costPer1k, source: 'cheapest' };
 }
 
-const plural = (n: number, noun: string): string => `${n} ${noun}${n === 1 ? '' : 's'}`;
 
 export function recommend(input: RecommendInput): Recommendation {
   const { workload, profile, evaluations } = input;
@@ -115,7 +115,7 @@ export function recommend(input: RecommendInput): Recommendation {
     component.override = { approach: o.approach, reason: o.reason, actor: o.actor, at: o.at };
     trace.push({
       ruleId: 'override',
-      text: `${o.actor} overrode ${job} from ${component.ruleApproach} (${component.ruleId}) to ${o.approach} on ${o.at}: "${o.reason}".`,
+      text: `${o.actor} overrode ${job} from ${component.ruleApproach} (${component.ruleId}) to ${o.approach} on ${o.at.slice(0, 10)}: "${o.reason.replace(/[.\s]+$/, '')}".`,
       inputs: { job, ruleApproach: component.ruleApproach, approach: o.approach, actor: o.actor, at: o.at },
     });
     if (selfHosting && o.approach === 'prompting') {
