@@ -39,7 +39,7 @@ export function TimeStrip({ detail, current, next, portfolio, now, audience, chi
   const { deadline, sunset } = deadlines(portfolio, detail.workshop.clientId, now);
   return (
     <footer className={`strip${audience ? ' strip--audience' : ''}`} aria-label="Time">
-      {current ? <TimerText item={current} now={now} large /> : <div className="timer timer--idle"><span className="timer__value">—</span></div>}
+      {current ? <TimerText item={current} now={now} large /> : null}
       <div className="strip__facts">
         {current ? <SessionPace detail={detail} now={now} /> : null}
         {!audience && current ? <p className="strip__next"><span className="strip__label">Next</span> {next ? next.title : 'End of the agenda'}</p> : null}

@@ -78,6 +78,11 @@ export function WorkshopDetailScreen({ params }: { params: { id: string } }) {
             )}
             <p className="muted">{plural(w.dotsPerParticipant, 'dot')} each in a vote{w.nextReviewDate ? ` · next review ${w.nextReviewDate}` : ''}</p>
           </section>
+          <section className="ws-card" aria-labelledby="minutes-title">
+            <h2 id="minutes-title" className="section-title">Minutes</h2>
+            <p className="muted">Participants, agenda with actual times, answers and recommendations, the vote, decisions, actions and the plan.</p>
+            <MinutesExport workshopId={w.id} />
+          </section>
           <section className="ws-card">
             <h2 className="section-title">Captured</h2>
             <p>{plural(detail.decisions.length, 'decision')}, {plural(detail.actions.length, 'action')}, {plural(detail.notes.length, 'note')}, {plural(detail.classifications.length, 'classification')}</p>
@@ -87,11 +92,6 @@ export function WorkshopDetailScreen({ params }: { params: { id: string } }) {
             {detail.actions.length > 0 ? (
               <ul className="ws-captured" aria-label="Actions">{detail.actions.map((a) => <li key={a.id}><span className="ws-captured__kind">Action</span> {a.text} <span className="muted">— {a.owner}, due {a.dueDate}</span></li>)}</ul>
             ) : null}
-          </section>
-          <section className="ws-card" aria-labelledby="minutes-title">
-            <h2 id="minutes-title" className="section-title">Minutes</h2>
-            <p className="muted">Participants, agenda with actual times, answers and recommendations, the vote, decisions, actions and the plan.</p>
-            <MinutesExport workshopId={w.id} />
           </section>
         </aside>
       </div>
