@@ -303,10 +303,11 @@ describe.skipIf(skipWithoutChromium())('workshop mode in Chromium', () => {
 
   it('shows the audience page the current item without notes or controls, following the presenter', async () => {
     const id = workshopUrl.split('/').pop();
-    const audience = await page.context().newPage();
+    // In the browser the presenter's "Audience window" opens a second page (Electron opens a window on the second display).
+    const [audience] = await Promise.all([page.context().waitForEvent('page'), page.getByRole('button', { name: 'Audience window' }).click()]);
     await audience.setViewportSize({ width: 1440, height: 900 });
     audience.setDefaultTimeout(15_000);
-    await audience.goto(`${host.url}#/audience/${id}`);
+    await audience.waitForURL(`**/#/audience/${id}`);
     await textOf(stageTitle(audience)).toBe('Decisions and actions');
     expect(await audience.getByRole('button', { name: /timer|Next|Previous|Note|Decision|Action/ }).count()).toBe(0);
     expect(await audience.getByText('Next', { exact: true }).count()).toBe(0);
