@@ -366,6 +366,8 @@ describe.skipIf(skipWithoutChromium())('workshop mode in Chromium', () => {
   it('exports the minutes as a PDF and as Markdown with the participants, decisions and actions', async () => {
     await page.keyboard.press('Escape');
     await page.getByRole('heading', { name: TITLE, level: 1 }).waitFor();
+    // The agenda now carries what happened: the intro started a minute late and overran.
+    await visible(page.getByText(/^Started 09:31 · ran 6 of 5 min · ended \d\d:\d\d$/));
     const minutes = page.getByRole('group', { name: 'Minutes' });
 
     host.platform.queueDialog('minutes.pdf');

@@ -7,7 +7,8 @@ import { useUi, notifyInfo } from '../../stores/ui.ts';
 import { channels } from '../../../shared/ipc/index.ts';
 import { AGENDA_KINDS, type AgendaItem, type AgendaKind, type VoteOption, type Workshop } from '../../../shared/workshop/types.ts';
 import type { Workload } from '../../../shared/domain/types.ts';
-import { agendaMinutes, plannedStartTimes, validateAgenda } from '../../../shared/workshop/agenda.ts';
+import { format, parseISO } from 'date-fns';
+import { agendaMinutes, itemElapsedSeconds, plannedStartTimes, validateAgenda } from '../../../shared/workshop/agenda.ts';
 import { kindLabel } from './words.ts';
 import { FormError } from '../../components/fields.tsx';
 
@@ -73,6 +74,8 @@ export function AgendaEditor({ workshop, agenda, workloads }: { workshop: Worksh
     listRef.current?.querySelector<HTMLElement>(`[data-row="${p.key}"] [data-field="${p.field}"]`)?.focus();
   });
 
+  const byId = useMemo(() => new Map(agenda.map((i) => [i.id, i])), [agenda]);
+  const now = new Date(useWorkshop.getState().now()).toISOString();
   const total = agendaMinutes(rows.map((r) => ({ plannedMinutes: Number(r.minutes) || 0 })));
   const starts = plannedStartTimes(workshop.startTime, rows.map((r) => ({ plannedMinutes: Number(r.minutes) || 0 })));
 
@@ -169,6 +172,7 @@ export function AgendaEditor({ workshop, agenda, workloads }: { workshop: Worksh
               <button type="button" className="icon-button" data-field="down" disabled={i === rows.length - 1} onClick={() => move(i, i + 1, 'down')} aria-label={`Move ${r.title || `item ${i + 1}`} down`}>↓</button>
               <button type="button" className="icon-button agenda-row__remove" onClick={() => setRows((rs) => rs.filter((_, j) => j !== i))} aria-label={`Remove ${r.title || `item ${i + 1}`}`}>×</button>
             </span>
+            <ActualTimes item={r.id ? byId.get(r.id) : undefined} now={now} />
             {r.kind === 'vote' ? (
               <label className="agenda-row__options">
                 <span className="field__label">Vote options, one per line</span>
@@ -189,6 +193,18 @@ export function AgendaEditor({ workshop, agenda, workloads }: { workshop: Worksh
         <button type="submit" className="button button--primary" disabled={!dirty || busy}>Save agenda</button>
       </div>
     </form>
+  );
+}
+
+/** What the session recorded for an item: when it started, how long it ran, when it ended. */
+function ActualTimes({ item, now }: { item: AgendaItem | undefined; now: string }) {
+  if (!item?.startedAt) return null;
+  const minutes = Math.round(itemElapsedSeconds(item, now) / 60);
+  const hhmm = (iso: string) => format(parseISO(iso), 'HH:mm');
+  return (
+    <p className={`agenda-row__actual${minutes > item.plannedMinutes ? ' ws-over' : ''}`}>
+      Started {hhmm(item.startedAt)} · ran {minutes} of {item.plannedMinutes} min{item.runningSince ? ' (running)' : item.endedAt ? ` · ended ${hhmm(item.endedAt)}` : ''}
+    </p>
   );
 }
 
