@@ -2,14 +2,14 @@
 import path from 'node:path';
 import type { IMPORT_KINDS, importsChannels } from '../../../shared/ipc/imports.ts';
 import { JOBS, type JobProfile } from '../../../shared/domain/types.ts';
-import type { HandlerMap } from '../context.ts';
+import type { HandlerContext, HandlerMap } from '../context.ts';
 import { analyseTrainingFile } from '../../importers/analyseTrainingFile.ts';
 import { formatBytes } from '../../importers/readLines.ts';
 import { readImportFile } from '../../importers/readFile.ts';
 import fs from 'node:fs';
 import { getJobProfile, getWorkload, setJobProfile, updateWorkload } from '../../db/workloads.ts';
 import { parseJobsList, type JobsListImport } from '../../../shared/imports/jobsList.ts';
-import { applyDraft, draftAction, lookupDrafts } from '../../db/jobs.ts';
+import { applyDraft, draftAction, lookupDrafts, type DraftLookup } from '../../db/jobs.ts';
 import { getClient } from '../../db/clients.ts';
 import { PendingImports } from '../../services/pending.ts';
 import { OfframpError, type ErrorInfo } from '../../../shared/errors.ts';
@@ -20,7 +20,21 @@ import { intOrNull } from '../../db/rows.ts';
 import { applySpreadsheet, planSpreadsheet, spreadsheetText, type PlannedRow } from '../../services/spreadsheet.ts';
 import type { SpreadsheetKind } from '../../../shared/imports/spreadsheet.ts';
 
-const pendingJobs = new PendingImports<{ files: string[]; parsed: JobsListImport }>();
+const pendingJobs = new PendingImports<{ files: string[]; parsed: JobsListImport; lookup: DraftLookup; db: object; changes: number }>();
+
+/** Committed changes per open workspace service: a preview's reading of the workspace holds while this has not moved. */
+const changeCounts = new WeakMap<object, { n: number }>();
+function changeCount(ws: HandlerContext['workspace']): { n: number } {
+  let counter = changeCounts.get(ws);
+  if (!counter) {
+    const c = { n: 0 };
+    ws.onChange(() => {
+      c.n += 1;
+    });
+    changeCounts.set(ws, (counter = c));
+  }
+  return counter;
+}
 const pendingSheets = new PendingImports<{ kind: SpreadsheetKind; rows: PlannedRow[]; errors: ErrorInfo[] }>();
 const pendingEvaluations = new PendingImports<{ file: string; workloadId: number; parsed: EvaluationImport }>();
 
@@ -70,8 +84,8 @@ export const importsHandlers: HandlerMap<keyof typeof importsChannels> = {
     const paths = files.map((h) => ctx.files.resolve(h, 'files'));
     const parsed = parseJobsList(paths.map((file) => ({ name: file, text: readImportFile(file, WHAT.jobs) })));
     const db = ctx.workspace.database();
-    const token = pendingJobs.put({ files: paths, parsed });
     const lookup = lookupDrafts(db, parsed.drafts);
+    const token = pendingJobs.put({ files: paths, parsed, lookup, db, changes: changeCount(ctx.workspace).n });
     return {
       token,
       files,
@@ -83,11 +97,14 @@ export const importsHandlers: HandlerMap<keyof typeof importsChannels> = {
       skipped: parsed.skipped.map((s) => ({ id: s.id ?? `#${s.index + 1}`, status: '', reason: `${path.basename(s.file)}: ${s.reason}` })),
     };
   },
-  'imports.jobs.commit': ({ token, clientId }, _ctx, db, rec) => {
+  'imports.jobs.commit': ({ token, clientId }, ctx, db, rec) => {
     getClient(db, clientId);
-    const { parsed } = pendingJobs.take(token);
+    const pending = pendingJobs.take(token);
+    const { parsed } = pending;
     const counts = { created: 0, updated: 0, unchanged: 0 };
-    const lookup = lookupDrafts(db, parsed.drafts);
+    // Existing rows are looked up once: the preview's reading stands unless the workspace changed since.
+    const unchanged = pending.db === db && pending.changes === changeCount(ctx.workspace).n;
+    const lookup = unchanged ? pending.lookup : lookupDrafts(db, parsed.drafts);
     const newJobs: Record<string, unknown>[] = [];
     for (const draft of parsed.drafts) {
       const action = applyDraft(db, rec, draft, clientId, lookup, newJobs);
