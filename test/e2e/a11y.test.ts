@@ -58,7 +58,7 @@ describe.skipIf(skipWithoutChromium())('accessibility in Chromium', () => {
     expect(await seriousViolations(page)).toEqual([]);
   });
 
-  it('has no serious or critical violation in a form dialog and a delete confirmation', async () => {
+  it('has no serious or critical violation in a form dialog, a delete confirmation and the toasts after it', async () => {
     await open('/clients', 'Clients');
     await page.getByRole('button', { name: 'Add client' }).click();
     await page.getByRole('dialog', { name: 'Add client' }).waitFor();
@@ -70,7 +70,13 @@ describe.skipIf(skipWithoutChromium())('accessibility in Chromium', () => {
     await page.getByRole('button', { name: 'Delete Harbor Bank' }).click();
     await page.getByRole('dialog', { name: 'Delete Harbor Bank?' }).waitFor();
     expect(await seriousViolations(page)).toEqual([]);
-    await page.keyboard.press('Escape');
+    // And the toast that offers Undo afterwards, then the one that says what was undone.
+    await page.getByRole('dialog', { name: 'Delete Harbor Bank?' }).getByRole('button', { name: 'Delete client' }).click();
+    await page.getByRole('status').filter({ hasText: 'Deleted client Harbor Bank.' }).getByRole('button', { name: 'Undo' }).waitFor();
+    expect(await seriousViolations(page)).toEqual([]);
+    await page.keyboard.press('Control+z');
+    await page.getByRole('status').filter({ hasText: 'Undid: delete client Harbor Bank' }).waitFor();
+    expect(await seriousViolations(page)).toEqual([]);
   });
 
   it.each(SCREENS)('reaches every control of $route with Tab, each with a visible focus ring', async ({ route, heading }) => {
