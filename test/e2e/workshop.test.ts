@@ -361,6 +361,12 @@ describe.skipIf(skipWithoutChromium())('workshop mode in Chromium', () => {
     await textOf(timer()).toContain('running');
     await tick(60_000);
     await textOf(timer()).not.toBe(before!);
+
+    // On a touch screen a swipe to the left is →.
+    const stage = page.getByRole('main');
+    await stage.dispatchEvent('pointerdown', { pointerType: 'touch', clientX: 900, clientY: 400 });
+    await stage.dispatchEvent('pointerup', { pointerType: 'touch', clientX: 600, clientY: 410 });
+    await textOf(stageTitle()).not.toBe(item!);
   });
 
   it('exports the minutes as a PDF and as Markdown with the participants, decisions and actions', async () => {

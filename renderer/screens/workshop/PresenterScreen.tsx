@@ -70,6 +70,7 @@ function Presenter({ detail }: { detail: WorkshopDetail }) {
   const [applied, setApplied] = useState<Record<number, string>>({});
   const itemKeys = useRef<ItemKeys>({});
   const stageRef = useRef<HTMLElement>(null);
+  const swipe = useRef<{ x: number; y: number } | null>(null);
   const index = current ? detail.agenda.findIndex((i) => i.id === current.id) : -1;
   const next = index >= 0 ? detail.agenda[index + 1] ?? null : detail.agenda[0] ?? null;
 
@@ -148,7 +149,16 @@ function Presenter({ detail }: { detail: WorkshopDetail }) {
           </div>
         </header>
 
-        <main className="presenter__stage" ref={stageRef} tabIndex={-1} aria-labelledby="stage-title">
+        <main className="presenter__stage" ref={stageRef} tabIndex={-1} aria-labelledby="stage-title"
+          // A horizontal swipe on a touch screen moves between items, as the arrow keys do.
+          onPointerDown={(e) => { swipe.current = e.pointerType === 'touch' ? { x: e.clientX, y: e.clientY } : null; }}
+          onPointerUp={(e) => {
+            const start = swipe.current;
+            swipe.current = null;
+            if (!start) return;
+            const dx = e.clientX - start.x;
+            if (Math.abs(dx) > 80 && Math.abs(dx) > 2 * Math.abs(e.clientY - start.y)) (dx < 0 ? forward : back)();
+          }}>
           {current && w.status !== 'finished' ? (
             <>
               <h1 id="stage-title" className="stage__title">{current.title}</h1>
