@@ -29,6 +29,7 @@ export const KEYS: [string, string][] = [
   ['D', 'Record a decision'],
   ['A', 'Add an action'],
   ['V', 'Open the vote: enter a participant\'s dots'],
+  ['Swipe', 'On a touch screen: swipe left or right for the next or previous item'],
   ['?', 'Show or hide this list'],
   ['Esc', 'Leave presenter mode (nothing is lost; the timer keeps its state)'],
 ];
