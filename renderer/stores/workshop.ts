@@ -123,13 +123,10 @@ export const useWorkshop = create<WorkshopState>((set, get) => ({
         if (stopped || !r.ok) return;
         const text = JSON.stringify(r.value);
         if (text === last) return;
-        const before = get().detail;
         last = text;
         set({ detail: r.value });
-        // An accepted classification or an applied vote moves the plan the audience sees.
-        if (!before || before.classifications.length !== r.value.classifications.length || before.workshop.updatedAt !== r.value.workshop.updatedAt) {
-          await get().loadPortfolio(r.value.workshop.clientId);
-        }
+        // Any change may come with a moved plan (an accepted classification, an applied vote): the client's plan is refetched with it.
+        await get().loadPortfolio(r.value.workshop.clientId);
       } finally {
         busy = false;
       }
