@@ -12,20 +12,25 @@ function audienceDisplay(presenter: BrowserWindow | null): Electron.Display {
   return displays.find((d) => d.id !== own.id) ?? own;
 }
 
-/** Listens for the presenter's request; one audience window at a time, moved to the asked workshop when it exists. */
+/**
+ * Listens for the presenter's request; one audience window at a time, moved to the asked workshop when it exists.
+ * `rendererIndex(route)` is the app's page at a hash route (app://offramp/index.html#/…, see protocol.ts).
+ */
 export function registerAudienceWindow(o: { rendererIndex(route?: string): string; preload: string; presenter(): BrowserWindow | null }): void {
   let audience: BrowserWindow | null = null;
   ipcMain.on(OPEN_AUDIENCE, (event, workshopId: unknown) => {
+    // Only the app's own page may ask, and only for a workshop id (the window shows nothing but the app's route).
     if (!isAppSender(event)) return;
     if (typeof workshopId !== 'number' || !Number.isInteger(workshopId) || workshopId <= 0) return;
-    const hash = `/audience/${workshopId}`;
+    const url = o.rendererIndex(`/audience/${workshopId}`);
     if (audience && !audience.isDestroyed()) {
-      void audience.loadURL(o.rendererIndex(hash));
+      void audience.loadURL(url);
       audience.show();
       return;
     }
-    const display = audienceDisplay(o.presenter());
-    const second = display.id !== screen.getPrimaryDisplay().id || screen.getAllDisplays().length > 1;
+    const presenter = o.presenter();
+    const display = audienceDisplay(presenter);
+    const second = presenter ? display.id !== screen.getDisplayMatching(presenter.getBounds()).id : false;
     audience = new BrowserWindow({
       ...display.workArea,
       title: 'Offramp — audience',
@@ -36,6 +41,6 @@ export function registerAudienceWindow(o: { rendererIndex(route?: string): strin
     });
     audience.once('ready-to-show', () => audience?.show());
     audience.on('closed', () => { audience = null; });
-    void audience.loadURL(o.rendererIndex(hash));
+    void audience.loadURL(url);
   });
 }
