@@ -1,5 +1,5 @@
 // Benchmark: the training-data analyser keeps its memory flat on a generated 1 GB JSONL (every record
-// shape it reads, a few pathological lines). Peak RSS on the 1 GB file is compared with the peak on a
+// shape it reads, one pathological line in 999). Peak RSS on the 1 GB file is compared with the peak on a
 // file a tenth the size, analysed the same way in the same run: flat means the bigger file costs no
 // more than a small fixed margin. Export for test/bench/run.ts: benchAnalyser1gb().
 // OFFRAMP_BENCH_ANALYSER_BYTES sets the size (default 1 GB) for a quicker local run.
@@ -13,6 +13,13 @@ import type { BenchResult } from './engine.ts';
 const GB = 1024 * 1024 * 1024;
 const MARGIN_MB = 96;
 const mb = (bytes: number) => Math.round((bytes / 1024 / 1024) * 10) / 10;
+
+/** Lines that break things: a long run, deep nesting, a truncated object (built once). */
+const HOSTILE = [
+  JSON.stringify({ messages: [{ role: 'user', content: 'x' }, { role: 'assistant', content: '`'.repeat(200_000) }] }),
+  `{"messages": ${'['.repeat(50_000)}${']'.repeat(50_000)}}`,
+  '{"messages": [',
+];
 
 /** One line of each record shape in turn, with distinct content so maps hit their caps. */
 function recordLine(i: number): string {
@@ -35,8 +42,8 @@ function recordLine(i: number): string {
     case 7:
       return JSON.stringify({ text: `### Instruction:\n${user}\n\n### Response:\n${i % 7}+${i % 5} = <<${i % 7}+${i % 5}=${(i % 7) + (i % 5)}>>${(i % 7) + (i % 5)}\n#### ${(i % 7) + (i % 5)}` });
     default:
-      // Every 9th line is hostile: a long run, deep nesting, or a near-miss fence.
-      return [JSON.stringify({ messages: [{ role: 'user', content: 'x' }, { role: 'assistant', content: '`'.repeat(200_000) }] }), `{"messages": ${'['.repeat(50_000)}${']'.repeat(50_000)}}`, `{"messages": [`][i % 3];
+      // The ninth shape is a ShareGPT conversation; one line in 999 is a hostile one instead.
+      return Math.floor(i / 9) % 111 === 0 ? HOSTILE[Math.floor(i / 999) % HOSTILE.length] : JSON.stringify({ conversations: [{ from: 'human', value: user }, { from: 'gpt', value: `Plan ${i % 977} is billed monthly.` }] });
   }
 }
 
@@ -87,7 +94,7 @@ export async function benchAnalyser1gb(): Promise<BenchResult[]> {
     const bigRun = await peakDuring(big);
     const growth = mb(bigRun.peak - smallRun.peak);
     return [
-      { name: `training analysis of a generated ${mb(bytes)} MB JSONL (9 record shapes, hostile lines): examples`, value: bigRun.examples, unit: '' },
+      { name: `training analysis of a generated ${mb(bytes)} MB JSONL (9 record shapes, 1 hostile line in 999): examples`, value: bigRun.examples, unit: '' },
       { name: '  lines reported as that line’s problem', value: bigRun.malformed, unit: '' },
       { name: '  throughput', value: Math.round(mb(bytes) / (bigRun.ms / 1000)), unit: 'MB/s' },
       { name: '  peak RSS', value: mb(bigRun.peak), unit: 'MB' },
