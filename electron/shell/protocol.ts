@@ -10,11 +10,11 @@ export const APP_ORIGIN = `${APP_SCHEME}://${APP_HOST}`;
 
 /**
  * Sent as a header with every page (the renderer's index.html carries the same policy in a meta tag for the test host).
- * style-src keeps 'unsafe-inline' only because the print views inject their @page rule as a <style> element; scripts,
- * objects, frames, forms and connections never leave the app's own origin.
+ * No 'unsafe-inline' anywhere: the print views adopt their @page rule as a constructed style sheet (usePrintHost);
+ * scripts, styles, objects, frames, forms and connections never leave the app's own origin.
  */
 export const CSP = [
-  "default-src 'self'", "script-src 'self'", "style-src 'self' 'unsafe-inline'", "img-src 'self' data:", "font-src 'self' data:",
+  "default-src 'self'", "script-src 'self'", "style-src 'self'", "img-src 'self' data:", "font-src 'self' data:",
   "connect-src 'self'", "object-src 'none'", "base-uri 'none'", "form-action 'none'", "frame-ancestors 'none'",
 ].join('; ');
 

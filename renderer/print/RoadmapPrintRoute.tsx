@@ -5,8 +5,8 @@ import { createPortal } from 'react-dom';
 import type { PaperSize, RoadmapData } from '../../shared/ipc/exports.ts';
 import { invoke } from '../ipc.ts';
 import { RoadmapDocument } from './RoadmapDocument.tsx';
-import { beginPrint, printFailed, printReady } from './printReady.ts';
-import { sheetGeometry } from './layout.ts';
+import { usePrintHost } from './usePrintHost.ts';
+import { printFailed, printReady } from './printReady.ts';
 
 export const PRINT_ROADMAP_PATH = '/print/roadmap/:paper/:client/:today';
 
@@ -16,25 +16,7 @@ export function RoadmapPrintRoute({ params }: { params: { paper: string; client:
   const today = /^\d{4}-\d{2}-\d{2}$/.test(params.today) ? params.today : undefined;
   const [data, setData] = useState<RoadmapData | null>(null);
   const [error, setError] = useState<string | null>(null);
-  const [host] = useState(() => {
-    const el = document.createElement('div');
-    el.className = 'rm-print-host';
-    return el;
-  });
-
-  useEffect(() => {
-    beginPrint();
-    document.body.appendChild(host);
-    document.documentElement.classList.add('rm-printing');
-    const page = document.createElement('style');
-    page.textContent = `@page { size: ${sheetGeometry(paper).cssSize}; margin: 0; }`;
-    document.head.appendChild(page);
-    return () => {
-      host.remove();
-      page.remove();
-      document.documentElement.classList.remove('rm-printing');
-    };
-  }, [host, paper]);
+  const host = usePrintHost(paper);
 
   useEffect(() => {
     let cancelled = false;

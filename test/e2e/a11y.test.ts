@@ -31,10 +31,13 @@ describe.skipIf(skipWithoutChromium())('accessibility in Chromium', () => {
   let host: TestHost;
   let browser: Browser;
   let page: Page;
+  /** What Chromium reported as refused by the Content-Security-Policy (which allows no inline style or script). */
+  const refusedByCsp: string[] = [];
 
   beforeAll(async () => {
     ({ host, browser, page } = await openSession({ timeout: 15_000 }));
     await page.setViewportSize({ width: 1440, height: 900 });
+    page.on('console', (m) => { if (/Content Security Policy/i.test(m.text())) refusedByCsp.push(m.text()); });
   });
 
   afterAll(() => closeSession(browser, host));
@@ -118,5 +121,13 @@ describe.skipIf(skipWithoutChromium())('accessibility in Chromium', () => {
     expect(unringed, `${route}: focused without a visible ring`).toEqual([]);
     // Radios share a stop, so fewer stops than controls is expected; far fewer would mean controls the keyboard cannot reach.
     expect(seen.size).toBeGreaterThanOrEqual(Math.min(expected, 12));
+  });
+
+  it('breaks no rule of the strict Content-Security-Policy on any screen or in the roadmap print view', async () => {
+    await page.goto(`${host.url}#/print/roadmap/A4/all/today`);
+    await page.locator('.rm-print-host').getByText('Roadmap', { exact: false }).first().waitFor();
+    // The print view sizes its pages with an adopted style sheet, not an inline <style> the policy would refuse.
+    expect(await page.evaluate(() => document.adoptedStyleSheets.some((s) => [...s.cssRules].some((r) => r.cssText.startsWith('@page'))))).toBe(true);
+    expect(refusedByCsp).toEqual([]);
   });
 });

@@ -156,19 +156,21 @@ describe('Electron shell wiring (stand-in electron module)', () => {
     expect(csp).toMatch(/script-src 'self'(;|$)/);
     expect(csp).toMatch(/object-src 'none'/);
     expect(csp).toMatch(/frame-ancestors 'none'/);
-    expect(csp).not.toMatch(/unsafe-eval/);
+    expect(csp).toMatch(/style-src 'self'(;|$)/);
+    expect(csp).not.toMatch(/unsafe-eval|unsafe-inline/);
     expect((await handle(new Request('app://offramp/assets/app.js'))).status).toBe(200);
     for (const url of ['app://offramp/../secret.txt', 'app://offramp/%2e%2e/secret.txt', 'app://offramp/..%2fsecret.txt', 'app://evil/index.html', 'app://offramp/missing.js']) {
       expect((await handle(new Request(url))).status, url).toBe(404);
     }
   });
 
-  it('keeps the renderer\'s own CSP meta as strict as the header for scripts', () => {
+  it('keeps the renderer\'s own CSP meta as strict as the header for scripts and styles', () => {
     const html = fs.readFileSync(path.join(repoRoot, 'renderer/index.html'), 'utf8');
     const meta = /http-equiv="Content-Security-Policy"\s+content="([^"]+)"/.exec(html)?.[1] ?? '';
     expect(meta).toMatch(/script-src 'self'(;|$)/);
     expect(meta).toMatch(/object-src 'none'/);
-    expect(meta).not.toMatch(/unsafe-eval/);
+    expect(meta).toMatch(/style-src 'self'(;|$)/);
+    expect(meta).not.toMatch(/unsafe-eval|unsafe-inline/);
   });
 
   it('denies every permission request and check', () => {

@@ -5,8 +5,8 @@ import { createPortal } from 'react-dom';
 import type { PaperSize } from '../../../shared/ipc/exports.ts';
 import type { MinutesData } from '../../../shared/ipc/workshop.ts';
 import { invoke } from '../../ipc.ts';
-import { beginPrint, printFailed, printReady } from '../printReady.ts';
-import { sheetGeometry } from '../layout.ts';
+import { usePrintHost } from '../usePrintHost.ts';
+import { printFailed, printReady } from '../printReady.ts';
 import { MinutesDocument } from './MinutesDocument.tsx';
 
 export const PRINT_MINUTES_PATH = '/print/minutes/:id/:paper/:today';
@@ -17,25 +17,7 @@ export function MinutesPrintRoute({ params }: { params: { id: string; paper: str
   const today = /^\d{4}-\d{2}-\d{2}$/.test(params.today) ? params.today : undefined;
   const [data, setData] = useState<MinutesData | null>(null);
   const [error, setError] = useState<string | null>(null);
-  const [host] = useState(() => {
-    const el = document.createElement('div');
-    el.className = 'rm-print-host';
-    return el;
-  });
-
-  useEffect(() => {
-    beginPrint();
-    document.body.appendChild(host);
-    document.documentElement.classList.add('rm-printing');
-    const page = document.createElement('style');
-    page.textContent = `@page { size: ${sheetGeometry(paper).cssSize}; margin: 0; }`;
-    document.head.appendChild(page);
-    return () => {
-      host.remove();
-      page.remove();
-      document.documentElement.classList.remove('rm-printing');
-    };
-  }, [host, paper]);
+  const host = usePrintHost(paper);
 
   useEffect(() => {
     let cancelled = false;
