@@ -43,3 +43,18 @@ export function UnsavedChangesGuard() {
     </ConfirmDialog>
   );
 }
+
+/**
+ * Tells the guard (and the shell's leave-page check) that leaving would discard a draft described by `label`,
+ * e.g. "your agenda changes for Triage"; clears it when the draft is saved or the component goes away.
+ */
+export function useUnsavedGuard(dirty: boolean, label: string): void {
+  useEffect(() => {
+    const ui = useUi.getState();
+    if (dirty) ui.setUnsaved(label);
+    else if (ui.unsaved === label) ui.setUnsaved(null);
+  }, [dirty, label]);
+  useEffect(() => () => {
+    if (useUi.getState().unsaved === label) useUi.getState().setUnsaved(null);
+  }, [label]);
+}

@@ -1,7 +1,7 @@
 // The classification questionnaire in plain language, and how its answers become a job profile and constraints.
 import {
   JOBS, KNOWLEDGE_CHANGE_FREQUENCIES,
-  type Deployment, type Job, type JobWeightSource, type JobWeights, type KnowledgeChangeFrequency, type Workload,
+  type Deployment, type Job, type JobProfile, type JobWeightSource, type JobWeights, type KnowledgeChangeFrequency, type Workload,
 } from '../domain/types.ts';
 
 export type QuestionKind = 'yesno' | 'choice' | 'number';
@@ -70,6 +70,29 @@ export const QUESTIONS: readonly Question[] = [
 ];
 
 export type QuestionnaireAnswers = Partial<Record<QuestionId, string | number | boolean | null>>;
+
+/**
+ * The answers as saved with the profile, or read back from the workload's fields and its current weights when none
+ * were saved: where the Decision panel and a workshop's classify item both start their draft.
+ */
+export function answersFromWorkload(workload: Workload, profile: JobProfile | null): QuestionnaireAnswers {
+  if (profile?.answers) return profile.answers as QuestionnaireAnswers;
+  const a: QuestionnaireAnswers = {
+    deployment: workload.deployment,
+    latencyTargetMs: workload.latencyTargetMs === null ? null : String(workload.latencyTargetMs),
+    residency: workload.residency ?? 'none',
+    regulated: workload.regulated || workload.auditTrailRequired,
+    pairwiseFeedback: String(workload.pairwiseFeedback),
+    knowledgeChange: workload.knowledgeChangeFrequency,
+  };
+  if (profile) {
+    for (const job of JOBS) {
+      const w = profile.weights[job];
+      a[job] = w >= 60 ? 'central' : w >= 20 ? 'partly' : 'no';
+    }
+  }
+  return a;
+}
 
 /**
  * Weights from the share answers: no → 0, partly → PARTLY, central → CENTRAL. Knowledge that changes

@@ -3,9 +3,9 @@ import { useEffect, useMemo, useState } from 'react';
 import type { ReactNode } from 'react';
 import { usePlan, usePlanWorkload } from '../../stores/plan.ts';
 import { useInventory } from '../../stores/inventory.ts';
-import { notifyInfo, useUi } from '../../stores/ui.ts';
+import { notifyInfo } from '../../stores/ui.ts';
 import { invoke } from '../../ipc.ts';
-import { profileFromAnswers, QUESTIONS, type QuestionId, type QuestionnaireAnswers } from '../../../shared/decision/questionnaire.ts';
+import { answersFromWorkload, profileFromAnswers, QUESTIONS, type QuestionId, type QuestionnaireAnswers } from '../../../shared/decision/questionnaire.ts';
 import { recommend } from '../../../shared/decision/recommend.ts';
 import { scheduleWorkload } from '../../../shared/plan/schedule.ts';
 import type { Recommendation } from '../../../shared/decision/types.ts';
@@ -17,28 +17,10 @@ import { Questionnaire } from './Questionnaire.tsx';
 import { JobProfileView } from './JobProfileView.tsx';
 import { ComponentList, ConfidenceBadge, NotesList, TraceList } from './RecommendationView.tsx';
 import { OverrideDialog } from './OverrideDialog.tsx';
+import { useUnsavedGuard } from '../../components/UnsavedChangesGuard.tsx';
 import { approachLabel } from '../../labels.ts';
 import './decision.css';
 
-/** Answers as saved, or read back from the workload's fields and its current profile when none were saved. */
-function initialAnswers(workload: Workload, profile: JobProfile | null): QuestionnaireAnswers {
-  if (profile?.answers) return profile.answers as QuestionnaireAnswers;
-  const a: QuestionnaireAnswers = {
-    deployment: workload.deployment,
-    latencyTargetMs: workload.latencyTargetMs === null ? null : String(workload.latencyTargetMs),
-    residency: workload.residency ?? 'none',
-    regulated: workload.regulated || workload.auditTrailRequired,
-    pairwiseFeedback: String(workload.pairwiseFeedback),
-    knowledgeChange: workload.knowledgeChangeFrequency,
-  };
-  if (profile) {
-    for (const job of ['knowledge', 'format', 'style', 'behavior', 'ranking'] as const) {
-      const w = profile.weights[job];
-      a[job] = w >= 60 ? 'central' : w >= 20 ? 'partly' : 'no';
-    }
-  }
-  return a;
-}
 
 const same = (a: QuestionnaireAnswers, b: QuestionnaireAnswers) =>
   QUESTIONS.every((q) => (a[q.id] ?? null) === (b[q.id] ?? null));
@@ -92,14 +74,14 @@ interface BodyProps {
 }
 
 function DecisionBody({ workload, row, today, policy, commitments, contracts, evaluations }: BodyProps) {
-  const saved = useMemo(() => initialAnswers(workload, row.profile), [workload, row.profile]);
+  const saved = useMemo(() => answersFromWorkload(workload, row.profile), [workload, row.profile]);
   const [answers, setAnswers] = useState<QuestionnaireAnswers>(saved);
   const [overriding, setOverriding] = useState<Job | null>(null);
   const [busy, setBusy] = useState(false);
   const dirty = !same(answers, saved);
   // A guessed profile (e.g. from training-data analysis) is confirmed by saving the answers as they stand.
   const canConfirm = !dirty && row.profile !== null && !row.profile.confirmed;
-  useUnsavedAnswers(dirty, workload.name);
+  useUnsavedGuard(dirty, `your questionnaire answers for ${workload.name}`);
   const applyQuestionnaire = usePlan((s) => s.applyQuestionnaire);
   const setOverride = usePlan((s) => s.setOverride);
   const clearOverride = usePlan((s) => s.clearOverride);
@@ -214,18 +196,6 @@ function DecisionBody({ workload, row, today, policy, commitments, contracts, ev
   );
 }
 
-/** Tells the shell's guard that leaving would discard the draft answers (the workload form uses the same guard). */
-function useUnsavedAnswers(dirty: boolean, workloadName: string) {
-  const label = `your questionnaire answers for ${workloadName}`;
-  useEffect(() => {
-    const ui = useUi.getState();
-    if (dirty) ui.setUnsaved(label);
-    else if (ui.unsaved === label) ui.setUnsaved(null);
-  }, [dirty, label]);
-  useEffect(() => () => {
-    if (useUi.getState().unsaved === label) useUi.getState().setUnsaved(null);
-  }, [label]);
-}
 
 /** The plan now, and with the draft answers: end date, status and the steps whose duration changes. */
 function PlanEffect({ current, next, capacity }: { current: WorkloadPlan; next: WorkloadPlan | null; capacity: number | null }) {

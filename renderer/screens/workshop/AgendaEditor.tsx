@@ -3,7 +3,7 @@
 import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { useFormSubmit, validate, type FieldErrors } from '../../forms.ts';
 import { useWorkshop } from '../../stores/workshop.ts';
-import { useUi, notifyInfo } from '../../stores/ui.ts';
+import { notifyInfo } from '../../stores/ui.ts';
 import { channels } from '../../../shared/ipc/index.ts';
 import { AGENDA_KINDS, type AgendaItem, type AgendaKind, type VoteOption, type Workshop } from '../../../shared/workshop/types.ts';
 import type { Workload } from '../../../shared/domain/types.ts';
@@ -11,6 +11,7 @@ import { format, parseISO } from 'date-fns';
 import { agendaMinutes, itemElapsedSeconds, plannedStartTimes, validateAgenda } from '../../../shared/workshop/agenda.ts';
 import { kindLabel } from './words.ts';
 import { FormError } from '../../components/fields.tsx';
+import { useUnsavedGuard } from '../../components/UnsavedChangesGuard.tsx';
 
 const agendaForm = channels['workshops.saveAgenda'].payload;
 
@@ -65,7 +66,7 @@ export function AgendaEditor({ workshop, agenda, workloads }: { workshop: Worksh
     setRows(saved);
   }, [savedSig, saved]);
 
-  useUnsavedAgenda(dirty, workshop.title);
+  useUnsavedGuard(dirty, `your agenda changes for ${workshop.title}`);
 
   useLayoutEffect(() => {
     const p = pendingFocus.current;
@@ -225,14 +226,3 @@ function AgendaInput({ label, field, value, error, onChange, className, suffix }
   );
 }
 
-function useUnsavedAgenda(dirty: boolean, title: string) {
-  const label = `your agenda changes for ${title}`;
-  useEffect(() => {
-    const ui = useUi.getState();
-    if (dirty) ui.setUnsaved(label);
-    else if (ui.unsaved === label) ui.setUnsaved(null);
-  }, [dirty, label]);
-  useEffect(() => () => {
-    if (useUi.getState().unsaved === label) useUi.getState().setUnsaved(null);
-  }, [label]);
-}

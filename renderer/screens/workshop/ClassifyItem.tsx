@@ -5,7 +5,7 @@ import { useInventory } from '../../stores/inventory.ts';
 import { useWorkshop } from '../../stores/workshop.ts';
 import { notifyInfo } from '../../stores/ui.ts';
 import { invoke } from '../../ipc.ts';
-import { profileFromAnswers, QUESTIONS, type Question, type QuestionnaireAnswers } from '../../../shared/decision/questionnaire.ts';
+import { answersFromWorkload, profileFromAnswers, QUESTIONS, type Question, type QuestionnaireAnswers } from '../../../shared/decision/questionnaire.ts';
 import { recommend } from '../../../shared/decision/recommend.ts';
 import { scheduleWorkload } from '../../../shared/plan/schedule.ts';
 import type { Evaluation, Job, JobProfile, Workload } from '../../../shared/domain/types.ts';
@@ -34,25 +34,6 @@ function choicesOf(q: Question): Choice[] {
 
 const isRelevant = (q: Question, a: QuestionnaireAnswers) => q.id !== 'knowledgeChange' || a.knowledge === 'partly' || a.knowledge === 'central';
 
-/** The answers as saved, or read back from the workload and its profile (the Decision panel starts its draft the same way). */
-function savedAnswers(workload: Workload, profile: JobProfile | null): QuestionnaireAnswers {
-  if (profile?.answers) return profile.answers as QuestionnaireAnswers;
-  const a: QuestionnaireAnswers = {
-    deployment: workload.deployment,
-    latencyTargetMs: workload.latencyTargetMs === null ? null : String(workload.latencyTargetMs),
-    residency: workload.residency ?? 'none',
-    regulated: workload.regulated || workload.auditTrailRequired,
-    pairwiseFeedback: String(workload.pairwiseFeedback),
-    knowledgeChange: workload.knowledgeChangeFrequency,
-  };
-  if (profile) {
-    for (const job of ['knowledge', 'format', 'style', 'behavior', 'ranking'] as const) {
-      const w = profile.weights[job];
-      a[job] = w >= 60 ? 'central' : w >= 20 ? 'partly' : 'no';
-    }
-  }
-  return a;
-}
 
 const answerText = (q: Question, v: Answer): string => {
   if (v === undefined || v === null || v === '') return '—';
@@ -73,7 +54,7 @@ function ClassifyBody({ detail, item, row, audience, shared }: {
   detail: WorkshopDetail; item: AgendaItem; row: PortfolioWorkload; audience: boolean; shared: { answers: QuestionnaireAnswers; focus: number } | null;
 }) {
   const workload = row.workload;
-  const saved = useMemo(() => savedAnswers(workload, row.profile), [workload, row.profile]);
+  const saved = useMemo(() => answersFromWorkload(workload, row.profile), [workload, row.profile]);
   const stored = useWorkshop((s) => s.drafts[item.id]);
   const setDraft = useWorkshop((s) => s.setDraft);
   const mutate = useWorkshop((s) => s.mutate);

@@ -1,5 +1,5 @@
 import { describe, it, expect } from 'vitest';
-import { ANSWER_WEIGHTS, QUESTIONS, profileFromAnswers } from '../../../shared/decision/questionnaire.ts';
+import { ANSWER_WEIGHTS, QUESTIONS, answersFromWorkload, profileFromAnswers } from '../../../shared/decision/questionnaire.ts';
 import { recommend } from '../../../shared/decision/recommend.ts';
 import { aProfile, aWorkload } from './builders.ts';
 
@@ -58,5 +58,27 @@ describe('profileFromAnswers', () => {
       commitments: [], evaluations: [],
     });
     expect(r.components).toMatchObject([{ job: 'behavior', approach: 'open_weight', ruleId: 'R5' }]);
+  });
+});
+
+describe('answersFromWorkload', () => {
+  it('starts a draft from the saved answers when the profile has them', () => {
+    const saved = { knowledge: 'central', deployment: 'edge' };
+    expect(answersFromWorkload(aWorkload(), aProfile({ knowledge: 0 }, { answers: saved }))).toBe(saved);
+  });
+
+  it('reads the answers back from the workload and its weights when none were saved', () => {
+    const a = answersFromWorkload(
+      aWorkload({ deployment: 'on_prem', latencyTargetMs: 300, residency: null, auditTrailRequired: true, pairwiseFeedback: 800 }),
+      aProfile({ knowledge: 70, format: 30, style: 5 }, { answers: null }),
+    );
+    expect(a).toMatchObject({
+      knowledge: 'central', format: 'partly', style: 'no', deployment: 'on_prem', latencyTargetMs: '300', residency: 'none', regulated: true, pairwiseFeedback: '800',
+    });
+    // And those answers give back the same components: a round trip through the questionnaire keeps the profile's shape.
+    const { weights } = profileFromAnswers(a);
+    expect(weights.knowledge).toBeGreaterThanOrEqual(60);
+    expect(weights.format).toBeGreaterThanOrEqual(20);
+    expect(weights.style).toBe(0);
   });
 });
