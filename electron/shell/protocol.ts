@@ -10,7 +10,7 @@ export const APP_ORIGIN = `${APP_SCHEME}://${APP_HOST}`;
 
 /**
  * Sent as a header with every page (the renderer's index.html carries the same policy in a meta tag for the test host).
- * No 'unsafe-inline' anywhere: the print views adopt their @page rule as a constructed style sheet (usePrintHost);
+ * No 'unsafe-inline' anywhere: the print views adopt their @page rule as a constructed style sheet (PrintFrame);
  * scripts, styles, objects, frames, forms and connections never leave the app's own origin.
  */
 export const CSP = [
