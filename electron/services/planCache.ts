@@ -7,6 +7,7 @@ import { recommend } from '../../shared/decision/recommend.ts';
 import type { Recommendation } from '../../shared/decision/types.ts';
 import { evaluationsFromAggregates, type CandidateAggregate } from '../../shared/evaluation/candidateAggregate.ts';
 import { indexBy, type PortfolioWorkload } from '../../shared/portfolio.ts';
+import { groupBy } from './portfolio.ts';
 import { buildPlan, fit, placeWithCapacity, prepare, sameFit, withCalendar, type Fit, type Prepared, type ScheduleOptions } from '../../shared/plan/schedule.ts';
 import { rollupClient } from '../../shared/plan/rollup.ts';
 import { daysUntil, trainingDeadline } from '../../shared/plan/sunset.ts';
@@ -32,17 +33,6 @@ interface Entry {
   pw: PortfolioWorkload;
   prepared: Prepared;
   fit: Fit;
-}
-
-function groupBy<T>(items: readonly T[], key: (t: T) => number): Map<number, T[]> {
-  const m = new Map<number, T[]>();
-  for (const item of items) {
-    const k = key(item);
-    const list = m.get(k);
-    if (list) list.push(item);
-    else m.set(k, [item]);
-  }
-  return m;
 }
 
 /** The order listWorkloads gives within a client (name COLLATE NOCASE, then id), so roll-ups list critical paths alike. */

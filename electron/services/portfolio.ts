@@ -1,8 +1,7 @@
 // Reads the workspace once and runs the pure engine: the plan every screen, export and CLI command shows.
 import type { Database } from 'better-sqlite3';
 import type { WorkspaceSnapshot } from '../../shared/domain/snapshot.ts';
-import type { Evaluation, EvaluationRow, GovernanceEntry, SignOff, Candidate } from '../../shared/domain/types.ts';
-import { aggregateEvaluations } from '../../shared/evaluation/aggregate.ts';
+import type { Evaluation, GovernanceEntry, SignOff, Candidate } from '../../shared/domain/types.ts';
 import { buildPortfolio, type Portfolio } from '../../shared/portfolio.ts';
 import { SNAPSHOT_FORMAT, SNAPSHOT_VERSION } from '../../shared/domain/snapshot.ts';
 import { evaluationsFromAggregates, type CandidateAggregate } from '../../shared/evaluation/candidateAggregate.ts';
@@ -14,7 +13,8 @@ import { listOverrides } from '../db/overrides.ts';
 import { getPolicy } from '../db/policy.ts';
 import { listEvaluationAggregates } from '../db/evaluationAggregates.ts';
 
-function groupBy<T>(items: T[], key: (t: T) => number): Map<number, T[]> {
+/** Items by a numeric key (a workload or client id), in their order. */
+export function groupBy<T>(items: readonly T[], key: (t: T) => number): Map<number, T[]> {
   const m = new Map<number, T[]>();
   for (const item of items) {
     const k = key(item);
@@ -23,25 +23,6 @@ function groupBy<T>(items: T[], key: (t: T) => number): Map<number, T[]> {
     else m.set(k, [item]);
   }
   return m;
-}
-
-/** Aggregated evaluations (the matrix) of every workload that has candidates. */
-export function evaluationsByWorkload(snapshot: WorkspaceSnapshot): Map<number, Evaluation[]> {
-  const candidates = groupBy<Candidate>(snapshot.candidates, (c) => c.workloadId);
-  const workloadOfCandidate = new Map(snapshot.candidates.map((c) => [c.id, c.workloadId]));
-  const rows = groupBy<EvaluationRow>(snapshot.evaluationRows, (r) => workloadOfCandidate.get(r.candidateId) ?? 0);
-  const signOffs = groupBy<SignOff>(snapshot.signOffs, (s) => workloadOfCandidate.get(s.candidateId) ?? 0);
-  const governance = groupBy<GovernanceEntry>(snapshot.governance, (g) => g.workloadId);
-  const result = new Map<number, Evaluation[]>();
-  for (const workload of snapshot.workloads) {
-    const own = candidates.get(workload.id);
-    if (!own) continue;
-    result.set(workload.id, aggregateEvaluations({
-      workload, regulated: workload.regulated, candidates: own, rows: rows.get(workload.id) ?? [],
-      governance: governance.get(workload.id) ?? [], signOffs: signOffs.get(workload.id) ?? [],
-    }));
-  }
-  return result;
 }
 
 /** Keeps only one client's rows (by id), so a roadmap or plan can be scoped. */
