@@ -50,6 +50,8 @@ describe.skipIf(skipWithoutChromium())('layout at 1440×900', () => {
     }
     const longest = heights.reduce((a, b) => (b.height > a.height ? b : a));
     await open(longest.s.route, longest.s.heading);
+    // Its data arrives after the heading: wait until the screen is as long as it was measured, or the wheel has nothing to scroll.
+    await expect.poll(contentHeight).toBeGreaterThanOrEqual(longest.height * 0.9);
 
     // Scroll as a person does, with the wheel over the content, until the content's end is reached.
     const main = page.getByRole('main');
