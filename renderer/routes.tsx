@@ -1,5 +1,6 @@
 // Every screen of the app in one list: add a screen by adding one entry (nav: true puts it in the left navigation).
 import type { ComponentType } from 'react';
+import { Redirect } from 'wouter';
 import { ClientsScreen } from './screens/clients/ClientsScreen.tsx';
 import { WorkloadsScreen } from './screens/workloads/WorkloadsScreen.tsx';
 import { WorkloadDetailScreen } from './screens/workloads/WorkloadDetailScreen.tsx';
@@ -43,6 +44,8 @@ export const routes: RouteDef[] = [
   { path: '/imports', component: ImportsScreen, nav: { label: 'Imports' } },
   { path: '/workshops', component: WorkshopsScreen, nav: { label: 'Workshops', matches: '/workshops' } },
   { path: '/workshops/:id', component: WorkshopDetailScreen },
+  // The first wave's address for workshops (it fell through to Clients) now lands on the Workshops screen.
+  { path: '/workshop', component: () => <Redirect to="/workshops" replace /> },
   { path: '/present/:id', component: PresenterScreen, bare: true },
   { path: '/audience/:id', component: AudienceScreen, bare: true },
   { path: '/roadmap', component: RoadmapScreen, nav: { label: 'Roadmap' } },
