@@ -3,6 +3,7 @@
 
 import { Problem, addContext, addReply, addUser, describe, firstKey, isObj, readMessages, readOutput, readPreference, readTools, requireString } from './readMessages.ts';
 import type { Obj } from './readMessages.ts';
+import { chatTemplateTurns, messageListKey, multiInputOutput } from './readLooseShapes.ts';
 
 export type TrainingFormat = 'chat' | 'prompt_completion' | 'preference';
 
@@ -15,7 +16,9 @@ export const RECORD_SHAPES = [
   'instruction_output',
   'sharegpt',
   'text_template',
+  'chat_template',
   'input_output',
+  'multi_input',
   'translation',
   'preference_pair',
   'chosen_rejected',
@@ -30,7 +33,9 @@ const FORMAT_OF: Record<RecordShape, TrainingFormat> = {
   question_answer: 'prompt_completion',
   instruction_output: 'prompt_completion',
   text_template: 'prompt_completion',
+  chat_template: 'chat',
   input_output: 'prompt_completion',
+  multi_input: 'prompt_completion',
   translation: 'prompt_completion',
   preference_pair: 'preference',
   chosen_rejected: 'preference',
@@ -150,7 +155,24 @@ function readShape(value: Obj, ex: Example): RecordShape {
     addReply(ex, requireString(value.output, 'output'));
     return 'instruction_output';
   }
+  const listKey = messageListKey(value);
+  if (listKey !== undefined) {
+    readMessages(value[listKey], listKey, ex, true);
+    return 'chat';
+  }
   if (typeof value.text === 'string') {
+    const turns = chatTemplateTurns(value.text);
+    if (turns) {
+      for (const t of turns) {
+        if (t.role === 'system') {
+          ex.system.push(t.text);
+          ex.messageCount += 1;
+          ex.chars += t.text.length;
+        } else if (t.role === 'user') addUser(ex, t.text);
+        else addReply(ex, t.text);
+      }
+      return 'chat_template';
+    }
     const split = splitTemplate(value.text);
     if (split) {
       addUser(ex, split.prompt);
@@ -163,6 +185,12 @@ function readShape(value: Obj, ex: Example): RecordShape {
     addUser(ex, io.input);
     addReply(ex, io.output);
     return 'input_output';
+  }
+  const multi = multiInputOutput(value);
+  if (multi) {
+    addUser(ex, multi.input);
+    addReply(ex, multi.output);
+    return 'multi_input';
   }
   if (isObj(value.translation)) {
     readTranslation(value.translation, ex);

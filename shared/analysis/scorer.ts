@@ -172,6 +172,8 @@ export function scoreJobs(s: Signals): Scores {
   const cueShare = tone.examples ? tone.cueExamples / tone.examples : 0;
   const excess = Math.max(0, (tone.replies ? tone.markedReplies / tone.replies : 0) - (tone.userTurns ? tone.markedUserTurns / tone.userTurns : 0));
   const signatureShare = tone.signature && tone.longReplies ? tone.signature.replies / tone.longReplies : 0;
+  const requestShare = tone.examples ? tone.requestExamples / tone.examples : 0;
+  const markedShare = tone.replies ? tone.markedReplies / tone.replies : 0;
   const endingShare = tone.ending && tone.longReplies ? tone.ending.replies / tone.longReplies : 0;
   // A word the template repeats ("Analysis:") is the template, not a verbal habit.
   const templateWords = templateScore >= 20 ? template.common.map((m) => m.display.toLowerCase()).join(' ') : '';
@@ -184,6 +186,12 @@ export function scoreJobs(s: Signals): Scores {
         const where = tone.cueExamples === tone.examples ? 'on every example' : `on ${shareInSentence(tone.cueExamples, tone.examples)} examples`;
         return `The system prompt sets a tone, voice or persona (${quote(tone.cue!.word, 40)}) ${where}: ${quote(tone.cue!.prompt, 120)}${citeText(tone.cueLines)}.`;
       },
+    },
+    {
+      // The prompt itself asks for the voice: a named person's style, or posts by an account.
+      score: requestShare > 0 ? (45 * requestShare + 55 * Math.min(1, Math.max(excess / 0.5, habit / 0.6, markedShare / 0.5))) * textShare : 0,
+      say: () =>
+        `${shareOf(tone.requestExamples, tone.examples)} prompts ask for a voice or a post to imitate (${quote(tone.request!.word, 40)}): ${quote(tone.request!.prompt, 120)}; the replies are written in it, so their names and figures are the voice's, not facts to remember${citeText(tone.requestLines)}.`,
     },
     {
       score: 90 * Math.min(1, excess / 0.6) * textShare,

@@ -154,12 +154,20 @@ export function sentenceAround(text: string, index: number): string {
 
 const GENERIC_CJK_ENDINGS = new Set(['す', 'た', 'か', 'い', 'ん', 'る', 'う', 'だ', '다', '요', '了', '的', '吗', '。']);
 
+function withoutClosingMarkup(text: string): string {
+  let t = text.trimEnd();
+  for (let m = CLOSING_TAG.exec(t); m; m = CLOSING_TAG.exec(t)) t = t.slice(0, m.index).trimEnd();
+  return t;
+}
+const CLOSING_TAG = /(?:<\/?[\w:.-]{1,40}>|<\|[\w.-]{1,40}\|>)$/;
+
 /**
  * The last word of a reply (last character for scripts without spaces), without punctuation,
  * or null when it tells nothing (a stopword, a generic sentence ending).
  */
 export function replyEnding(text: string): string | null {
-  const trimmed = text.replace(/[\s\p{P}\p{S}]+$/u, '');
+  // Closing markup ("</tool_call>", "<|eot_id|>") ends a reply by syntax, not by habit.
+  const trimmed = withoutClosingMarkup(text).replace(/[\s\p{P}\p{S}]+$/u, '');
   if (trimmed.length === 0) return null;
   const last = trimmed[trimmed.length - 1];
   if (CJK.test(last)) return GENERIC_CJK_ENDINGS.has(last) ? null : last;

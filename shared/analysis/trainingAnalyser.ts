@@ -21,7 +21,8 @@ import { createReasoningDetector } from './detectors/reasoning.ts';
 import { createRewriteDetector } from './detectors/rewrite.ts';
 import { createTemplateDetector, templateMarkers } from './detectors/template.ts';
 import { createToneDetector } from './detectors/tone.ts';
-import { createToolDetector } from './detectors/toolCalls.ts';
+import { createToolDetector, textToolCalls } from './detectors/toolCalls.ts';
+import { imitationRequest, isSocialPost } from './detectors/voice.ts';
 import type { MalformedLine, TrainingAnalysis } from './types.ts';
 
 export type { MalformedLine, TrainingAnalysis } from './types.ts';
@@ -151,6 +152,16 @@ export function createTrainingAnalyser(options: TrainingAnalyserOptions = {}): T
       if (info.cue && !cue) cue = { word: info.cue, prompt: s };
     }
     tone.observeSystem(cue, line);
+    // A voice asked for in the prompt itself ("a tweet in the style of X"): no system prompt needed.
+    let request: { word: string; prompt: string } | null = null;
+    for (const u of ex.user) {
+      const word = imitationRequest(u);
+      if (word) {
+        request = { word, prompt: u };
+        break;
+      }
+    }
+    tone.observeRequest(request, line);
     tools.observeExample(ex, line);
     if (ex.format === 'preference') {
       pairs += 1;
@@ -185,8 +196,10 @@ export function createTrainingAnalyser(options: TrainingAnalyserOptions = {}): T
       replies += 1;
       replyChars += reply.text.length;
       if (sampled) addSampleText(reply.text);
-      if (reply.toolCalls.length > 0) {
-        tools.observe(reply, line);
+      // A call written as tagged text in the reply is a tool call all the same.
+      const calls = reply.toolCalls.length > 0 ? reply.toolCalls : textToolCalls(reply.text);
+      if (calls.length > 0) {
+        tools.observe(calls === reply.toolCalls ? reply : { text: reply.text, toolCalls: calls }, line);
         continue;
       }
       const trimmed = (reply.text.length > MAX_REPLY_CHARS ? reply.text.slice(0, MAX_REPLY_CHARS) : reply.text).trim();
@@ -205,7 +218,9 @@ export function createTrainingAnalyser(options: TrainingAnalyserOptions = {}): T
       if (!sampled) continue;
       toneTexts.push(trimmed);
       const rewritten = ex.shape === 'translation' || rewrite.observe(trimmed, ex.user[ex.user.length - 1] ?? '', line);
-      if (!withImages && !worked && !rewritten) facts.observe(trimmed, promptWords, markers.length > 0, line);
+      // Names, handles and times in a post written in an imitated voice are invention in that voice, not facts.
+      const voiced = request !== null || isSocialPost(trimmed);
+      if (!withImages && !worked && !rewritten && !voiced) facts.observe(trimmed, promptWords, markers.length > 0, line);
     }
     if (sampled) tone.observeSample(signatureWords, toneTexts, line);
   }

@@ -4,6 +4,7 @@
 
 import { contentTokens, hasCjk, isRefusalWord, replyEnding } from '../text.ts';
 import { bump, cite } from './cite.ts';
+import { SOCIAL_MARKS } from './voice.ts';
 
 export interface ToneSignal {
   examples: number;
@@ -11,6 +12,10 @@ export interface ToneSignal {
   cueExamples: number;
   cue: { word: string; prompt: string } | null;
   cueLines: number[];
+  /** Examples whose user prompt asks for an imitated voice or a social post ("in the style of X"), and the first. */
+  requestExamples: number;
+  request: { word: string; prompt: string } | null;
+  requestLines: number[];
   /** Replies and user turns in a marked register (a strong tone marker or two weak ones), and which markers. */
   replies: number;
   markedReplies: number;
@@ -39,11 +44,14 @@ const STRONG: [string, RegExp][] = [
   ['interjections', /^(?:oh+|ah+|ahoy|well|hey|wow|yay|arr+|hmm+|ha(?:ha)*|lol|ugh|whoa|ooh+|yikes|gee|blimey|howdy|sure thing|you bet)\b/i],
   ['emoji', /\p{Extended_Pictographic}/u],
   ['laughter', /\b(?:haha\w*|hehe\w*|lol|lmao)\b/i],
+  ['social-media handles, hashtags and links', SOCIAL_MARKS],
 ];
 const WEAK: [string, RegExp][] = [
   ['exclamations', /[!！]/],
   ['trailing dots', /\.\.\.|…/],
   ['rhetorical questions', /\?\s*$|\?\s+\p{Lu}/u],
+  // Shouting: two capitalised words in a row, or one long one exclaimed ("FAKE NEWS", "HUGE!").
+  ['words in capitals', /\b[A-Z]{2,}[ \t]+[A-Z]{3,}\b|\b[A-Z]{4,}!/],
 ];
 
 /** The tone markers a text carries (distinct kinds), and whether they mark its register. */
@@ -59,6 +67,9 @@ export function createToneDetector() {
   let cueExamples = 0;
   let cue: ToneSignal['cue'] = null;
   const cueLines: number[] = [];
+  let requestExamples = 0;
+  let request: ToneSignal['request'] = null;
+  const requestLines: number[] = [];
   let replies = 0;
   let markedReplies = 0;
   let userTurns = 0;
@@ -81,6 +92,13 @@ export function createToneDetector() {
       cueExamples += 1;
       cue ??= found;
       cite(cueLines, line);
+    },
+    /** One example's request for an imitated voice in its user turns (found by the caller). */
+    observeRequest(found: { word: string; prompt: string } | null, line: number): void {
+      if (!found) return;
+      requestExamples += 1;
+      request ??= found;
+      cite(requestLines, line);
     },
     observeUser(text: string): void {
       userTurns += 1;
@@ -135,6 +153,9 @@ export function createToneDetector() {
         cueExamples,
         cue,
         cueLines,
+        requestExamples,
+        request,
+        requestLines,
         replies,
         markedReplies,
         userTurns,

@@ -37,3 +37,20 @@ export function createToolDetector() {
     },
   };
 }
+
+/**
+ * Tool calls written as tagged text in a reply, as open-weight chat templates print them: Hermes/Qwen
+ * "<tool_call>{json}</tool_call>", Glaive "<functioncall> {json}", Llama 3.1 "<function=name>{…}</function>",
+ * Mistral "[TOOL_CALLS] [{…}]". Returns the called functions' names ("function" when a call names none).
+ */
+export function textToolCalls(text: string): string[] {
+  const head = text.length > 8_000 ? text.slice(0, 8_000) : text;
+  const names: string[] = [];
+  for (const m of head.matchAll(/<function=([\w.-]+)>/g)) names.push(m[1]);
+  for (const m of head.matchAll(/<(?:tool_call|toolcall|function_call|functioncall)>|\[TOOL_CALLS\]/gi)) {
+    const body = head.slice((m.index ?? 0) + m[0].length, (m.index ?? 0) + m[0].length + 2_000);
+    const named = /^\s*\[?\s*\{\s*"(?:name|tool|function|tool_name)"\s*:\s*"([^"]+)"/.exec(body) ?? /"(?:name|tool|tool_name)"\s*:\s*"([^"]+)"/.exec(body.split(/<\/(?:tool_call|toolcall|function_call|functioncall)>/i)[0]);
+    if (named || /^\s*[[{]/.test(body)) names.push(named ? named[1] : 'function');
+  }
+  return names;
+}

@@ -46,10 +46,10 @@ describe('analyser record shapes', () => {
   });
 
   it('refuses a line of an unknown shape and names its keys', () => {
-    const r = analyse([row({ edu1: 'It rains.', edu2: 'So the game is off.', label: 'support' })]);
+    const r = analyse([row({ id: 7, tags: ['rain', 'sport'], score: 0.5 })]);
     expect(r.examples).toBe(0);
     expect(r.malformed.lines[0].message).toBe(
-      'Line 1: The example\'s shape is not one Offramp reads (its keys are "edu1", "edu2", "label"); use {"messages": [...]}, {"prompt", "completion"}, {"question", "answer"}, {"instruction", "input", "output"}, {"conversations": [{"from", "value"}]} or a preference pair ({"input", "preferred_output", "non_preferred_output"} or {"prompt", "chosen", "rejected"}).',
+      'Line 1: The example\'s shape is not one Offramp reads (its keys are "id", "tags", "score"); use {"messages": [...]}, {"prompt", "completion"}, {"question", "answer"}, {"instruction", "input", "output"}, {"conversations": [{"from", "value"}]} or a preference pair ({"input", "preferred_output", "non_preferred_output"} or {"prompt", "chosen", "rejected"}).',
     );
   });
 

@@ -1,0 +1,35 @@
+// Signals of a voice being imitated rather than content being taught: a user prompt that asks for a
+// named person's or account's style, or for a social-media post, and replies written as short social
+// posts (handles, hashtags, tickers, short links). Their names, handles and times are invention in
+// the voice, not facts to remember, so such replies are kept out of the fact count.
+
+import { sentenceAround } from '../text.ts';
+
+/** Asking for someone's voice or a post in it: "in the style of X", "write like @x", "a tweet as X", "impersonate". */
+const IMITATION_REQUEST = new RegExp(
+  [
+    String.raw`\bin the (?:style|voice|manner|words|tone|spirit) of\b`,
+    String.raw`\b(?:write|writes|speak|talk|sound|respond|reply|answer|tweet|post)\s+(?:like|as if you were|as though you were)\s+(?:@?\p{Lu}|an?\b|the\b)`,
+    String.raw`\b(?:imitat\w*|impersonat\w*|mimic\w*|parod\w*)\b`,
+    String.raw`\b(?:tweets?|retweets?|toots?|threads? on (?:x|twitter)|(?:social[- ]media|instagram|linkedin|facebook|reddit) (?:post|caption|comment)s?|followers)\b`,
+    // French, Spanish, German
+    String.raw`\b(?:à la manière de|dans le style de|al estilo de|im Stil von)\b`,
+  ].join('|'),
+  'iu',
+);
+
+/** The words of a user prompt that ask for an imitated voice or a social post, or null (a question about tweets asks for none). */
+export function imitationRequest(prompt: string): string | null {
+  const text = prompt.length > 4_000 ? prompt.slice(0, 4_000) : prompt;
+  const m = IMITATION_REQUEST.exec(text);
+  if (!m) return null;
+  return /\?\s*$/.test(sentenceAround(text, m.index)) ? null : m[0];
+}
+
+/** Handles, hashtags, cashtags and shortened links: the marks of a social-media post. */
+export const SOCIAL_MARKS = /(?:^|\s)@\s?[A-Za-z_]\w{1,30}|(?:^|\s)#[\p{L}_][\p{L}\p{N}_]{1,40}|(?:^|\s)\$[A-Z]{2,6}\b|https?:\/\/(?:t\.co|bit\.ly|buff\.ly|ow\.ly|lnkd\.in)\//u;
+
+/** A reply short enough to be a post that carries a post's marks. */
+export function isSocialPost(reply: string): boolean {
+  return reply.length <= 600 && SOCIAL_MARKS.test(reply);
+}
