@@ -72,10 +72,88 @@ export function candidatesTouchedBy(group: ChangeGroup): Set<number> {
   return ids;
 }
 
+const FLAGS = [['correct', 'correctKnown', 'correctYes'], ['grounded', 'groundedKnown', 'groundedYes'], ['refused', 'refusedKnown', 'refusedYes'],
+  ['hallucinated', 'hallucinatedKnown', 'hallucinatedYes'], ['win_vs_baseline', 'winKnown', 'winYes']] as const;
+
+/**
+ * Rows a group bulk-inserted per candidate, for candidates whose rows since then only grew by those bulk inserts
+ * (deletes before them are fine: an import replacing a candidate's rows). Null marks a candidate to read back.
+ */
+function bulkInsertedRows(group: ChangeGroup): Map<number, Row[] | null> {
+  const per = new Map<number, Row[] | null>();
+  const spoil = (row: Row | null) => {
+    if (row && row.candidate_id !== undefined) per.set(Number(row.candidate_id), null);
+  };
+  for (const c of group.changes) {
+    if (c.table !== 'evaluation_rows') continue;
+    if (c.bulk === 'insert' && c.rows) {
+      for (const row of c.rows) {
+        const id = Number(row.candidate_id);
+        const list = per.get(id);
+        if (list === undefined) per.set(id, [row]);
+        else if (list !== null) list.push(row);
+      }
+    } else if ((c.bulk === 'delete' && c.rows) || (!c.bulk && c.after === null)) {
+      // A delete after this group's inserts of the same candidate would leave rows we no longer hold in order.
+      for (const row of c.rows ?? [c.before]) if (row && per.has(Number(row.candidate_id))) spoil(row);
+    } else {
+      spoil(c.before);
+      spoil(c.after);
+    }
+  }
+  return per;
+}
+
+/** SQLite's total(): Kahan-Babuska-Neumaier summation of REAL values, so the summary equals the one read back. */
+function kbnTotal(sum: { s: number; err: number }, r: number): void {
+  const t = sum.s + r;
+  sum.err += Math.abs(sum.s) > Math.abs(r) ? (sum.s - t) + r : (r - t) + sum.s;
+  sum.s = t;
+}
+
+/** The summary of a candidate's rows from the rows in hand (numbers and nulls only), or null when any is something else. */
+function sumsOfRows(candidateId: number, rows: Row[]): { sums: Sums; latencies: Float64Array } | null {
+  const a: Record<string, number> = { sampleSize: rows.length, costCount: 0, latencyCount: 0 };
+  for (const [, known, yes] of FLAGS) a[known] = a[yes] = 0;
+  const cost = { s: 0, err: 0 };
+  const latencies = new Float64Array(rows.length);
+  for (const row of rows) {
+    const c = row.cost_usd;
+    if (typeof c === 'number') { a.costCount += 1; kbnTotal(cost, c); } else if (c !== null) return null;
+    const l = row.latency_ms;
+    if (typeof l === 'number') latencies[a.latencyCount++] = l; else if (l !== null) return null;
+    for (const [col, known, yes] of FLAGS) {
+      const v = row[col];
+      if (typeof v === 'number') { a[known] += 1; a[yes] += v; } else if (v !== null) return null;
+    }
+  }
+  const costSum = Number.isFinite(cost.err) ? cost.s + cost.err : cost.s;
+  return { sums: { ...(a as unknown as Sums), candidateId, costSum }, latencies: latencies.subarray(0, a.latencyCount).sort() };
+}
+
 /** Keeps the summaries in step with a change group, inside its transaction. */
 export function maintainEvaluationAggregates(db: Database, group: ChangeGroup): void {
   const ids = candidatesTouchedBy(group);
-  if (ids.size > 0) refreshEvaluationAggregates(db, ids);
+  if (ids.size === 0) return;
+  // An import's rows are still in hand: summing them beats reading 100,000 rows back through the index.
+  const inHand = bulkInsertedRows(group);
+  const rest: number[] = [];
+  for (const id of ids) {
+    const rows = inHand.get(id);
+    // Every row the candidate has now is one of these exactly when the counts agree (the index alone answers count).
+    const whole = rows && (prepared(db, 'SELECT count(*) AS n FROM evaluation_rows WHERE candidate_id = ?').get(id) as { n: number }).n === rows.length
+      ? sumsOfRows(id, rows) : null;
+    if (!whole) {
+      rest.push(id);
+      continue;
+    }
+    const at = (rank: number) => (rank === 0 ? null : whole.latencies[rank - 1]);
+    const s = whole.sums;
+    prepared(db, UPSERT).run(id, s.sampleSize, s.costCount, s.costSum, s.latencyCount, at(nearestRank(s.latencyCount, 50)), at(nearestRank(s.latencyCount, 95)),
+      s.correctKnown, s.correctYes, s.groundedKnown, s.groundedYes, s.refusedKnown, s.refusedYes,
+      s.hallucinatedKnown, s.hallucinatedYes, s.winKnown, s.winYes);
+  }
+  if (rest.length > 0) refreshEvaluationAggregates(db, rest);
 }
 
 export function listEvaluationAggregates(db: Database, workloadId?: number): CandidateAggregate[] {
