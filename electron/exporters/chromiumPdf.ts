@@ -1,7 +1,8 @@
 // Prints a renderer route to PDF in headless Chromium (playwright-core), for the CLI, the test host and benchmarks.
-// Long documents are printed in chunks of pages (Chromium's pageRanges) and joined with pdf-lib, so Chromium's PDF
-// memory stays bounded by the chunk and the time stays linear in pages; the page numbers and the table of contents
-// are the print view's own, laid out once for the whole document, so they are right across chunks.
+// Long documents are printed in chunks of pages and joined with pdf-lib. A view that offers window.__offrampPrintRange
+// (the roadmap) plans its pages once (data only) and then renders just the chunk asked for, so the DOM, Chromium's print
+// layout and its PDF stay bounded by the chunk and time stays linear in pages; other views print with pageRanges.
+// The page numbers and the table of contents come from the one page plan, so they are right across chunks.
 // The print view draws its own running header and page numbers on every sheet, so Electron's printToPDF and this
 // printer produce the same pages; Chromium's header/footer templates are therefore left off.
 import fs from 'node:fs';
@@ -72,6 +73,8 @@ export async function printRouteToPdf(baseUrl: string, route: string, options: P
   const browser = options.browser ?? await launchChromium();
   const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, deviceScaleFactor: 1 });
   try {
+    // Asks views that can render a page range alone to render none until a chunk is asked for.
+    await context.addInitScript(() => { (globalThis as { __offrampPrintChunked?: boolean }).__offrampPrintChunked = true; });
     const page = await context.newPage();
     await page.route('**/*', (r) => (r.request().url().startsWith(baseUrl) || r.request().url().startsWith('data:') ? r.continue() : r.abort()));
     await page.goto(`${baseUrl}#${route}`, { waitUntil: 'load' });
@@ -84,7 +87,8 @@ export async function printRouteToPdf(baseUrl: string, route: string, options: P
     const print = (pageRanges?: string) => page.pdf({ format: options.paper, landscape: options.landscape, printBackground: true, preferCSSPageSize: true, displayHeaderFooter: false, pageRanges });
     const total = await documentPages(page);
     const size = Math.max(1, options.chunkPages ?? DEFAULT_CHUNK_PAGES);
-    if (total === null || total <= size) {
+    const ranged = await page.evaluate(() => typeof (globalThis as { __offrampPrintRange?: unknown }).__offrampPrintRange === 'function');
+    if (total === null || (total <= size && !ranged)) {
       const pdf = await print();
       options.onProgress?.(total ?? 1, total ?? 1);
       return pdf;
@@ -93,9 +97,15 @@ export async function printRouteToPdf(baseUrl: string, route: string, options: P
     for (let from = 1; from <= total; from += size) {
       if (options.signal?.aborted) throw new OfframpError({ code: 'cancelled', message: 'Printing was cancelled. Nothing was written.' });
       const to = Math.min(total, from + size - 1);
-      chunks.push(await print(`${from}-${to}`));
+      if (ranged) {
+        await page.evaluate(([f, t]) => (globalThis as { __offrampPrintRange?: (f: number, t: number) => Promise<void> }).__offrampPrintRange?.(f, t), [from, to] as const);
+        chunks.push(await print());
+      } else {
+        chunks.push(await print(`${from}-${to}`));
+      }
       options.onProgress?.(to, total);
     }
+    if (chunks.length === 1) return chunks[0];
     return await joinPdfs(chunks);
   } finally {
     await context.close();

@@ -10,6 +10,7 @@ import { TIMELINE, chunkRows, packBlocks, sheetGeometry, timelineRowsPerPage, ty
 import { TimelinePage, timelineAxis } from './Timeline.tsx';
 import { longDate } from './words.ts';
 import { plural } from '../labels.ts';
+import { offerPrintRange, printRangeShown, printsInChunks } from './printReady.ts';
 import './roadmap.css';
 
 const FLOW_SECTIONS: SectionId[] = ['summary', 'workloads', 'register'];
@@ -38,6 +39,9 @@ export function RoadmapDocument({ data, paper, onLaidOut }: { data: RoadmapData;
   const model = useMemo(() => buildModel(data), [data]);
   const blocks = useMemo(() => flowBlocks(model), [model]);
   const [measured, setMeasured] = useState<Measured | null>(null);
+  // The pages rendered: all (preview, Electron's printToPDF) or, for a printer printing in chunks, only the range it
+  // asks for (none at first), so the DOM and Chromium's print layout hold one chunk while the page plan covers all pages.
+  const [range, setRange] = useState<[number, number] | null>(() => (printsInChunks() ? [0, -1] : null));
   const measureRef = useRef<HTMLDivElement>(null);
 
   useLayoutEffect(() => { setMeasured(null); }, [blocks, g]);
@@ -107,6 +111,9 @@ export function RoadmapDocument({ data, paper, onLaidOut }: { data: RoadmapData;
     if (layout && onLaidOut) onLaidOut({ pageCount: layout.pageCount, timelinePages: timelineChunks.length, rowsPerPage });
   }, [layout, onLaidOut, timelineChunks.length, rowsPerPage]);
 
+  useEffect(() => (layout ? offerPrintRange((from, to) => setRange([from, to])) : undefined), [layout]);
+  useEffect(() => { if (range) printRangeShown(); }, [range]);
+
   const style = { '--rm-sheet-w': `${g.width}px`, '--rm-sheet-h': `${g.height}px`, '--rm-pad-x': `${g.padX}px`, '--rm-header-h': `${g.headerHeight}px`, '--rm-footer-h': `${g.footerHeight}px`, '--rm-body-h': `${g.bodyHeight}px`, '--rm-body-w': `${g.bodyWidth}px` } as CSSProperties;
 
   if (!measured || !layout) {
@@ -126,11 +133,13 @@ export function RoadmapDocument({ data, paper, onLaidOut }: { data: RoadmapData;
   const total = layout.pageCount;
   const sheets: ReactNode[] = [];
   const axis = timelineAxis(model);
+  const shown = (n: number) => !range || (n >= range[0] && n <= range[1]);
   let page = 1;
-  sheets.push(<Sheet key="cover" g={g} model={model} page={page} total={total} cover><Cover model={model} layout={layout.start} /></Sheet>);
+  if (shown(page)) sheets.push(<Sheet key="cover" g={g} model={model} page={page} total={total} cover><Cover model={model} layout={layout.start} /></Sheet>);
   const flow = (section: SectionId, pages = measured.pages[section]) => {
     for (const pieces of pages) {
       page += 1;
+      if (!shown(page)) continue;
       sheets.push(
         <Sheet key={`${section}-${page}`} g={g} model={model} page={page} total={total} section={section}>
           {pieces.map((p) => <FlowBlockView key={`${blocks[section][p.block].key}-${p.from ?? 0}`} block={blocks[section][p.block]} piece={p} />)}
@@ -141,6 +150,7 @@ export function RoadmapDocument({ data, paper, onLaidOut }: { data: RoadmapData;
   flow('summary');
   timelineChunks.forEach((rows, i) => {
     page += 1;
+    if (!shown(page)) return;
     sheets.push(
       <Sheet key={`timeline-${i}`} g={g} model={model} page={page} total={total} section="timeline">
         <TimelinePage m={model} axis={axis} rows={rows} firstIndex={i * rowsPerPage} pageIndex={i} pageCount={timelineChunks.length} pageNumber={page} rowsPerPage={rowsPerPage} />

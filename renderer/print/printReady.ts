@@ -4,6 +4,10 @@
 declare global {
   interface Window {
     __offrampPrintReady?: Promise<void>;
+    /** Set by a printer that prints in chunks: the view renders no sheets until asked for a range. */
+    __offrampPrintChunked?: boolean;
+    /** Offered by a view that can render a page range alone: shows pages from..to (1-based) and settles once they are in the DOM. */
+    __offrampPrintRange?: (from: number, to: number) => Promise<void>;
   }
 }
 
@@ -23,6 +27,29 @@ export function printReady(): void {
 
 export function printFailed(message: string): void {
   settle?.reject(new Error(message));
+}
+
+/** Whether the printer asked for chunks (a view then renders only the ranges it is asked for, keeping memory to a chunk). */
+export function printsInChunks(): boolean {
+  return typeof window !== 'undefined' && window.__offrampPrintChunked === true;
+}
+
+let rangeShown: (() => void) | null = null;
+
+/** Offers window.__offrampPrintRange to the printer; `show` renders the range, then the view calls printRangeShown. */
+export function offerPrintRange(show: (from: number, to: number) => void): () => void {
+  window.__offrampPrintRange = (from, to) => new Promise<void>((resolve) => {
+    rangeShown = resolve;
+    show(from, to);
+  });
+  return () => { delete window.__offrampPrintRange; };
+}
+
+/** The range asked for is committed to the DOM: the printer may print it. */
+export function printRangeShown(): void {
+  const done = rangeShown;
+  rangeShown = null;
+  done?.();
 }
 
 /** Starts loading the bundled font weights the print view uses, so they are ready before its data arrives. */

@@ -1,0 +1,79 @@
+// A long roadmap printed chunk by chunk (the print view renders only each chunk's pages) reads exactly like the same
+// roadmap printed in one go: every page in order, "Page n of N" right on each, the contents' page numbers unchanged.
+import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser } from 'playwright-core';
+import { openHeadless, type HeadlessSession } from '../../../electron/exporters/headlessRoadmap.ts';
+import { launchChromium, printRouteToPdf } from '../../../electron/exporters/chromiumPdf.ts';
+import { startRendererServer, type RendererServer } from '../../../electron/exporters/rendererServer.ts';
+import { skipWithoutChromium } from '../../e2e/browser.ts';
+import { tempDir } from '../../support/tmp.ts';
+import { generatedWorkspaceFile } from './workspaces.ts';
+
+const TODAY = '2026-11-25';
+const ROUTE = `/print/roadmap/A4/all/${TODAY}`;
+const LONG = 600_000;
+
+/** The text of each page, in order (pdftotext separates pages with a form feed), whitespace normalised. */
+function pageTexts(dir: string, name: string, pdf: Buffer): string[] {
+  const file = path.join(dir, name);
+  fs.writeFileSync(file, pdf);
+  const text = execFileSync('pdftotext', ['-layout', file, '-'], { encoding: 'utf8' });
+  return text.split('\f').slice(0, -1).map((t) => t.replace(/\s+/g, ' ').trim());
+}
+
+describe.skipIf(skipWithoutChromium())('a roadmap printed in chunks', () => {
+  let dir: string;
+  let session: HeadlessSession;
+  let server: RendererServer;
+  let browser: Browser;
+  let whole: string[];
+
+  beforeAll(async () => {
+    dir = tempDir('offramp-chunks-');
+    const db = await generatedWorkspaceFile(dir, { workloads: 60, clients: 6, today: TODAY });
+    session = await openHeadless(db, { today: TODAY });
+    server = await startRendererServer(session.app.dispatch);
+    browser = await launchChromium();
+    whole = pageTexts(dir, 'whole.pdf', await printRouteToPdf(server.url, ROUTE, { paper: 'A4', landscape: true, browser, chunkPages: 10_000 }));
+  }, LONG);
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+    await session?.close();
+    fs.rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('has every page in order with its own "Page n of N", and the same contents page as a one-go print', { timeout: LONG }, async () => {
+    const progress: [number, number][] = [];
+    const pdf = await printRouteToPdf(server.url, ROUTE, { paper: 'A4', landscape: true, browser, chunkPages: 7, onProgress: (p, t) => progress.push([p, t]) });
+    const pages = pageTexts(dir, 'chunked.pdf', pdf);
+    expect(whole.length).toBeGreaterThan(20);
+    expect(pages.length).toBe(whole.length);
+    pages.forEach((text, i) => expect(text).toContain(`Page ${i + 1} of ${whole.length}`));
+    expect(pages).toEqual(whole);
+    // The contents (on the cover) name the page each section starts on, and that page is the section's own.
+    for (const section of ['Portfolio timeline', 'Commitments register']) {
+      const start = Number(new RegExp(`\\d ${section} (\\d+)`).exec(pages[0])?.[1]);
+      expect(start).toBeGreaterThan(1);
+      expect(pages[start - 1]).toContain(section);
+      expect(pages[start - 2]).not.toContain(section);
+    }
+    expect(progress.map(([p]) => p)).toEqual(Array.from({ length: Math.ceil(whole.length / 7) }, (_, i) => Math.min(whole.length, (i + 1) * 7)));
+    expect(progress.every(([, t]) => t === whole.length)).toBe(true);
+  });
+
+  it('stops between chunks when cancelled, saying nothing was written', { timeout: LONG }, async () => {
+    const stop = new AbortController();
+    const printed: number[] = [];
+    const printing = printRouteToPdf(server.url, ROUTE, {
+      paper: 'A4', landscape: true, browser, chunkPages: 7, signal: stop.signal,
+      onProgress: (p) => { printed.push(p); stop.abort(); },
+    });
+    await expect(printing).rejects.toThrow(/cancelled/);
+    expect(printed).toEqual([7]);
+  });
+});
