@@ -1,5 +1,5 @@
 // The workloads table: sortable by header (mouse or keyboard), virtualized so 5,000 rows scroll smoothly.
-import { useMemo, useRef, useState } from 'react';
+import { memo, useCallback, useMemo, useRef, useState, type ReactNode } from 'react';
 import { useLocation } from 'wouter';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import {
@@ -23,34 +23,29 @@ export interface WorkloadRow {
 const CRITICALITY_RANK = { business_critical: 0, important: 1, experimental: 2 } as const;
 const helper = createColumnHelper<typeof features, WorkloadRow>();
 
+// The body renders each cell straight from its row (see WorkloadRowView); the column defs only sort and head the table.
 const columns = helper.columns([
-  helper.accessor((r) => r.workload.name, {
-    id: 'name', header: 'Name', sortFn: 'alphanumeric',
-    cell: (c) => <WorkloadLink row={c.row.original} />,
-  }),
+  helper.accessor((r) => r.workload.name, { id: 'name', header: 'Name', sortFn: 'alphanumeric' }),
   helper.accessor((r) => r.clientName, { id: 'client', header: 'Client', sortFn: 'alphanumeric' }),
-  helper.accessor((r) => CRITICALITY_RANK[r.workload.criticality], {
-    id: 'criticality', header: 'Criticality', sortFn: 'basic',
-    cell: (c) => <CriticalityBadge value={c.row.original.workload.criticality} />,
-  }),
+  helper.accessor((r) => CRITICALITY_RANK[r.workload.criticality], { id: 'criticality', header: 'Criticality', sortFn: 'basic' }),
   helper.accessor((r) => deploymentLabel[r.workload.deployment], { id: 'deployment', header: 'Deployment', sortFn: 'alphanumeric' }),
-  helper.accessor((r) => r.workload.monthlyVolume, {
-    id: 'volume', header: 'Monthly volume', sortFn: 'basic', sortDescFirst: true,
-    cell: (c) => formatNumber(c.row.original.workload.monthlyVolume),
-  }),
-  helper.accessor((r) => r.workload.latencyTargetMs ?? undefined, {
-    id: 'latency', header: 'Latency target', sortFn: 'basic', sortUndefined: 'last',
-    cell: (c) => (c.row.original.workload.latencyTargetMs === null ? '—' : `${formatNumber(c.row.original.workload.latencyTargetMs)} ms`),
-  }),
-  helper.accessor((r) => (r.workload.regulated ? 1 : 0), {
-    id: 'regulated', header: 'Regulated', sortFn: 'basic', sortDescFirst: true,
-    cell: (c) => (c.row.original.workload.regulated ? 'Yes' : 'No'),
-  }),
-  helper.accessor((r) => r.workload.startDate ?? undefined, {
-    id: 'start', header: 'Start date', sortFn: 'alphanumeric', sortUndefined: 'last',
-    cell: (c) => c.row.original.workload.startDate ?? 'Today',
-  }),
+  helper.accessor((r) => r.workload.monthlyVolume, { id: 'volume', header: 'Monthly volume', sortFn: 'basic', sortDescFirst: true }),
+  helper.accessor((r) => r.workload.latencyTargetMs ?? undefined, { id: 'latency', header: 'Latency target', sortFn: 'basic', sortUndefined: 'last' }),
+  helper.accessor((r) => (r.workload.regulated ? 1 : 0), { id: 'regulated', header: 'Regulated', sortFn: 'basic', sortDescFirst: true }),
+  helper.accessor((r) => r.workload.startDate ?? undefined, { id: 'start', header: 'Start date', sortFn: 'alphanumeric', sortUndefined: 'last' }),
 ]);
+
+/** What each body cell shows, in column order. */
+const CELLS: { id: string; render: (r: WorkloadRow) => ReactNode }[] = [
+  { id: 'name', render: (r) => <WorkloadLink row={r} /> },
+  { id: 'client', render: (r) => r.clientName },
+  { id: 'criticality', render: (r) => <CriticalityBadge value={r.workload.criticality} /> },
+  { id: 'deployment', render: (r) => deploymentLabel[r.workload.deployment] },
+  { id: 'volume', render: (r) => formatNumber(r.workload.monthlyVolume) },
+  { id: 'latency', render: (r) => (r.workload.latencyTargetMs === null ? '—' : `${formatNumber(r.workload.latencyTargetMs)} ms`) },
+  { id: 'regulated', render: (r) => (r.workload.regulated ? 'Yes' : 'No') },
+  { id: 'start', render: (r) => r.workload.startDate ?? 'Today' },
+];
 
 const NUMERIC = new Set(['volume', 'latency']);
 const ROW_HEIGHT = 44;
@@ -70,6 +65,33 @@ export function CriticalityBadge({ value }: { value: Workload['criticality'] }) 
   return <span className={`badge badge--${value}`}>{criticalityLabel[value]}</span>;
 }
 
+/**
+ * One body row, re-rendered only when its slot shows another workload or moves: a fast fling changes every slot
+ * anyway, so this mostly spares the rows of an idle table when the parent re-renders.
+ */
+const WorkloadRowView = memo(function WorkloadRowView({ row, index, start, onOpen }: {
+  row: WorkloadRow; index: number; start: number; onOpen: (id: number) => void;
+}) {
+  // contain: strict: rows are fixed-size boxes, so new text relays out only its own row (a relayout boundary)
+  // and never repaints its neighbours.
+  return (
+    <tr
+      data-index={index}
+      role="row"
+      aria-rowindex={index + 2}
+      className="clickable-row"
+      style={{ transform: `translateY(${start}px)`, height: ROW_HEIGHT, contain: 'strict' }}
+      onClick={() => onOpen(row.workload.id)}
+    >
+      {CELLS.map((cell) => (
+        <td key={cell.id} role="cell" className={NUMERIC.has(cell.id) ? 'num' : undefined}>
+          <span className="cell-text">{cell.render(row)}</span>
+        </td>
+      ))}
+    </tr>
+  );
+});
+
 export function WorkloadTable({ rows }: { rows: WorkloadRow[] }) {
   const [sorting, setSorting] = useState<SortingState>([{ id: 'name', desc: false }]);
   const [, navigate] = useLocation();
@@ -87,11 +109,14 @@ export function WorkloadTable({ rows }: { rows: WorkloadRow[] }) {
     count: sortedRows.length,
     getScrollElement: () => scrollRef.current,
     estimateSize: () => ROW_HEIGHT,
-    overscan: 8,
+    // A fling jumps 30 rows a frame, so rows rendered beyond the viewport are rarely seen: a few cover keyboard
+    // scrolling without paying layout for rows nobody sees.
+    overscan: 3,
     getItemKey: (i) => sortedRows[i].id,
   });
   const items = virtualizer.getVirtualItems();
   const headerGroups = useMemo(() => table.getHeaderGroups(), [table]);
+  const open = useCallback((id: number) => navigate(`/workloads/${id}`), [navigate]);
 
   return (
     <div ref={scrollRef} className="virtual-scroll" tabIndex={-1}>
@@ -122,29 +147,11 @@ export function WorkloadTable({ rows }: { rows: WorkloadRow[] }) {
           ))}
         </thead>
         <tbody role="rowgroup" style={{ height: virtualizer.getTotalSize() }}>
-          {items.map((item) => {
-            const row = sortedRows[item.index];
-            return (
-              // Keyed by the slot on screen, not the workload: a fast fling moves 30 rows a frame, and reusing the
-              // slot's row and cells (new text) costs far less than unmounting and mounting every row each frame.
-              // contain: rows are fixed-size boxes, so a new row never relays out or repaints its neighbours.
-              <tr
-                key={item.index % SLOTS}
-                data-index={item.index}
-                role="row"
-                aria-rowindex={item.index + 2}
-                className="clickable-row"
-                style={{ transform: `translateY(${item.start}px)`, height: ROW_HEIGHT, contain: 'layout paint' }}
-                onClick={() => navigate(`/workloads/${row.original.workload.id}`)}
-              >
-                {row.getAllCells().map((cell) => (
-                  <td key={cell.column.id} role="cell" className={NUMERIC.has(cell.column.id) ? 'num' : undefined}>
-                    <span className="cell-text"><table.FlexRender cell={cell} /></span>
-                  </td>
-                ))}
-              </tr>
-            );
-          })}
+          {/* Keyed by the slot on screen, not the workload: a fast fling moves 30 rows a frame, and reusing the
+              slot's row and cells (new text) costs far less than unmounting and mounting every row each frame. */}
+          {items.map((item) => (
+            <WorkloadRowView key={item.index % SLOTS} row={sortedRows[item.index].original} index={item.index} start={item.start} onOpen={open} />
+          ))}
         </tbody>
       </table>
     </div>
