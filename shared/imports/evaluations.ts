@@ -425,7 +425,8 @@ function plainCsv(table: CsvTable, fileName: string): EvaluationImport {
     return v;
   };
 
-  const taskIds = new Map<string, number>();
+  // Task ids seen per candidate (a map per candidate rather than one of joined keys: no new string per row).
+  const taskIds = new Map<string, Map<string, number>>();
   for (const { line, cells } of table.rows) {
     const candidate = (cells[candidateCol] ?? '').trim();
     if (!candidate) fail(line, candidateCol, 'the candidate is empty; say which candidate produced this row.');
@@ -436,10 +437,11 @@ function plainCsv(table: CsvTable, fileName: string): EvaluationImport {
     const taskId = col.taskId !== undefined && (cells[col.taskId] ?? '').trim() ? cells[col.taskId].trim() : String(line - 1);
     if (taskId.length > MAX_TASK_ID) fail(line, col.taskId!, `the task id is ${taskId.length.toLocaleString('en-US')} characters long; keep it to ${MAX_TASK_ID}.`);
     if (col.taskId !== undefined) {
-      const key = `${candidate}\u0000${taskId}`;
-      const first = taskIds.get(key);
+      let seenTasks = taskIds.get(candidate);
+      if (!seenTasks) taskIds.set(candidate, (seenTasks = new Map()));
+      const first = seenTasks.get(taskId);
       if (first !== undefined) fail(line, col.taskId, `task ${JSON.stringify(taskId)} of ${candidate} is already on row ${first}; each candidate may have one row per task.`);
-      taskIds.set(key, line);
+      seenTasks.set(taskId, line);
     }
     if (!seen.has(candidate)) {
       seen.add(candidate);
