@@ -14,6 +14,10 @@ import { offerPrintRange, printRangeShown, printsInChunks } from './printReady.t
 import './roadmap.css';
 
 const FLOW_SECTIONS: SectionId[] = ['summary', 'workloads', 'register'];
+/** Blocks measured per round: the measuring DOM holds this many at once, so its memory does not grow with the document. */
+const MEASURE_BATCH = 400;
+
+interface Queued { section: SectionId; index: number; block: FlowBlock }
 
 interface Measured {
   /** Per section: the pages, each a list of whole blocks or table row ranges. */
@@ -43,8 +47,16 @@ export function RoadmapDocument({ data, paper, onLaidOut }: { data: RoadmapData;
   // asks for (none at first), so the DOM and Chromium's print layout hold one chunk while the page plan covers all pages.
   const [range, setRange] = useState<[number, number] | null>(() => (printsInChunks() ? [0, -1] : null));
   const measureRef = useRef<HTMLDivElement>(null);
+  // Every flowing block in order, measured MEASURE_BATCH at a time from `at`; heights gather per section until packed.
+  const queue = useMemo<Queued[]>(() => FLOW_SECTIONS.flatMap((section) => blocks[section].map((block, index) => ({ section, index, block }))), [blocks]);
+  const [at, setAt] = useState(0);
+  const heights = useRef<Partial<Record<SectionId, MeasuredBlock[]>>>({});
 
-  useLayoutEffect(() => { setMeasured(null); }, [blocks, g]);
+  useLayoutEffect(() => {
+    setMeasured(null);
+    setAt(0);
+    heights.current = {};
+  }, [blocks, g]);
 
   const rowsPerPage = timelineRowsPerPage(g);
   const timelineChunks = useMemo(() => chunkRows(model.workloads, rowsPerPage), [model, rowsPerPage]);
@@ -60,29 +72,38 @@ export function RoadmapDocument({ data, paper, onLaidOut }: { data: RoadmapData;
       const root = measureRef.current;
       if (cancelled || !root) return;
       const scale = root.offsetWidth > 0 ? root.getBoundingClientRect().width / root.offsetWidth : 1;
+      // Fractional heights (offsetHeight rounds, and 200 rounded rows drift by many px), in layout px even when
+      // the preview scales the document with a transform.
+      const height = (el: Element) => el.getBoundingClientRect().height / scale;
+      const els = Array.from(root.querySelectorAll<HTMLElement>('.rm-measure > .rm-block'));
+      queue.slice(at, at + MEASURE_BATCH).forEach(({ section, index, block }, k) => {
+        const el = els[k];
+        const list = (heights.current[section] ??= []);
+        if (!block.table) {
+          list[index] = { height: height(el), keepWithNext: block.keepWithNext };
+          return;
+        }
+        const rowHeights = Array.from(el.querySelectorAll<HTMLElement>('tbody > tr'), height);
+        list[index] = { height: height(el), table: { headHeight: height(el) - rowHeights.reduce((a, h) => a + h, 0), rowHeights } };
+      });
+      if (at + MEASURE_BATCH < queue.length) {
+        setAt(at + MEASURE_BATCH);
+        return;
+      }
       const pages = {} as Record<SectionId, PagePiece[][]>;
       const oversized: string[] = [];
       for (const section of FLOW_SECTIONS) {
-        const list = blocks[section];
-        const els = Array.from(root.querySelectorAll<HTMLElement>(`[data-measure-section="${section}"] > .rm-block`));
-        // Fractional heights (offsetHeight rounds, and 200 rounded rows drift by many px), in layout px even when
-        // the preview scales the document with a transform.
-        const height = (el: Element) => el.getBoundingClientRect().height / scale;
-        const measuredBlocks: MeasuredBlock[] = els.map((el, i) => {
-          if (!list[i].table) return { height: height(el), keepWithNext: list[i].keepWithNext };
-          const rowHeights = Array.from(el.querySelectorAll<HTMLElement>('tbody > tr'), height);
-          return { height: height(el), table: { headHeight: height(el) - rowHeights.reduce((a, h) => a + h, 0), rowHeights } };
-        });
         // A few px of slack absorb rounding between measured rows and the same rows in a split table.
         const first = section === 'workloads' && sharesTimelinePage ? underTimeline : g.contentHeight - 4;
-        const packed = packBlocks(measuredBlocks, g.contentHeight - 4, first);
+        const packed = packBlocks(heights.current[section] ?? [], g.contentHeight - 4, first);
         pages[section] = packed.pages;
-        oversized.push(...packed.oversized.map((i) => list[i].key));
+        oversized.push(...packed.oversized.map((i) => blocks[section][i].key));
       }
+      heights.current = {};
       setMeasured({ pages, oversized });
     });
     return () => { cancelled = true; };
-  }, [measured, blocks, g, sharesTimelinePage, underTimeline]);
+  }, [measured, at, queue, blocks, g, sharesTimelinePage, underTimeline]);
 
   // The first workloads page sits under the last timeline page's rows (when there is room); the rest have their own.
   const { workloadPages, underTimelinePieces } = useMemo(() => ({
@@ -119,9 +140,9 @@ export function RoadmapDocument({ data, paper, onLaidOut }: { data: RoadmapData;
   if (!measured || !layout) {
     return (
       <div className="rm-doc rm-doc--measuring" style={style} ref={measureRef} aria-busy="true">
-        {FLOW_SECTIONS.map((section) => (
-          <div key={section} className="rm-measure" data-measure-section={section}>
-            {blocks[section].map((b) => <div key={b.key} className="rm-block">{b.table ? <TableView table={b.table} /> : b.node}</div>)}
+        {measureGroups(queue.slice(at, at + MEASURE_BATCH)).map((group) => (
+          <div key={`${group[0].section}-${group[0].index}`} className="rm-measure" data-measure-section={group[0].section}>
+            {group.map(({ block: b }) => <div key={b.key} className="rm-block">{b.table ? <TableView table={b.table} /> : b.node}</div>)}
           </div>
         ))}
       </div>
@@ -178,6 +199,17 @@ export function RoadmapDocument({ data, paper, onLaidOut }: { data: RoadmapData;
       {sheets}
     </div>
   );
+}
+
+/** Consecutive queued blocks of the same section, each group measured in its own section column. */
+function measureGroups(batch: Queued[]): Queued[][] {
+  const groups: Queued[][] = [];
+  for (const q of batch) {
+    const last = groups[groups.length - 1];
+    if (last && last[0].section === q.section) last.push(q);
+    else groups.push([q]);
+  }
+  return groups;
 }
 
 /** A workspace (or client) without workloads: one page that says so and what to do, not pages of zeros. */
