@@ -72,9 +72,6 @@ export function candidatesTouchedBy(group: ChangeGroup): Set<number> {
   return ids;
 }
 
-const FLAGS = [['correct', 'correctKnown', 'correctYes'], ['grounded', 'groundedKnown', 'groundedYes'], ['refused', 'refusedKnown', 'refusedYes'],
-  ['hallucinated', 'hallucinatedKnown', 'hallucinatedYes'], ['win_vs_baseline', 'winKnown', 'winYes']] as const;
-
 /**
  * Rows a group bulk-inserted per candidate, for candidates whose rows since then only grew by those bulk inserts
  * (deletes before them are fine: an import replacing a candidate's rows). Null marks a candidate to read back.
@@ -111,24 +108,50 @@ function kbnTotal(sum: { s: number; err: number }, r: number): void {
   sum.s = t;
 }
 
-/** The summary of a candidate's rows from the rows in hand (numbers and nulls only), or null when any is something else. */
+/** A yes/no column's tally: known values and how many said yes. */
+interface Tally { known: number; yes: number }
+
+/** Adds a flag value to its tally; false when the value is neither a number nor null (then the rows are read back). */
+function tally(t: Tally, v: unknown): boolean {
+  if (typeof v === 'number') {
+    t.known += 1;
+    t.yes += v;
+    return true;
+  }
+  return v === null;
+}
+
+/** The summary of a candidate's rows from the rows in hand (numbers and nulls only), or null when any is something else. Straight-line on purpose: it runs once per imported row. */
 function sumsOfRows(candidateId: number, rows: Row[]): { sums: Sums; latencies: Float64Array } | null {
-  const a: Record<string, number> = { sampleSize: rows.length, costCount: 0, latencyCount: 0 };
-  for (const [, known, yes] of FLAGS) a[known] = a[yes] = 0;
   const cost = { s: 0, err: 0 };
+  let costCount = 0;
+  let latencyCount = 0;
+  const correct = { known: 0, yes: 0 }, grounded = { known: 0, yes: 0 }, refused = { known: 0, yes: 0 };
+  const hallucinated = { known: 0, yes: 0 }, win = { known: 0, yes: 0 };
   const latencies = new Float64Array(rows.length);
-  for (const row of rows) {
+  for (let i = 0; i < rows.length; i++) {
+    const row = rows[i];
     const c = row.cost_usd;
-    if (typeof c === 'number') { a.costCount += 1; kbnTotal(cost, c); } else if (c !== null) return null;
+    if (typeof c === 'number') {
+      costCount += 1;
+      kbnTotal(cost, c);
+    } else if (c !== null) return null;
     const l = row.latency_ms;
-    if (typeof l === 'number') latencies[a.latencyCount++] = l; else if (l !== null) return null;
-    for (const [col, known, yes] of FLAGS) {
-      const v = row[col];
-      if (typeof v === 'number') { a[known] += 1; a[yes] += v; } else if (v !== null) return null;
-    }
+    if (typeof l === 'number') latencies[latencyCount++] = l;
+    else if (l !== null) return null;
+    if (!(tally(correct, row.correct) && tally(grounded, row.grounded) && tally(refused, row.refused)
+      && tally(hallucinated, row.hallucinated) && tally(win, row.win_vs_baseline))) return null;
   }
   const costSum = Number.isFinite(cost.err) ? cost.s + cost.err : cost.s;
-  return { sums: { ...(a as unknown as Sums), candidateId, costSum }, latencies: latencies.subarray(0, a.latencyCount).sort() };
+  return {
+    sums: {
+      candidateId, sampleSize: rows.length, costCount, costSum, latencyCount,
+      correctKnown: correct.known, correctYes: correct.yes, groundedKnown: grounded.known, groundedYes: grounded.yes,
+      refusedKnown: refused.known, refusedYes: refused.yes, hallucinatedKnown: hallucinated.known, hallucinatedYes: hallucinated.yes,
+      winKnown: win.known, winYes: win.yes,
+    },
+    latencies: latencies.subarray(0, latencyCount).sort(),
+  };
 }
 
 /** Keeps the summaries in step with a change group, inside its transaction. */
