@@ -1,28 +1,30 @@
-// The CLI's commands; each opens the workspace through the same services the app uses.
+// The CLI's commands; each opens the workspace through the same services the app uses. Only what plan needs is
+// imported up front: the other commands load their modules (zod schemas, the sample, importers) when they run.
 import fs from 'node:fs';
 import { OfframpError } from '../../shared/errors.ts';
-import { snapshotSchema } from '../../shared/domain/snapshotSchema.ts';
-import { readWorkspaceJson } from '../../shared/imports/workspaceJson.ts';
-import { readImportFile } from '../importers/readFile.ts';
 import { WorkspaceService } from '../workspace/service.ts';
-import { exportSnapshot } from '../db/snapshot.ts';
-import { createSampleWorkspace, fillWorkspace } from '../services/fill.ts';
-import { isoDate } from '../../shared/ipc/inventory.ts';
 import { planToCsv, portfolioToPlanJson } from '../../shared/plan/csv.ts';
-import { generatePortfolio } from '../../shared/sample/generate.ts';
 import { loadPortfolio } from '../services/portfolio.ts';
 import { listClients } from '../db/clients.ts';
 import { clientChoices, findClient } from '../../shared/domain/findClient.ts';
 import type { Database } from 'better-sqlite3';
 import { format } from 'date-fns';
 
+/**
+ * The IPC contract's isoDate test (shared/ipc/inventory.ts) without its zod schema: plan needs no schema otherwise,
+ * and building the contract's schemas was a noticeable share of a CLI start.
+ */
+function isIsoDate(v: unknown): v is string {
+  return typeof v === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(v)
+    && !Number.isNaN(Date.parse(`${v}T00:00:00Z`)) && new Date(`${v}T00:00:00Z`).toISOString().startsWith(v);
+}
+
 /** --today as given (checked), or undefined when it is not given. */
 export function optionalTodayOption(values: Record<string, string | boolean | undefined>): string | undefined {
   const v = values.today;
   if (v === undefined) return undefined;
-  const parsed = isoDate.safeParse(v);
-  if (!parsed.success) throw new OfframpError({ code: 'invalid_payload', field: '--today', message: `--today ${String(v)}: use a date like 2026-11-25` });
-  return parsed.data;
+  if (!isIsoDate(v)) throw new OfframpError({ code: 'invalid_payload', field: '--today', message: `--today ${String(v)}: use a date like 2026-11-25` });
+  return v;
 }
 
 export function todayOption(values: Record<string, string | boolean | undefined>): string {
@@ -106,6 +108,7 @@ export const commands: Record<string, CliCommand> = {
     async run(values, io) {
       const file = io.resolve(requireOption(values, 'db'));
       if (io.exists(file)) throw new OfframpError({ code: 'conflict', file, field: '--db', message: `${file} already exists; choose a new file for the sample` });
+      const { createSampleWorkspace } = await import('../services/fill.ts');
       const ws = cliWorkspace();
       try {
         const summary = createSampleWorkspace(ws, file, todayOption(values));
@@ -122,6 +125,9 @@ export const commands: Record<string, CliCommand> = {
     options: { db: { type: 'string' }, clients: { type: 'string' }, workloads: { type: 'string' }, seed: { type: 'string' }, capacity: { type: 'string' } },
     async run(values, io) {
       const file = io.resolve(requireOption(values, 'db'));
+      const [{ generatePortfolio }, { snapshotSchema }, { fillWorkspace }] = await Promise.all([
+        import('../../shared/sample/generate.ts'), import('../../shared/domain/snapshotSchema.ts'), import('../services/fill.ts'),
+      ]);
       const snapshot = generatePortfolio({
         clients: positiveInt(values, 'clients', 3), workloads: positiveInt(values, 'workloads', 30), seed: positiveInt(values, 'seed', 1),
         capacity: values.capacity === undefined ? null : positiveInt(values, 'capacity', 1),
@@ -143,6 +149,7 @@ export const commands: Record<string, CliCommand> = {
     usage: 'export --db FILE',
     options: { db: { type: 'string' } },
     async run(values, io) {
+      const { exportSnapshot } = await import('../db/snapshot.ts');
       const ws = openForCli(io.resolve(requireOption(values, 'db')), { readOnly: true });
       try {
         io.out(`${JSON.stringify(exportSnapshot(ws.database(), new Date().toISOString()), null, 2)}\n`);
@@ -158,6 +165,9 @@ export const commands: Record<string, CliCommand> = {
     options: { db: { type: 'string' }, json: { type: 'string' }, 'replace-policy': { type: 'boolean' } },
     async run(values, io) {
       const input = io.resolve(requireOption(values, 'json'));
+      const [{ readWorkspaceJson }, { readImportFile }, { fillWorkspace }] = await Promise.all([
+        import('../../shared/imports/workspaceJson.ts'), import('../importers/readFile.ts'), import('../services/fill.ts'),
+      ]);
       // Forms, IPC and this import share the entity schemas; ids and references are checked before anything is written.
       const parsed = { data: readWorkspaceJson(readImportFile(input, 'a workspace JSON export'), input) };
       const db = io.resolve(requireOption(values, 'db'));
