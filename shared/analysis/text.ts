@@ -156,7 +156,13 @@ const GENERIC_CJK_ENDINGS = new Set(['す', 'た', 'か', 'い', 'ん', 'る', '
 
 function withoutClosingMarkup(text: string): string {
   let t = text.trimEnd();
-  for (let m = CLOSING_TAG.exec(t); m; m = CLOSING_TAG.exec(t)) t = t.slice(0, m.index).trimEnd();
+  // Only the last 45 characters can hold a closing tag: the expression never scans the whole reply.
+  while (t.endsWith('>')) {
+    const tail = t.slice(-45);
+    const m = CLOSING_TAG.exec(tail);
+    if (!m) break;
+    t = t.slice(0, t.length - tail.length + m.index).trimEnd();
+  }
   return t;
 }
 const CLOSING_TAG = /(?:<\/?[\w:.-]{1,40}>|<\|[\w.-]{1,40}\|>)$/;

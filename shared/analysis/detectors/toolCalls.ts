@@ -45,6 +45,8 @@ export function createToolDetector() {
  */
 export function textToolCalls(text: string): string[] {
   const head = text.length > 8_000 ? text.slice(0, 8_000) : text;
+  // Every form below has a '<' or a '[': most replies have neither and skip both expressions.
+  if (!head.includes('<') && !head.includes('[')) return [];
   const names: string[] = [];
   for (const m of head.matchAll(/<function=([\w.-]+)>/g)) names.push(m[1]);
   for (const m of head.matchAll(/<(?:tool_call|toolcall|function_call|functioncall)>|\[TOOL_CALLS\]/gi)) {
