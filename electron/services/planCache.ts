@@ -2,12 +2,11 @@
 // committed change by replanning only what the change touched: its workloads, their clients' roll-ups, and the
 // workloads whose capacity slot moved. Screens read roll-ups, row windows and one workload at a time from it.
 import type { Database } from 'better-sqlite3';
-import type { Candidate, Client, Commitment, Contract, DeadlinePolicy, Evaluation, GovernanceEntry, IsoDate, JobProfile, RecommendationOverride, SignOff, Workload } from '../../shared/domain/types.ts';
+import type { Client, Commitment, Contract, DeadlinePolicy, Evaluation, IsoDate, JobProfile, RecommendationOverride, Workload } from '../../shared/domain/types.ts';
 import { recommend } from '../../shared/decision/recommend.ts';
 import type { Recommendation } from '../../shared/decision/types.ts';
-import { evaluationsFromAggregates, type CandidateAggregate } from '../../shared/evaluation/candidateAggregate.ts';
 import { indexBy, type PortfolioWorkload } from '../../shared/portfolio.ts';
-import { groupBy } from './portfolio.ts';
+import { evaluationsOf, groupBy } from './portfolio.ts';
 import { buildPlan, fit, placeWithCapacity, prepare, sameFit, withCalendar, type Fit, type Prepared, type ScheduleOptions } from '../../shared/plan/schedule.ts';
 import { rollupClient } from '../../shared/plan/rollup.ts';
 import { daysUntil, trainingDeadline } from '../../shared/plan/sunset.ts';
@@ -45,22 +44,10 @@ function byNameThenId(a: Entry, b: Entry): number {
 
 /** Reads what the engine needs about some workloads (or all): evaluations come from the per-candidate summaries. */
 function readEvaluations(db: Database, workloads: readonly Workload[], workloadId?: number): Map<number, Evaluation[]> {
-  const candidates = groupBy<Candidate>(listCandidates(db, workloadId), (c) => c.workloadId);
-  const aggregates = new Map<number, CandidateAggregate>(listEvaluationAggregates(db, workloadId).map((a) => [a.candidateId, a]));
-  const governance = groupBy<GovernanceEntry>(listGovernance(db, workloadId), (g) => g.workloadId);
-  const workloadOf = new Map<number, number>();
-  for (const [wid, list] of candidates) for (const c of list) workloadOf.set(c.id, wid);
-  const signOffs = groupBy<SignOff>(listSignOffs(db, workloadId), (s) => workloadOf.get(s.candidateId) ?? 0);
-  const result = new Map<number, Evaluation[]>();
-  for (const workload of workloads) {
-    const own = candidates.get(workload.id);
-    if (!own) continue;
-    result.set(workload.id, evaluationsFromAggregates({
-      workload, regulated: workload.regulated, candidates: own, aggregates,
-      governance: governance.get(workload.id) ?? [], signOffs: signOffs.get(workload.id) ?? [],
-    }));
-  }
-  return result;
+  return evaluationsOf({
+    workloads, candidates: listCandidates(db, workloadId), aggregates: listEvaluationAggregates(db, workloadId),
+    governance: listGovernance(db, workloadId), signOffs: listSignOffs(db, workloadId),
+  });
 }
 
 /** The plan of one workspace on one day. */

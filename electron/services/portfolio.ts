@@ -1,7 +1,7 @@
 // Reads the workspace once and runs the pure engine: the plan every screen, export and CLI command shows.
 import type { Database } from 'better-sqlite3';
 import type { WorkspaceSnapshot } from '../../shared/domain/snapshot.ts';
-import type { Evaluation, GovernanceEntry, SignOff, Candidate } from '../../shared/domain/types.ts';
+import type { Evaluation, GovernanceEntry, SignOff, Candidate, Workload } from '../../shared/domain/types.ts';
 import { buildPortfolio, type Portfolio } from '../../shared/portfolio.ts';
 import { SNAPSHOT_FORMAT, SNAPSHOT_VERSION } from '../../shared/domain/snapshot.ts';
 import { evaluationsFromAggregates, type CandidateAggregate } from '../../shared/evaluation/candidateAggregate.ts';
@@ -66,15 +66,24 @@ export function readPlanningSnapshot(db: Database): WorkspaceSnapshot {
   }) as WorkspaceSnapshot)();
 }
 
-/** Evaluations of every workload in the snapshot from the stored per-candidate summaries. */
-export function evaluationsFromStore(db: Database, snapshot: WorkspaceSnapshot): Map<number, Evaluation[]> {
-  const aggregates = new Map<number, CandidateAggregate>(listEvaluationAggregates(db).map((a) => [a.candidateId, a]));
-  const candidates = groupBy<Candidate>(snapshot.candidates, (c) => c.workloadId);
-  const workloadOfCandidate = new Map(snapshot.candidates.map((c) => [c.id, c.workloadId]));
-  const signOffs = groupBy<SignOff>(snapshot.signOffs, (s) => workloadOfCandidate.get(s.candidateId) ?? 0);
-  const governance = groupBy<GovernanceEntry>(snapshot.governance, (g) => g.workloadId);
+/** What the evaluation matrices are built from: lists read for some workloads or all of them. */
+export interface EvaluationInputs {
+  workloads: readonly Workload[];
+  candidates: readonly Candidate[];
+  governance: readonly GovernanceEntry[];
+  signOffs: readonly SignOff[];
+  aggregates: readonly CandidateAggregate[];
+}
+
+/** The evaluation matrix of every workload that has candidates, from the stored per-candidate summaries. */
+export function evaluationsOf(input: EvaluationInputs): Map<number, Evaluation[]> {
+  const aggregates = new Map<number, CandidateAggregate>(input.aggregates.map((a) => [a.candidateId, a]));
+  const candidates = groupBy<Candidate>(input.candidates, (c) => c.workloadId);
+  const workloadOfCandidate = new Map(input.candidates.map((c) => [c.id, c.workloadId]));
+  const signOffs = groupBy<SignOff>(input.signOffs, (s) => workloadOfCandidate.get(s.candidateId) ?? 0);
+  const governance = groupBy<GovernanceEntry>(input.governance, (g) => g.workloadId);
   const result = new Map<number, Evaluation[]>();
-  for (const workload of snapshot.workloads) {
+  for (const workload of input.workloads) {
     const own = candidates.get(workload.id);
     if (!own) continue;
     result.set(workload.id, evaluationsFromAggregates({
@@ -83,6 +92,11 @@ export function evaluationsFromStore(db: Database, snapshot: WorkspaceSnapshot):
     }));
   }
   return result;
+}
+
+/** Evaluations of every workload in the snapshot from the stored per-candidate summaries. */
+export function evaluationsFromStore(db: Database, snapshot: WorkspaceSnapshot): Map<number, Evaluation[]> {
+  return evaluationsOf({ ...snapshot, aggregates: listEvaluationAggregates(db) });
 }
 
 export function loadPortfolio(db: Database, today: string, clientId?: number): PortfolioView {

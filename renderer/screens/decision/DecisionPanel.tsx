@@ -1,10 +1,9 @@
 // The Decision panel of a workload: questionnaire, the job profile it yields, the recommendation and its effect on the plan, live as answers change.
-import { useEffect, useMemo, useState } from 'react';
+import { useMemo, useState } from 'react';
 import type { ReactNode } from 'react';
 import { usePlan, usePlanWorkload } from '../../stores/plan.ts';
 import { useInventory } from '../../stores/inventory.ts';
 import { notifyInfo } from '../../stores/ui.ts';
-import { invoke } from '../../ipc.ts';
 import { answersFromWorkload, profileFromAnswers, QUESTIONS, type QuestionId, type QuestionnaireAnswers } from '../../../shared/decision/questionnaire.ts';
 import { recommend } from '../../../shared/decision/recommend.ts';
 import { scheduleWorkload } from '../../../shared/plan/schedule.ts';
@@ -19,6 +18,7 @@ import { ComponentList, ConfidenceBadge, NotesList, TraceList } from './Recommen
 import { OverrideDialog } from './OverrideDialog.tsx';
 import { useUnsavedGuard } from '../../components/UnsavedChangesGuard.tsx';
 import { approachLabel } from '../../labels.ts';
+import { useEvaluations } from './useEvaluations.ts';
 import './decision.css';
 
 
@@ -46,21 +46,6 @@ export function DecisionPanel({ workload }: { workload: Workload }) {
       workload={workload} row={row} today={today} policy={policy} commitments={commitments} contracts={contracts} evaluations={evaluations}
     />
   );
-}
-
-/** The evaluations R8 reads, so the live preview agrees with the saved recommendation. */
-function useEvaluations(workloadId: number, row: PortfolioWorkload | undefined): Evaluation[] {
-  const [evaluations, setEvaluations] = useState<Evaluation[]>([]);
-  const hasSelection = row?.recommendation.trace.some((t) => t.ruleId === 'R8') ?? false;
-  useEffect(() => {
-    if (!hasSelection) return undefined;
-    let live = true;
-    void invoke('evaluations.matrix', { workloadId }).then((r) => {
-      if (live && r.ok) setEvaluations(r.value.evaluations);
-    });
-    return () => { live = false; };
-  }, [workloadId, hasSelection]);
-  return evaluations;
 }
 
 interface BodyProps {

@@ -4,17 +4,17 @@ import { useEffect, useMemo, useState } from 'react';
 import { useInventory } from '../../stores/inventory.ts';
 import { useWorkshop } from '../../stores/workshop.ts';
 import { notifyInfo } from '../../stores/ui.ts';
-import { invoke } from '../../ipc.ts';
 import { answersFromWorkload, profileFromAnswers, QUESTIONS, type Question, type QuestionnaireAnswers } from '../../../shared/decision/questionnaire.ts';
 import { recommend } from '../../../shared/decision/recommend.ts';
 import { scheduleWorkload } from '../../../shared/plan/schedule.ts';
-import type { Evaluation, Job, JobProfile, Workload } from '../../../shared/domain/types.ts';
+import type { Job, JobProfile, Workload } from '../../../shared/domain/types.ts';
 import type { PortfolioWorkload } from '../../../shared/portfolio.ts';
 import type { AgendaItem, WorkshopDetail } from '../../../shared/workshop/types.ts';
 import { StatusBadge, slackText } from '../../components/timeline/status.tsx';
 import { ComponentList, TraceList } from '../decision/RecommendationView.tsx';
 import { OverrideDialog } from '../decision/OverrideDialog.tsx';
 import { approachLabel } from '../../labels.ts';
+import { useEvaluations } from '../decision/useEvaluations.ts';
 import { isoDay, useItemKeys } from './clock.ts';
 
 type Answer = QuestionnaireAnswers[keyof QuestionnaireAnswers];
@@ -218,17 +218,3 @@ function ClassifyBody({ detail, item, row, audience, shared }: {
   );
 }
 
-/** The evaluations rule R8 reads, so the live preview agrees with the saved recommendation. */
-function useEvaluations(workloadId: number, row: PortfolioWorkload): Evaluation[] {
-  const [evaluations, setEvaluations] = useState<Evaluation[]>([]);
-  const hasSelection = row.recommendation.trace.some((t) => t.ruleId === 'R8');
-  useEffect(() => {
-    if (!hasSelection) return undefined;
-    let live = true;
-    void invoke('evaluations.matrix', { workloadId }).then((r) => {
-      if (live && r.ok) setEvaluations(r.value.evaluations);
-    });
-    return () => { live = false; };
-  }, [workloadId, hasSelection]);
-  return evaluations;
-}
