@@ -10,6 +10,7 @@ import { createEvalSetSampler } from '../../shared/evalset/sampleCases.ts';
 import { promptfooConfigText, promptfooTestCases } from '../../shared/evalset/promptfooTests.ts';
 import { dpoLine, dpoPair } from '../../shared/evalset/dpoPairs.ts';
 import { OfframpError } from '../../shared/errors.ts';
+import type { EvalSetExportResult } from '../../shared/ipc/evalset.ts';
 import { readLines } from '../importers/readLines.ts';
 import type { ReadLinesOptions } from '../importers/readLines.ts';
 
@@ -24,17 +25,8 @@ export interface EvalSetExport {
   workloadName: string;
 }
 
-export interface EvalSetSummary {
-  /** Written files (full paths; the IPC handler hands the renderer their names only). */
-  file: string;
-  pairsFile: string | null;
-  cases: number;
-  examples: number;
-  skipped: number;
-  pairs: number;
-  /** How many tests use each assertion type. */
-  assertions: Record<string, number>;
-}
+/** What an export wrote; `file` and `pairsFile` are full paths here (the IPC handler hands the renderer their names only). */
+export type EvalSetSummary = EvalSetExportResult;
 
 /** The DPO file beside the evaluation set: evalset.yaml → evalset.dpo.jsonl. */
 export function pairsFileFor(out: string): string {

@@ -77,6 +77,20 @@ function walk(text: string, target: JsonPath | null): JsonSyntaxProblem | number
     }
     return fail('a closing "');
   };
+  /** After a member or an element: ',' means another follows (true), the closing bracket ends the list (false). */
+  const another = (close: '}' | ']'): boolean => {
+    ws();
+    if (text[i] === ',') {
+      i++;
+      return true;
+    }
+    if (text[i] === close) {
+      i++;
+      return false;
+    }
+    return fail(`',' or '${close}'`);
+  };
+
   const value = (): void => {
     ws();
     if (atTarget()) throw new Stop(i);
@@ -99,16 +113,7 @@ function walk(text: string, target: JsonPath | null): JsonSyntaxProblem | number
         path.push(key);
         value();
         path.pop();
-        ws();
-        if (text[i] === ',') {
-          i++;
-          continue;
-        }
-        if (text[i] === '}') {
-          i++;
-          return;
-        }
-        fail("',' or '}'");
+        if (!another('}')) return;
       }
     }
     if (c === '[') {
@@ -122,16 +127,7 @@ function walk(text: string, target: JsonPath | null): JsonSyntaxProblem | number
         path.push(k);
         value();
         path.pop();
-        ws();
-        if (text[i] === ',') {
-          i++;
-          continue;
-        }
-        if (text[i] === ']') {
-          i++;
-          return;
-        }
-        fail("',' or ']'");
+        if (!another(']')) return;
       }
     }
     if (c === '"') {
