@@ -37,4 +37,20 @@ describe('jobs import lookups', () => {
     await t.call('history.undo', {});
     expect(await t.call('imports.jobs.commit', { token: preview.token, clientId: client.id })).toEqual({ created: 1, updated: 0, unchanged: 0 });
   });
+  it('finds jobs already imported whether the workspace holds fewer or more jobs than the list', async () => {
+    const t = await aWorkspace();
+    open.push(t);
+    const client = await t.call('clients.create', { name: 'Acme' });
+    const all = path.join(t.dir, 'all.json');
+    const one = path.join(t.dir, 'one.json');
+    fs.writeFileSync(all, aJobsList([{ id: 'ftjob-c1', suffix: 'claims', day: 1 }, { id: 'ftjob-c2', suffix: 'claims', day: 31 }, { id: 'ftjob-t1', suffix: 'triage', day: 2 }]));
+    fs.writeFileSync(one, aJobsList([{ id: 'ftjob-t1', suffix: 'triage', day: 2 }]));
+    const first = await t.call('imports.jobs.preview', { files: [t.handle(all)] });
+    await t.call('imports.jobs.commit', { token: first.token, clientId: client.id });
+    // The workspace holds three jobs: a one-job list is looked up by id, the full list by reading the table.
+    const subset = await t.call('imports.jobs.preview', { files: [t.handle(one)] });
+    expect(subset.drafts.map((d: { action: string }) => d.action)).toEqual(['unchanged']);
+    const again = await t.call('imports.jobs.preview', { files: [t.handle(all)] });
+    expect(again.drafts.map((d: { action: string }) => d.action)).toEqual(['unchanged', 'unchanged']);
+  });
 });
