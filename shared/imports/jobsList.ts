@@ -117,6 +117,8 @@ export function parseJobsList(files: JobsListFile[]): JobsListImport {
     // A plain loop: a closure per file and a second map of this file's ids measured as a fifth of the parse.
     for (let index = 0; index < data.length; index++) {
       const raw = data[index];
+      // Let go of each parsed entry once read: young-generation collections then copy only what is still to be read.
+      data[index] = undefined;
       if (typeof raw === 'object' && raw !== null && !Array.isArray(raw)) {
         const object = (raw as Record<string, unknown>).object;
         if (object !== undefined && object !== 'fine_tuning.job' && typeof object === 'string') {
