@@ -63,6 +63,11 @@ function hasDigit(s: string): boolean {
  * without spaces, bigrams of kanji/katakana/hangul characters (hiragana is mostly grammar).
  */
 export function contentTokens(text: string): ContentToken[] {
+  return NON_ASCII.test(text) ? contentTokensByExpression(text) : asciiContentTokens(text);
+}
+
+/** contentTokens read with the Unicode word expression: any text (exported so a test can hold the ASCII scan to it). */
+export function contentTokensByExpression(text: string): ContentToken[] {
   const out: ContentToken[] = [];
   const cjkText = CJK.test(text);
   for (const m of text.matchAll(WORD)) {
@@ -81,6 +86,60 @@ export function contentTokens(text: string): ContentToken[] {
     const first = raw[0];
     const capitalised = index > 0 && raw.length > 1 && first !== first.toLowerCase() && raw[1] === raw[1].toLowerCase() && !startsSentence(text, index);
     // A lone digit is usually a list or step number, not a fact.
+    out.push({ key, fact: (digit && key.length >= 2) || capitalised, word: !digit });
+  }
+  return out;
+}
+
+/** A character beyond tab…tilde: the text takes the general path (rare control characters included, which is merely slower). */
+const NON_ASCII = /[^\t-~]/;
+
+/** 0 other, 1 digit, 2 lower-case letter, 3 upper-case letter: WORD's classes on ASCII ([\p{L}\p{N}] is [A-Za-z0-9] there). */
+const ASCII_CLASS = new Uint8Array(128);
+for (let c = 48; c <= 57; c++) ASCII_CLASS[c] = 1;
+for (let c = 97; c <= 122; c++) ASCII_CLASS[c] = 2;
+for (let c = 65; c <= 90; c++) ASCII_CLASS[c] = 3;
+const APOSTROPHE = 39;
+
+/**
+ * contentTokens of a text with no character beyond ASCII, token for token the same: the words WORD matches are
+ * found by a scan of character codes instead of the Unicode expression, which built a match object per word
+ * (most of the sampled examples' word-level cost on a large file).
+ */
+function asciiContentTokens(text: string): ContentToken[] {
+  const out: ContentToken[] = [];
+  const n = text.length;
+  let i = 0;
+  while (i < n) {
+    if (ASCII_CLASS[text.charCodeAt(i)] === 0) {
+      i += 1;
+      continue;
+    }
+    const start = i;
+    let digit = false;
+    let upper = false;
+    let apostrophe = false;
+    for (; i < n; i++) {
+      const k = ASCII_CLASS[text.charCodeAt(i)];
+      if (k === 0) break;
+      if (k === 1) digit = true;
+      else if (k === 3) upper = true;
+    }
+    // (?:'[A-Za-z]+)*: an apostrophe joins the word only when a letter follows it.
+    while (i + 1 < n && text.charCodeAt(i) === APOSTROPHE && ASCII_CLASS[text.charCodeAt(i + 1)] >= 2) {
+      apostrophe = true;
+      i += 1;
+      while (i < n && ASCII_CLASS[text.charCodeAt(i)] >= 2) {
+        if (ASCII_CLASS[text.charCodeAt(i)] === 3) upper = true;
+        i += 1;
+      }
+    }
+    const raw = text.slice(start, i);
+    let key = upper ? raw.toLowerCase() : raw;
+    if (apostrophe && key.endsWith("'s")) key = key.slice(0, -2);
+    key = collapseRuns(key);
+    if (!digit && (key.length < 2 || STOPWORDS.has(key))) continue;
+    const capitalised = start > 0 && raw.length > 1 && ASCII_CLASS[raw.charCodeAt(0)] === 3 && ASCII_CLASS[raw.charCodeAt(1)] !== 3 && !startsSentence(text, start);
     out.push({ key, fact: (digit && key.length >= 2) || capitalised, word: !digit });
   }
   return out;
