@@ -1,13 +1,14 @@
 // The workloads table: sortable by header (mouse or keyboard), virtualized so 5,000 rows scroll smoothly.
-import { memo, useCallback, useMemo, useRef, useState, type ReactNode } from 'react';
+import { memo, useCallback, useRef, useState, type ReactNode } from 'react';
+import type { SortingState } from '@tanstack/react-table';
 import { useLocation } from 'wouter';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import {
   createColumnHelper, createSortedRowModel, rowSortingFeature, sortFn_alphanumeric, sortFn_basic, tableFeatures, useTable,
 } from '@tanstack/react-table';
-import type { SortingState } from '@tanstack/react-table';
 import type { Workload } from '../../../shared/domain/types.ts';
 import { criticalityLabel, deploymentLabel, formatNumber } from '../../labels.ts';
+import { assignSlots, noSlots } from './rowSlots.ts';
 
 const features = tableFeatures({
   rowSortingFeature,
@@ -49,8 +50,6 @@ const CELLS: { id: string; render: (r: WorkloadRow) => ReactNode }[] = [
 
 const NUMERIC = new Set(['volume', 'latency']);
 const ROW_HEIGHT = 44;
-/** Row slots reused while scrolling: more than the rows a tall window shows plus the overscan on both sides. */
-const SLOTS = 256;
 
 function WorkloadLink({ row }: { row: WorkloadRow }) {
   return (
@@ -66,8 +65,8 @@ export function CriticalityBadge({ value }: { value: Workload['criticality'] }) 
 }
 
 /**
- * One body row, re-rendered only when its slot shows another workload or moves: a fast fling changes every slot
- * anyway, so this mostly spares the rows of an idle table when the parent re-renders.
+ * One body row, re-rendered only when its slot shows another workload or moves (see rowSlots.ts): a row that stays in
+ * view while the table scrolls is left alone.
  */
 const WorkloadRowView = memo(function WorkloadRowView({ row, index, start, onOpen }: {
   row: WorkloadRow; index: number; start: number; onOpen: (id: number) => void;
@@ -105,6 +104,8 @@ export function WorkloadTable({ rows }: { rows: WorkloadRow[] }) {
   });
   const sortedRows = table.getRowModel().rows;
   const scrollRef = useRef<HTMLDivElement>(null);
+  // A stable key function: a new one each render makes the virtualizer re-measure all 5,000 rows on every scroll frame.
+  const getItemKey = useCallback((i: number) => sortedRows[i].id, [sortedRows]);
   const virtualizer = useVirtualizer({
     count: sortedRows.length,
     getScrollElement: () => scrollRef.current,
@@ -112,48 +113,68 @@ export function WorkloadTable({ rows }: { rows: WorkloadRow[] }) {
     // A fling jumps 30 rows a frame, so rows rendered beyond the viewport are rarely seen: a few cover keyboard
     // scrolling without paying layout for rows nobody sees.
     overscan: 3,
-    getItemKey: (i) => sortedRows[i].id,
+    getItemKey,
   });
   const items = virtualizer.getVirtualItems();
-  const headerGroups = useMemo(() => table.getHeaderGroups(), [table]);
   const open = useCallback((id: number) => navigate(`/workloads/${id}`), [navigate]);
+  // Each rendered row's DOM slot (see rowSlots.ts). The row holding keyboard focus never passes its slot on to
+  // another workload: when it scrolls out of the window it unmounts and focus goes with it.
+  const slotsRef = useRef(noSlots());
+  const focused = focusedIndex(scrollRef.current);
+  const slots = assignSlots(slotsRef.current, items.map((item) => item.index), focused === undefined ? undefined : slotsRef.current.byIndex.get(focused));
+  slotsRef.current = slots;
 
   return (
     <div ref={scrollRef} className="virtual-scroll" tabIndex={-1}>
       {/* Explicit roles: display:grid on table parts can drop their table semantics in the accessibility tree. */}
       <table role="table" className="data-table data-table--grid workload-table" aria-rowcount={sortedRows.length + 1}>
         <caption className="visually-hidden">Workloads, {sortedRows.length} shown. Column headers sort the table.</caption>
-        <thead role="rowgroup" className="sticky-head">
-          {headerGroups.map((group) => (
-            <tr key={group.id} role="row" aria-rowindex={1}>
-              {group.headers.map((header) => {
-                const dir = header.column.getIsSorted();
-                return (
-                  <th
-                    key={header.id}
-                    scope="col"
-                    role="columnheader"
-                    className={NUMERIC.has(header.column.id) ? 'num' : undefined}
-                    aria-sort={dir === 'asc' ? 'ascending' : dir === 'desc' ? 'descending' : 'none'}
-                  >
-                    <button type="button" className="sort-button" onClick={header.column.getToggleSortingHandler()}>
-                      <table.FlexRender header={header} />
-                      <span className="sort-indicator" aria-hidden="true">{dir === 'asc' ? '▲' : dir === 'desc' ? '▼' : '↕'}</span>
-                    </button>
-                  </th>
-                );
-              })}
-            </tr>
-          ))}
-        </thead>
+        <WorkloadTableHead table={table} sorting={sorting} />
         <tbody role="rowgroup" style={{ height: virtualizer.getTotalSize() }}>
-          {/* Keyed by the slot on screen, not the workload: a fast fling moves 30 rows a frame, and reusing the
-              slot's row and cells (new text) costs far less than unmounting and mounting every row each frame. */}
+          {/* Keyed by DOM slot, not by workload: a fast fling moves 30 rows a frame, and giving a slot new text costs
+              far less than unmounting and mounting every row each frame. */}
           {items.map((item) => (
-            <WorkloadRowView key={item.index % SLOTS} row={sortedRows[item.index].original} index={item.index} start={item.start} onOpen={open} />
+            <WorkloadRowView key={slots.byIndex.get(item.index)} row={sortedRows[item.index].original} index={item.index} start={item.start} onOpen={open} />
           ))}
         </tbody>
       </table>
     </div>
   );
 }
+
+/** The table row index of the row holding keyboard focus, if focus is inside this table. */
+function focusedIndex(scroller: HTMLElement | null): number | undefined {
+  const active = document.activeElement;
+  if (!scroller || !active || active === scroller || !scroller.contains(active)) return undefined;
+  const index = active.closest('tr')?.getAttribute('data-index');
+  return index === null || index === undefined ? undefined : Number(index);
+}
+
+/** The sortable header, re-rendered when the order changes, not on every scroll frame. */
+const WorkloadTableHead = memo(function WorkloadTableHead({ table }: { table: ReturnType<typeof useTable<typeof features, WorkloadRow>>; sorting: SortingState }) {
+  return (
+    <thead role="rowgroup" className="sticky-head">
+      {table.getHeaderGroups().map((group) => (
+        <tr key={group.id} role="row" aria-rowindex={1}>
+          {group.headers.map((header) => {
+            const dir = header.column.getIsSorted();
+            return (
+              <th
+                key={header.id}
+                scope="col"
+                role="columnheader"
+                className={NUMERIC.has(header.column.id) ? 'num' : undefined}
+                aria-sort={dir === 'asc' ? 'ascending' : dir === 'desc' ? 'descending' : 'none'}
+              >
+                <button type="button" className="sort-button" onClick={header.column.getToggleSortingHandler()}>
+                  <table.FlexRender header={header} />
+                  <span className="sort-indicator" aria-hidden="true">{dir === 'asc' ? '▲' : dir === 'desc' ? '▼' : '↕'}</span>
+                </button>
+              </th>
+            );
+          })}
+        </tr>
+      ))}
+    </thead>
+  );
+});
