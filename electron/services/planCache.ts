@@ -11,6 +11,7 @@ import { buildPlan, fit, placeWithCapacity, prepare, sameFit, withCalendar, type
 import { rollupClient } from '../../shared/plan/rollup.ts';
 import { daysUntil, trainingDeadline } from '../../shared/plan/sunset.ts';
 import type { ClientRollup } from '../../shared/plan/types.ts';
+import { portfolioCost, type PortfolioCost } from '../../shared/plan/cost.ts';
 import { comparePlanRows, overviewOf, toPlanRow, type PlanOverview, type PlanRowsPage, type PlanSort } from '../../shared/planView.ts';
 import { OfframpError } from '../../shared/errors.ts';
 import { prepared as stmt, type ChangeGroup, type Row } from '../db/changes.ts';
@@ -69,6 +70,7 @@ export class WorkspacePlan {
   private rollups = new Map<number, ClientRollup>();
   private sorted = new Map<string, Entry[]>();
   private overviews = new Map<string, PlanOverview>();
+  private costs = new Map<string, PortfolioCost>();
 
   constructor(private readonly db: Database, readonly today: IsoDate) {}
 
@@ -276,6 +278,7 @@ export class WorkspacePlan {
     this.version += 1;
     this.sorted.clear();
     this.overviews.clear();
+    this.costs.clear();
   }
 
   /** Roll-ups in the order rows are grouped: clients by name, then any client id the clients list lacks. */
@@ -326,6 +329,24 @@ export class WorkspacePlan {
     const e = this.entries.get(workloadId);
     if (!e) throw new OfframpError({ code: 'not_found', message: `No workload with id ${workloadId} (it may have been deleted)` });
     return { ...e.pw, today: this.today, version: this.version };
+  }
+
+  /**
+   * Cost at volume of the scope (cost.atVolume), from the kept plan instead of a fresh read and replan of the whole
+   * workspace: it needs each workload's cost basis, which the recommendation fixes and no capacity pass moves.
+   * Workloads in listWorkloads order (client id, then name), clients in roll-up order, as loadPortfolio gives them.
+   */
+  cost(clientId?: number): PortfolioCost {
+    this.ensure();
+    const key = String(clientId ?? '*');
+    let cost = this.costs.get(key);
+    if (!cost) {
+      const clientIds = clientId === undefined ? [...this.byClient.keys()].sort((a, b) => a - b) : [clientId];
+      const workloads = clientIds.flatMap((id) => (this.byClient.get(id) ?? []).map((e) => e.pw));
+      cost = portfolioCost({ workloads, rollups: this.rollupsInScope(clientId) });
+      this.costs.set(key, cost);
+    }
+    return cost;
   }
 
   /** Every workload's recommendation and plan, in listWorkloads order (tests compare it with a full recompute). */

@@ -6,6 +6,7 @@ import { WorkspacePlan } from '../../../electron/services/planCache.ts';
 import { loadPortfolio } from '../../../electron/services/portfolio.ts';
 import { insertEvaluationRow } from '../../../electron/db/candidates.ts';
 import type { PortfolioWorkload } from '../../../shared/portfolio.ts';
+import { portfolioCost } from '../../../shared/plan/cost.ts';
 
 const TODAY = '2026-11-25';
 let open: TestApp[] = [];
@@ -151,6 +152,11 @@ describe('the cached plan', () => {
         const b = fresh(t);
         expect(a.overview).toEqual(b.overview);
         expect(a.rows).toEqual(b.rows);
+        // Cost at volume comes from the same kept plan: it equals the cost of a fresh portfolio, whole and per client.
+        const db = t.app.ctx.workspace.database();
+        expect(await t.call('cost.atVolume', {})).toEqual(portfolioCost(loadPortfolio(db, TODAY).portfolio));
+        const clientId = clients[edits.indexOf(e) % clients.length].id;
+        expect(await t.call('cost.atVolume', { clientId })).toEqual(portfolioCost(loadPortfolio(db, TODAY, clientId).portfolio));
       }
       // And the cache's full picture equals the engine's portfolio on the whole workspace.
       const cached = byId(fresh(t).all);
