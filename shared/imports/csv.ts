@@ -99,3 +99,173 @@ export function parseNumberCell(cell: string, decimalComma = false): number | nu
   const n = Number(v);
   return Number.isFinite(n) ? n : undefined;
 }
+
+const QUOTE = 0x22;
+const LF = 0x0a;
+const CR = 0x0d;
+
+/**
+ * Reads CSV text pushed in pieces (a file read in chunks) and hands each non-blank row to `onRow` as soon as it is
+ * complete, numbered as readCsv numbers the whole text: the same papaparse parse, run on pieces cut at row
+ * boundaries, so a file of any size never sits whole in memory. The first push settles the delimiter and line
+ * ending the way papaparse guesses them for the whole text (from its first rows), so push at least a few rows first.
+ */
+export class CsvChunkReader {
+  private carry = '';
+  /** Where the boundary scan of `carry` stopped (it resumes there), whether inside quotes, and the last boundary seen. */
+  private scanned = 0;
+  private inQuotes = false;
+  private lastBoundary = -1;
+  /** Whether the text scanned so far holds a quote (a piece without one is split as papaparse's fast mode splits it). */
+  private quoteSeen = false;
+  /** Rows papaparse has produced so far, blank ones included (a row's number is this + its index + 1). */
+  private records = 0;
+  private settled = false;
+  private head = '';
+  private content = false;
+  delimiter = ',';
+  private newline: '\r' | '\n' | '\r\n' = '\n';
+  private readonly fileName: string;
+  private readonly onRow: (line: number, cells: string[]) => void;
+
+  constructor(fileName: string, onRow: (line: number, cells: string[]) => void) {
+    this.fileName = fileName;
+    this.onRow = onRow;
+  }
+
+  push(text: string): void {
+    if (text.length === 0) return;
+    if (!this.settled && this.carry === '' && text.charCodeAt(0) === 0xfeff) text = text.slice(1);
+    if (this.head.length < 200) this.head += text.slice(0, 200 - this.head.length);
+    const nul = text.indexOf('\u0000');
+    if (nul !== -1) this.nulError(text, nul);
+    if (!this.content && /\S/.test(text)) this.content = true;
+    this.carry += text;
+    if (!this.settled) {
+      if (!this.content) return;
+      const meta = Papa.parse<string[]>(this.carry, { header: false, skipEmptyLines: false, preview: 10, delimitersToGuess: [',', ';', '\t', '|'] }).meta;
+      this.delimiter = meta.delimiter;
+      this.newline = meta.linebreak as '\r' | '\n' | '\r\n';
+      this.settled = true;
+    }
+    const cut = this.boundary();
+    if (cut === -1) return;
+    const piece = this.carry.slice(0, cut + 1);
+    const quotes = this.quoteSeen;
+    this.carry = this.carry.slice(cut + 1);
+    this.scanned = 0;
+    this.lastBoundary = -1;
+    this.inQuotes = false;
+    this.quoteSeen = false;
+    if (quotes) this.parse(piece, true);
+    else this.split(piece);
+  }
+
+  /** Parses what is left; throws what readCsv throws for the whole text (an empty file, a quote never closed). */
+  end(): void {
+    if (!this.content) {
+      throw new OfframpError({ code: 'import_invalid', message: `${this.fileName} is empty; it needs a header row and at least one data row.`, file: this.fileName, line: 1 });
+    }
+    if (this.carry.length > 0) this.parse(this.carry, false);
+    this.carry = '';
+  }
+
+  /** The last line break of `carry` outside quoted cells (-1: none yet), reading quotes as papaparse does. */
+  private boundary(): number {
+    const text = this.carry;
+    const delim = this.delimiter.charCodeAt(0);
+    const br = this.newline === '\r' ? '\r' : '\n';
+    let pos = this.scanned;
+    let last = this.lastBoundary;
+    let quoted = this.inQuotes;
+    for (;;) {
+      if (!quoted) {
+        const q = text.indexOf('"', pos);
+        const end = q === -1 ? text.length : q;
+        const nl = end > 0 ? text.lastIndexOf(br, end - 1) : -1;
+        if (nl >= pos) last = nl;
+        if (q === -1) {
+          pos = text.length;
+          break;
+        }
+        this.quoteSeen = true;
+        // A quote opens a quoted cell only at the start of a cell; elsewhere it is a character of the cell.
+        const before = q === 0 ? LF : text.charCodeAt(q - 1);
+        if (before === LF || before === CR || before === delim) quoted = true;
+        pos = q + 1;
+      } else {
+        const q = text.indexOf('"', pos);
+        // Not yet known whether a quote at the very end is doubled: look again with the next piece.
+        if (q === -1 || q + 1 >= text.length) {
+          pos = q === -1 ? text.length : q;
+          break;
+        }
+        const next = text.charCodeAt(q + 1);
+        if (next === QUOTE) pos = q + 2;
+        else {
+          // papaparse closes a quoted cell only before a delimiter or a line break; otherwise it reads on.
+          if (next === LF || next === CR || next === delim) quoted = false;
+          pos = q + 1;
+        }
+      }
+    }
+    this.scanned = pos;
+    this.lastBoundary = last;
+    this.inQuotes = quoted;
+    return last;
+  }
+
+  private parse(piece: string, endsOnBreak: boolean): void {
+    const result = Papa.parse<string[]>(piece, { header: false, skipEmptyLines: false, delimiter: this.delimiter, newline: this.newline });
+    const fatal = result.errors.find((e) => e.type === 'Quotes');
+    if (fatal) {
+      const line = this.records + (fatal.row ?? 0) + 1;
+      throw new OfframpError({
+        code: 'import_invalid',
+        message: `${this.fileName} row ${line} has a quoted cell that is never closed (a " without its pair); fix the quotes on that row or export the file again.`,
+        file: this.fileName,
+        line,
+      });
+    }
+    const data = result.data;
+    // A piece ending on a line break leaves papaparse an empty last row that the whole text does not have there.
+    const tail = data[data.length - 1];
+    const n = endsOnBreak && tail !== undefined && tail.length === 1 && tail[0] === '' ? data.length - 1 : data.length;
+    const base = this.records;
+    for (let i = 0; i < n; i++) {
+      const cells = data[i];
+      if (!isBlankRow(cells)) this.onRow(base + i + 1, cells);
+    }
+    this.records += n;
+  }
+
+  /**
+   * A piece without a quote, read exactly as papaparse reads such text (its "fast mode": split on the line break, then
+   * on the delimiter) without papaparse's per-row bookkeeping. The piece ends on a line break, so its last part is empty.
+   */
+  private split(piece: string): void {
+    const lines = piece.split(this.newline);
+    const n = lines.length - 1;
+    const base = this.records;
+    const delimiter = this.delimiter;
+    for (let i = 0; i < n; i++) {
+      const cells = lines[i].split(delimiter);
+      if (!isBlankRow(cells)) this.onRow(base + i + 1, cells);
+    }
+    this.records += n;
+  }
+
+  private nulError(text: string, at: number): never {
+    // What came before this piece is counted in rows; the text in hand in line breaks.
+    const line = this.records + (this.carry + text.slice(0, at)).split('\n').length;
+    const message = looksUtf16(this.head)
+      ? `${this.fileName} is encoded as UTF-16 (Excel's "Unicode Text"); save it as "CSV UTF-8" and import it again.`
+      : `${this.fileName} contains binary data (a NUL byte on line ${line}); it is not a CSV text file. Save it as CSV (UTF-8) and try again.`;
+    throw new OfframpError({ code: 'import_invalid', message, file: this.fileName, line });
+  }
+}
+
+function isBlankRow(cells: string[]): boolean {
+  for (let i = 0; i < cells.length; i++) if (cells[i].trim() !== '') return false;
+  return true;
+}

@@ -3,18 +3,10 @@
 
 import type { EvaluationRow } from '../domain/types.ts';
 import { OfframpError } from '../errors.ts';
-import { normaliseHeader, parseBooleanCell, parseNumberCell, readCsv } from './csv.ts';
+import { normaliseHeader, parseBooleanCell, readCsv } from './csv.ts';
 import type { CsvTable } from './csv.ts';
 import { describeValue, lineOfOffset, parseJsonFile } from './json.ts';
-import { candidateInput } from '../ipc/evaluation.ts';
-
-/** Why a name cannot be a candidate's (the candidate form's own rule), or null when it can. */
-function candidateNameProblem(name: string): string | null {
-  if (candidateInput.shape.name.safeParse(name).success) return null;
-  return `the candidate name is ${name.length.toLocaleString('en-US')} characters long; keep it to 200, as the candidate form does`;
-}
-
-const MAX_TASK_ID = 200;
+import { EvaluationCsvStream, PlainEvaluationCsv, RESULT_CELL, candidateNameProblem, type Flag } from './evaluationCsvStream.ts';
 
 export type ImportedEvaluationRow = Omit<EvaluationRow, 'candidateId'> & { candidate: string };
 
@@ -33,10 +25,15 @@ export interface EvaluationFile {
 
 /** Chooses the parser from the content: JSON (promptfoo), promptfoo's CSV, or the plain per-task CSV. */
 export function parseEvaluationFile(file: EvaluationFile): EvaluationImport {
-  const start = file.text.replace(/^\uFEFF/, '').trimStart()[0];
-  if (start === '{' || start === '[') return parsePromptfooJson(file);
-  const table = readCsv(file.text, file.name);
-  return isPlainCsv(table) ? plainCsv(table, file.name) : promptfooCsv(table, file.name);
+  if (looksLikeJson(file.text)) return parsePromptfooJson(file);
+  const read = readEvaluationCsv(file);
+  return read.kind === 'plain' ? read.parsed : promptfooCsv(read.table, file.name);
+}
+
+/** promptfoo's JSON output starts with an object or a list (after a byte-order mark and blank space). */
+export function looksLikeJson(start: string): boolean {
+  const first = start.replace(/^\uFEFF/, '').trimStart()[0];
+  return first === '{' || first === '[';
 }
 
 // ---------------------------------------------------------------- promptfoo JSON
@@ -226,8 +223,6 @@ function flagsFromComponents(components: Obj[]): { correct: boolean | null; grou
 
 // ---------------------------------------------------------------- promptfoo CSV
 
-const RESULT_CELL = /^\[(PASS|FAIL|ERROR)\]/;
-
 /**
  * promptfoo's `-o out.csv`: one column per prompt (header: the prompt, as text or as a JSON
  * {"raw", "display"/"label"} object, maybe prefixed with "[provider]"), then one per variable.
@@ -235,7 +230,7 @@ const RESULT_CELL = /^\[(PASS|FAIL|ERROR)\]/;
  * a first column RESULT (PASS/FAIL for the whole row) and plain outputs: PASS marks every prompt
  * correct, FAIL leaves them unknown (it only says one of them failed).
  */
-function promptfooCsv(table: CsvTable, fileName: string): EvaluationImport {
+export function promptfooCsv(table: CsvTable, fileName: string): EvaluationImport {
   const { header, rows } = table;
   const legacy = normaliseHeader(header[0] ?? '') === 'result';
   const promptColumns: number[] = [];
@@ -330,141 +325,44 @@ function shortHeader(h: string): string {
 
 // ---------------------------------------------------------------- plain per-task CSV
 
-type PlainField = 'candidate' | 'taskId' | 'latencyMs' | 'costUsd' | 'correct' | 'grounded' | 'refused' | 'hallucinated' | 'winVsBaseline';
+const asBool = (f: Flag): boolean | null => (f === null ? null : f === 1);
 
-const PLAIN_COLUMNS: Record<PlainField, string[]> = {
-  candidate: ['candidate', 'candidate_name', 'model', 'provider', 'system', 'variant'],
-  taskId: ['task_id', 'task', 'id', 'test_id', 'case_id', 'example_id'],
-  latencyMs: ['latency_ms', 'latency', 'latency_milliseconds', 'duration_ms', 'response_time_ms', 'time_ms'],
-  costUsd: ['cost_usd', 'cost', 'cost_dollars', 'price_usd', 'usd'],
-  correct: ['correct', 'pass', 'passed', 'success', 'accurate', 'is_correct'],
-  grounded: ['grounded', 'is_grounded', 'faithful'],
-  refused: ['refused', 'refusal', 'is_refusal'],
-  hallucinated: ['hallucinated', 'hallucination', 'is_hallucination'],
-  winVsBaseline: ['win_vs_baseline', 'win', 'beats_baseline', 'better_than_baseline', 'preferred'],
-};
-
-const PLAIN_DECIMAL = /^\d+(?:\.\d+)?$/;
-/** The spellings most files use, looked up as they are; parseBooleanCell reads every other one. */
-const COMMON_BOOLEANS = new Map<string, boolean | null>([
-  ['', null], ['yes', true], ['no', false], ['true', true], ['false', false], ['1', true], ['0', false],
-  ['Yes', true], ['No', false], ['TRUE', true], ['FALSE', false], ['True', true], ['False', false], ['pass', true], ['fail', false],
-]);
-
-const BOOLEAN_HINT = 'use true/false, yes/no, 1/0 or pass/fail, or leave it empty when unknown';
-
-function plainColumnIndex(header: string[]): Partial<Record<PlainField, number>> {
-  const norm = header.map(normaliseHeader);
-  const out: Partial<Record<PlainField, number>> = {};
-  for (const field of Object.keys(PLAIN_COLUMNS) as PlainField[]) {
-    for (const name of PLAIN_COLUMNS[field]) {
-      const i = norm.indexOf(name);
-      if (i !== -1) {
-        out[field] = i;
-        break;
-      }
-    }
-  }
-  return out;
-}
-
-/** A candidate column, and no column of promptfoo [PASS]/[FAIL] cells (a promptfoo var may be called "model"). */
-function isPlainCsv(table: CsvTable): boolean {
-  if (plainColumnIndex(table.header).candidate === undefined) return false;
-  const sample = table.rows.slice(0, 50);
-  return !table.header.some((_, c) => sample.some((r) => RESULT_CELL.test((r.cells[c] ?? '').trim())));
+/** Reads CSV text whole through the streaming reader: the plain per-task rows as objects, or the table of anything else. */
+function readEvaluationCsv(file: EvaluationFile): { kind: 'plain'; parsed: EvaluationImport } | { kind: 'other'; table: CsvTable } {
+  const rows: ImportedEvaluationRow[] = [];
+  const stream: EvaluationCsvStream = new EvaluationCsvStream(file.name, {
+    row(k, taskId, latencyMs, costUsd, correct, grounded, refused, hallucinated, win) {
+      rows.push({
+        candidate: (stream.plainReader as PlainEvaluationCsv).candidates[k], taskId, latencyMs, costUsd, correct: asBool(correct),
+        grounded: asBool(grounded), refused: asBool(refused), hallucinated: asBool(hallucinated), winVsBaseline: asBool(win),
+      });
+    },
+  });
+  stream.push(file.text);
+  const read = stream.end();
+  if (read.kind === 'other') return { kind: 'other', table: { header: read.header, rows: read.rows, delimiter: read.delimiter } };
+  return { kind: 'plain', parsed: { candidates: read.reader.candidates, rows, warnings: read.reader.warnings() } };
 }
 
 /** The plain per-task CSV: candidate, latency_ms, cost_usd, correct, grounded, refused, hallucinated, task_id, win_vs_baseline. */
 export function parseEvaluationCsv(file: EvaluationFile): EvaluationImport {
-  const table = readCsv(file.text, file.name);
-  if (!isPlainCsv(table)) {
-    throw new OfframpError({
-      code: 'import_invalid',
-      message: `${file.name} has no "candidate" column (row 1 has: ${table.header.slice(0, 8).map((h) => `"${h}"`).join(', ')}); name the column that says which candidate produced each row "candidate".`,
-      file: file.name,
-      line: 1,
-      field: 'candidate',
-    });
-  }
-  return plainCsv(table, file.name);
+  const read = readEvaluationCsv(file);
+  if (read.kind === 'other') throw noCandidateColumn(file.name, read.table.header);
+  return read.parsed;
+}
+
+/** The refusal of a CSV that is neither plain per-task rows nor promptfoo's output, naming what row 1 holds. */
+export function noCandidateColumn(fileName: string, header: string[]): OfframpError {
+  return new OfframpError({
+    code: 'import_invalid',
+    message: `${fileName} has no "candidate" column (row 1 has: ${header.slice(0, 8).map((h) => `"${h}"`).join(', ')}); name the column that says which candidate produced each row "candidate".`,
+    file: fileName,
+    line: 1,
+    field: 'candidate',
+  });
 }
 
 /** promptfoo's CSV output only. */
 export function parsePromptfooCsv(file: EvaluationFile): EvaluationImport {
   return promptfooCsv(readCsv(file.text, file.name), file.name);
-}
-
-function plainCsv(table: CsvTable, fileName: string): EvaluationImport {
-  const col = plainColumnIndex(table.header);
-  const candidateCol = col.candidate!;
-  const candidates: string[] = [];
-  const seen = new Set<string>();
-  const rows: ImportedEvaluationRow[] = [];
-  const header = table.header;
-
-  const fail = (line: number, c: number, message: string): never => {
-    throw new OfframpError({ code: 'import_invalid', message: `${fileName} row ${line}, column "${header[c]}": ${message}`, file: fileName, line, field: header[c] });
-  };
-  const num = (line: number, cells: string[], c: number | undefined, unit: string): number | null => {
-    if (c === undefined) return null;
-    const cell = cells[c] ?? '';
-    // Fast path: a plain non-negative decimal is what nearly every cell holds; anything else is read (and worded) in full.
-    if (PLAIN_DECIMAL.test(cell)) return Number(cell);
-    const v = parseNumberCell(cell, table.delimiter === ';');
-    if (v === undefined) return fail(line, c, `${JSON.stringify(cells[c])} is not a number; give ${unit}, or leave it empty when unknown.`);
-    if (v !== null && v < 0) return fail(line, c, `${cells[c]} is negative; give ${unit}.`);
-    return v;
-  };
-  const bool = (line: number, cells: string[], c: number | undefined): boolean | null => {
-    if (c === undefined) return null;
-    const common = COMMON_BOOLEANS.get(cells[c] ?? '');
-    if (common !== undefined) return common;
-    const v = parseBooleanCell(cells[c] ?? '');
-    if (v === undefined) return fail(line, c, `${JSON.stringify(cells[c])} is not yes or no; ${BOOLEAN_HINT}.`);
-    return v;
-  };
-
-  // Task ids seen per candidate (a map per candidate rather than one of joined keys: no new string per row).
-  const taskIds = new Map<string, Map<string, number>>();
-  for (const { line, cells } of table.rows) {
-    const candidate = (cells[candidateCol] ?? '').trim();
-    if (!candidate) fail(line, candidateCol, 'the candidate is empty; say which candidate produced this row.');
-    if (!seen.has(candidate)) {
-      const problem = candidateNameProblem(candidate);
-      if (problem) fail(line, candidateCol, `${problem}.`);
-    }
-    const taskId = col.taskId !== undefined && (cells[col.taskId] ?? '').trim() ? cells[col.taskId].trim() : String(line - 1);
-    if (taskId.length > MAX_TASK_ID) fail(line, col.taskId!, `the task id is ${taskId.length.toLocaleString('en-US')} characters long; keep it to ${MAX_TASK_ID}.`);
-    if (col.taskId !== undefined) {
-      let seenTasks = taskIds.get(candidate);
-      if (!seenTasks) taskIds.set(candidate, (seenTasks = new Map()));
-      const first = seenTasks.get(taskId);
-      if (first !== undefined) fail(line, col.taskId, `task ${JSON.stringify(taskId)} of ${candidate} is already on row ${first}; each candidate may have one row per task.`);
-      seenTasks.set(taskId, line);
-    }
-    if (!seen.has(candidate)) {
-      seen.add(candidate);
-      candidates.push(candidate);
-    }
-    rows.push({
-      candidate,
-      taskId,
-      latencyMs: num(line, cells, col.latencyMs, 'milliseconds such as 850'),
-      costUsd: num(line, cells, col.costUsd, 'US dollars per task such as 0.0021'),
-      correct: bool(line, cells, col.correct),
-      grounded: bool(line, cells, col.grounded),
-      refused: bool(line, cells, col.refused),
-      hallucinated: bool(line, cells, col.hallucinated),
-      winVsBaseline: bool(line, cells, col.winVsBaseline),
-    });
-  }
-  const warnings: string[] = [];
-  if (rows.length === 0) warnings.push(`${fileName} has a header but no data rows.`);
-  const missing = (['latencyMs', 'costUsd', 'correct'] as const).filter((f) => col[f] === undefined);
-  if (missing.length > 0) {
-    const names: Record<string, string> = { latencyMs: 'latency_ms', costUsd: 'cost_usd', correct: 'correct' };
-    warnings.push(`No ${missing.map((m) => `"${names[m]}"`).join(', ')} column: those metrics stay empty for these candidates.`);
-  }
-  return { candidates, rows, warnings };
 }
