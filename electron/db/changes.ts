@@ -1,9 +1,27 @@
 // Every write to a workspace goes through a Recorder, which keeps the full row before and after so
 // a mutation can be undone, redone and written to the audit log as one group.
 import type { Database, Statement } from 'better-sqlite3';
+import type { CandidateAggregate } from '../../shared/evaluation/candidateAggregate.ts';
 import { OfframpError } from '../../shared/errors.ts';
 
 export type Row = Record<string, unknown>;
+
+/**
+ * Rows of a held bulk change, named without holding them in JavaScript (a million imported rows): while they are in
+ * their table, exactly the rows whose `column` lies between `from` and `to` (one import's ids, or one candidate's
+ * rows); while they are out of it (undone, or replaced by a re-import), the rows of `store`, a table in the temp schema
+ * of the same connection (never in the workspace file). Undo and redo move them between the two, ids and all. The
+ * store is dropped when no undo or redo step refers to the change any more, or with the connection.
+ */
+export interface HeldRows {
+  column: string;
+  from: number;
+  to: number;
+  count: number;
+  store: string;
+  /** An import's per-candidate summaries of these rows, so that redo need not read them back. */
+  aggregates?: CandidateAggregate[];
+}
 
 export interface RowChange {
   table: string;
@@ -16,7 +34,13 @@ export interface RowChange {
    * large imports fast and their undo step small.
    */
   bulk?: 'insert' | 'delete';
+  /**
+   * The rows of a bulk change. For a held change (`held` set), only one row per value of the column that groups
+   * them (e.g. `{ candidate_id }` for each candidate whose evaluation rows moved), for readers asking what was touched;
+   * readers that need every row read them from `held`.
+   */
   rows?: Row[];
+  held?: HeldRows;
 }
 
 export interface ChangeGroup {
@@ -181,6 +205,40 @@ export class Recorder {
     else if (this.writeMany(table, rows)) this.group.changes.push({ table, key: {}, before: null, after: null, bulk: 'insert', rows });
   }
 
+  /**
+   * Records rows the caller has just inserted with one INSERT … SELECT (ids `from`..`to` of `table`, consecutive) as one
+   * held bulk change; `touched` names the groups they belong to (see RowChange.rows).
+   */
+  insertedRange(table: string, from: number, to: number, touched: Row[], aggregates?: CandidateAggregate[]): void {
+    keyColumns(table);
+    if (to < from) return;
+    const held: HeldRows = { column: 'id', from, to, count: to - from + 1, store: heldStoreName(this.db), aggregates };
+    this.group.changes.push({ table, key: {}, before: null, after: null, bulk: 'insert', rows: touched, held });
+  }
+
+  /**
+   * Deletes every row whose `column` equals `value`, keeping them in a temp-schema table for undo instead of in
+   * JavaScript (a re-import replacing a candidate's million rows), recorded as one held bulk change.
+   */
+  deleteHeld(table: string, column: string, value: number): number {
+    checkColumns(this.db, table, [column]);
+    keyColumns(table);
+    const { n } = prepared(this.db, `SELECT count(*) AS n FROM main."${table}" WHERE "${column}" = ?`).get(value) as { n: number };
+    if (n === 0) return 0;
+    const held: HeldRows = { column, from: value, to: value, count: n, store: heldStoreName(this.db) };
+    moveOut(this.db, table, held);
+    this.group.changes.push({ table, key: {}, before: null, after: null, bulk: 'delete', rows: [{ [column]: value }], held });
+    return n;
+  }
+
+  /** Puts a held change's rows back in their table (present) or takes them out again: undo and redo of imports. */
+  restoreHeld(change: RowChange, present: boolean): void {
+    const held = change.held as HeldRows;
+    if (present) moveIn(this.db, change.table, held);
+    else moveOut(this.db, change.table, held);
+    this.group.changes.push({ table: change.table, key: {}, before: null, after: null, bulk: present ? 'insert' : 'delete', rows: change.rows, held });
+  }
+
   /** Updates the given columns of one row; records nothing when no value changes. */
   update(table: string, key: Row, patch: Row): Row {
     const before = this.selectByKey(table, key);
@@ -244,6 +302,75 @@ export class Recorder {
   }
 }
 
+// ---------------------------------------------------------------- held rows
+
+let heldStores = 0;
+/** Stores the collector found unreferenced while a transaction was open, per connection: dropped at the next chance. */
+const dropLater = new WeakMap<Database, string[]>();
+const heldRegistry = new FinalizationRegistry<{ db: Database; store: string }>(({ db, store }) => dropStore(db, store));
+
+function dropStore(db: Database, store: string): void {
+  if (!db.open) return;
+  if (db.inTransaction) {
+    const list = dropLater.get(db) ?? [];
+    list.push(store);
+    dropLater.set(db, list);
+    return;
+  }
+  try {
+    db.exec(`DROP TABLE IF EXISTS temp."${store}"`);
+  } catch {
+    // A statement still reading on this connection: try again later.
+    const list = dropLater.get(db) ?? [];
+    list.push(store);
+    dropLater.set(db, list);
+  }
+}
+
+/** A fresh temp-table name for a held change's rows; earlier stores no longer needed are dropped first. */
+function heldStoreName(db: Database): string {
+  const later = dropLater.get(db);
+  if (later?.length) {
+    dropLater.delete(db);
+    for (const store of later) db.exec(`DROP TABLE IF EXISTS temp."${store}"`);
+  }
+  heldStores += 1;
+  return `offramp_held_${heldStores}`;
+}
+
+/** Ties a held store's life to the change that needs it: once no undo or redo step holds the change, the store goes. */
+function track(db: Database, held: HeldRows): void {
+  heldRegistry.register(held, { db, store: held.store });
+}
+const tracked = new WeakSet<HeldRows>();
+
+/** Takes a held change's rows out of their table into its store (created empty with the table's columns). */
+function moveOut(db: Database, table: string, held: HeldRows): void {
+  if (!tracked.has(held)) {
+    tracked.add(held);
+    track(db, held);
+  }
+  const where = `"${held.column}" BETWEEN ? AND ?`;
+  db.exec(`DROP TABLE IF EXISTS temp."${held.store}"`);
+  db.exec(`CREATE TEMP TABLE "${held.store}" AS SELECT * FROM main."${table}" WHERE 0`);
+  // Statements naming a store are prepared once and not cached: each store is used once or twice.
+  db.prepare(`INSERT INTO temp."${held.store}" SELECT * FROM main."${table}" WHERE ${where}`).run(held.from, held.to);
+  prepared(db, `DELETE FROM main."${table}" WHERE ${where}`).run(held.from, held.to);
+}
+
+/** Puts a held change's rows back from its store, ids and all, and empties the store. */
+function moveIn(db: Database, table: string, held: HeldRows): void {
+  db.prepare(`INSERT INTO main."${table}" SELECT * FROM temp."${held.store}"`).run();
+  db.exec(`DROP TABLE temp."${held.store}"`);
+}
+
+/** The rows of a held change as they are now (in the table, or in its store): for the audit of a small one. */
+export function heldRows(db: Database, table: string, held: HeldRows, present: boolean): Row[] {
+  return present
+    ? db.prepare(`SELECT * FROM main."${table}" WHERE "${held.column}" BETWEEN ? AND ? ORDER BY rowid`).all(held.from, held.to) as Row[]
+    : db.prepare(`SELECT * FROM temp."${held.store}" ORDER BY rowid`).all() as Row[];
+}
+
 export function newGroup(label: string, kind: ChangeGroup['kind'] = 'change'): ChangeGroup {
   return { id: `${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 8)}`, label, kind, changes: [] };
 }
@@ -257,7 +384,8 @@ export function isEmptyGroup(group: ChangeGroup): boolean {
 export function applyInverse(rec: Recorder, group: ChangeGroup): void {
   for (let i = group.changes.length - 1; i >= 0; i--) {
     const c = group.changes[i];
-    if (c.bulk && c.rows) rec.restoreMany(c.table, c.rows, c.bulk === 'delete');
+    if (c.held) rec.restoreHeld(c, c.bulk === 'delete');
+    else if (c.bulk && c.rows) rec.restoreMany(c.table, c.rows, c.bulk === 'delete');
     else rec.restore(c.table, c.before, c.key);
   }
 }
@@ -265,14 +393,15 @@ export function applyInverse(rec: Recorder, group: ChangeGroup): void {
 /** Applies `group` again, oldest change first. */
 export function applyForward(rec: Recorder, group: ChangeGroup): void {
   for (const c of group.changes) {
-    if (c.bulk && c.rows) rec.restoreMany(c.table, c.rows, c.bulk === 'insert');
+    if (c.held) rec.restoreHeld(c, c.bulk === 'insert');
+    else if (c.bulk && c.rows) rec.restoreMany(c.table, c.rows, c.bulk === 'insert');
     else rec.restore(c.table, c.after, c.key);
   }
 }
 
 /** Rows a change touches: one for a row change, all of them for a bulk change. */
 export function changeSize(c: RowChange): number {
-  return c.rows?.length ?? 1;
+  return c.held?.count ?? c.rows?.length ?? 1;
 }
 
 const BULK_AUDIT_THRESHOLD = 200;
@@ -303,8 +432,8 @@ export function writeAudit(db: Database, group: ChangeGroup, actor: string, at: 
     }
     // A small bulk change is audited row by row, like any other.
     const keys = TABLE_KEYS[table] ?? [];
-    const rowChanges = changes.flatMap((c) => (c.bulk && c.rows
-      ? c.rows.map((r) => ({ table, key: Object.fromEntries(keys.map((k) => [k, r[k]])), before: c.bulk === 'delete' ? r : null, after: c.bulk === 'insert' ? r : null }))
+    const rowChanges = changes.flatMap((c) => (c.bulk && (c.held || c.rows)
+      ? (c.held ? heldRows(db, table, c.held, c.bulk === 'insert') : c.rows as Row[]).map((r) => ({ table, key: Object.fromEntries(keys.map((k) => [k, r[k]])), before: c.bulk === 'delete' ? r : null, after: c.bulk === 'insert' ? r : null }))
       : [c]));
     for (const c of rowChanges) {
       const action = group.kind !== 'change' ? group.kind : !c.before ? 'create' : !c.after ? 'delete' : 'update';

@@ -18,6 +18,12 @@ const UPSERT = `INSERT OR REPLACE INTO evaluation_aggregates (candidate_id, samp
 
 type Sums = Omit<CandidateAggregate, 'p50LatencyMs' | 'p95LatencyMs'>;
 
+function storeAggregate(db: Database, a: CandidateAggregate): void {
+  prepared(db, UPSERT).run(a.candidateId, a.sampleSize, a.costCount, a.costSum, a.latencyCount, a.p50LatencyMs, a.p95LatencyMs,
+    a.correctKnown, a.correctYes, a.groundedKnown, a.groundedYes, a.refusedKnown, a.refusedYes,
+    a.hallucinatedKnown, a.hallucinatedYes, a.winKnown, a.winYes);
+}
+
 function latencyAtRank(db: Database, candidateId: number, rank: number): number | null {
   if (rank === 0) return null;
   const row = prepared(db, 'SELECT latency_ms AS v FROM evaluation_rows WHERE candidate_id = ? AND latency_ms IS NOT NULL ORDER BY latency_ms LIMIT 1 OFFSET ?')
@@ -76,19 +82,32 @@ export function candidatesTouchedBy(group: ChangeGroup): Set<number> {
  * Rows a group bulk-inserted per candidate, for candidates whose rows since then only grew by those bulk inserts
  * (deletes before them are fine: an import replacing a candidate's rows). Null marks a candidate to read back.
  */
-function bulkInsertedRows(group: ChangeGroup): Map<number, Row[] | null> {
-  const per = new Map<number, Row[] | null>();
+function bulkInsertedRows(group: ChangeGroup): Map<number, Row[] | CandidateAggregate | null> {
+  const per = new Map<number, Row[] | CandidateAggregate | null>();
   const spoil = (row: Row | null) => {
     if (row && row.candidate_id !== undefined) per.set(Number(row.candidate_id), null);
   };
   for (const c of group.changes) {
     if (c.table !== 'evaluation_rows') continue;
-    if (c.bulk === 'insert' && c.rows) {
+    if (c.held) {
+      // A held insert brings its summaries when an import made it; a candidate seen twice is read back.
+      const sums = c.bulk === 'insert' ? c.held.aggregates : undefined;
+      const given = new Set<number>();
+      for (const a of sums ?? []) {
+        given.add(a.candidateId);
+        per.set(a.candidateId, per.has(a.candidateId) ? null : a);
+      }
+      for (const row of c.rows ?? []) {
+        const id = Number(row.candidate_id);
+        if (c.bulk === 'delete' ? per.has(id) : !given.has(id)) per.set(id, null);
+      }
+    } else if (c.bulk === 'insert' && c.rows) {
       for (const row of c.rows) {
         const id = Number(row.candidate_id);
         const list = per.get(id);
         if (list === undefined) per.set(id, [row]);
-        else if (list !== null) list.push(row);
+        else if (Array.isArray(list)) list.push(row);
+        else per.set(id, null);
       }
     } else if ((c.bulk === 'delete' && c.rows) || (!c.bulk && c.after === null)) {
       // A delete after this group's inserts of the same candidate would leave rows we no longer hold in order.
@@ -161,11 +180,20 @@ export function maintainEvaluationAggregates(db: Database, group: ChangeGroup): 
   // An import's rows are still in hand: summing them beats reading 100,000 rows back through the index.
   const inHand = bulkInsertedRows(group);
   const rest: number[] = [];
+  const count = (id: number) => (prepared(db, 'SELECT count(*) AS n FROM evaluation_rows WHERE candidate_id = ?').get(id) as { n: number }).n;
   for (const id of ids) {
     const rows = inHand.get(id);
+    if (rows && !Array.isArray(rows)) {
+      // An import's own summary of what it wrote, when that is every row the candidate has.
+      if (count(id) === rows.sampleSize) {
+        storeAggregate(db, rows);
+        continue;
+      }
+      rest.push(id);
+      continue;
+    }
     // Every row the candidate has now is one of these exactly when the counts agree (the index alone answers count).
-    const whole = rows && (prepared(db, 'SELECT count(*) AS n FROM evaluation_rows WHERE candidate_id = ?').get(id) as { n: number }).n === rows.length
-      ? sumsOfRows(id, rows) : null;
+    const whole = rows && count(id) === rows.length ? sumsOfRows(id, rows) : null;
     if (!whole) {
       rest.push(id);
       continue;
@@ -188,4 +216,65 @@ export function listEvaluationAggregates(db: Database, workloadId?: number): Can
   return (workloadId === undefined
     ? prepared(db, `SELECT ${cols} FROM evaluation_aggregates a`).all()
     : prepared(db, `SELECT ${cols} FROM evaluation_aggregates a JOIN candidates c ON c.id = a.candidate_id WHERE c.workload_id = ?`).all(workloadId)) as CandidateAggregate[];
+}
+
+/**
+ * One candidate's summary summed up row by row as an import reads them (before anything is written), equal to the
+ * summary read back from the stored rows: SQLite's compensated total() for cost, exact nearest-rank percentiles from
+ * the sorted latencies (kept in one growing Float64Array, not an array of numbers).
+ */
+export class CandidateSums {
+  private n = 0;
+  private costCount = 0;
+  private costS = 0;
+  private costErr = 0;
+  private latencies = new Float64Array(1024);
+  private latencyCount = 0;
+  private correctKnown = 0; private correctYes = 0;
+  private groundedKnown = 0; private groundedYes = 0;
+  private refusedKnown = 0; private refusedYes = 0;
+  private hallucinatedKnown = 0; private hallucinatedYes = 0;
+  private winKnown = 0; private winYes = 0;
+
+  /** Straight-line on purpose: it runs once per imported row. */
+  add(latency: number | null, cost: number | null, correct: number | null, grounded: number | null, refused: number | null,
+    hallucinated: number | null, win: number | null): void {
+    this.n += 1;
+    if (cost !== null) {
+      this.costCount += 1;
+      const t = this.costS + cost;
+      this.costErr += Math.abs(this.costS) > Math.abs(cost) ? (this.costS - t) + cost : (cost - t) + this.costS;
+      this.costS = t;
+    }
+    if (latency !== null) {
+      if (this.latencyCount === this.latencies.length) {
+        const grown = new Float64Array(this.latencies.length * 2);
+        grown.set(this.latencies);
+        this.latencies = grown;
+      }
+      this.latencies[this.latencyCount++] = latency;
+    }
+    if (correct !== null) { this.correctKnown += 1; this.correctYes += correct; }
+    if (grounded !== null) { this.groundedKnown += 1; this.groundedYes += grounded; }
+    if (refused !== null) { this.refusedKnown += 1; this.refusedYes += refused; }
+    if (hallucinated !== null) { this.hallucinatedKnown += 1; this.hallucinatedYes += hallucinated; }
+    if (win !== null) { this.winKnown += 1; this.winYes += win; }
+  }
+
+  get rows(): number {
+    return this.n;
+  }
+
+  summary(candidateId: number): CandidateAggregate {
+    const sorted = this.latencies.subarray(0, this.latencyCount).sort();
+    const at = (rank: number) => (rank === 0 ? null : sorted[rank - 1]);
+    return {
+      candidateId, sampleSize: this.n, costCount: this.costCount,
+      costSum: Number.isFinite(this.costErr) ? this.costS + this.costErr : this.costS,
+      latencyCount: this.latencyCount, p50LatencyMs: at(nearestRank(this.latencyCount, 50)), p95LatencyMs: at(nearestRank(this.latencyCount, 95)),
+      correctKnown: this.correctKnown, correctYes: this.correctYes, groundedKnown: this.groundedKnown, groundedYes: this.groundedYes,
+      refusedKnown: this.refusedKnown, refusedYes: this.refusedYes, hallucinatedKnown: this.hallucinatedKnown, hallucinatedYes: this.hallucinatedYes,
+      winKnown: this.winKnown, winYes: this.winYes,
+    };
+  }
 }
