@@ -8,8 +8,8 @@ import { fileSystemError, formatBytes } from './readLines.ts';
 /** Files read whole; beyond this size none of them is what the importer expects. */
 export const MAX_WHOLE_FILE_BYTES = 256 * 1024 * 1024;
 
-/** The text of `file` (UTF-8). `what` names the expected content for messages: "a jobs list (JSON)". */
-export function readImportFile(file: string, what: string): string {
+/** The file's size once it is known to be a regular file; a folder, a missing file or no permission are said in words. */
+export function importFileSize(file: string, what: string): number {
   const name = path.basename(file);
   let info: fs.Stats;
   try {
@@ -19,8 +19,15 @@ export function readImportFile(file: string, what: string): string {
   }
   if (info.isDirectory()) throw new OfframpError({ code: 'io', file, message: `${name} is a folder, not a file; choose ${what}.` });
   if (!info.isFile()) throw new OfframpError({ code: 'io', file, message: `${name} is not a regular file; choose ${what}.` });
-  if (info.size > MAX_WHOLE_FILE_BYTES) {
-    throw new OfframpError({ code: 'import_invalid', file, message: `${name} is ${formatBytes(info.size)}; files over ${formatBytes(MAX_WHOLE_FILE_BYTES)} are not supported here. Export fewer rows at a time.` });
+  return info.size;
+}
+
+/** The text of `file` (UTF-8). `what` names the expected content for messages: "a jobs list (JSON)". */
+export function readImportFile(file: string, what: string): string {
+  const name = path.basename(file);
+  const size = importFileSize(file, what);
+  if (size > MAX_WHOLE_FILE_BYTES) {
+    throw new OfframpError({ code: 'import_invalid', file, message: `${name} is ${formatBytes(size)}; files over ${formatBytes(MAX_WHOLE_FILE_BYTES)} are not supported here. Export fewer rows at a time.` });
   }
   try {
     return fs.readFileSync(file, 'utf8');
