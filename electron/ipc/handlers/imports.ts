@@ -13,10 +13,9 @@ import { applyDraft, draftAction, lookupDrafts, type DraftLookup } from '../../d
 import { getClient } from '../../db/clients.ts';
 import { PendingImports } from '../../services/pending.ts';
 import { OfframpError, type ErrorInfo } from '../../../shared/errors.ts';
-import { parseEvaluationFile, type EvaluationImport } from '../../../shared/imports/evaluations.ts';
+import { commitStaged, dropStaged, stageEvaluationFile, stagedCounts, stagingAlive, stagingExpired, type StagedEvaluations } from '../../db/evaluationStaging.ts';
 import { insertCandidate, listCandidates } from '../../db/candidates.ts';
 import type { Approach } from '../../../shared/domain/types.ts';
-import { intOrNull } from '../../db/rows.ts';
 import { applySpreadsheet, planSpreadsheet, spreadsheetText, type PlannedRow } from '../../services/spreadsheet.ts';
 import type { SpreadsheetKind } from '../../../shared/imports/spreadsheet.ts';
 
@@ -36,7 +35,7 @@ function changeCount(ws: HandlerContext['workspace']): { n: number } {
   return counter;
 }
 const pendingSheets = new PendingImports<{ kind: SpreadsheetKind; rows: PlannedRow[]; errors: ErrorInfo[] }>();
-const pendingEvaluations = new PendingImports<{ file: string; workloadId: number; parsed: EvaluationImport }>();
+const pendingEvaluations = new PendingImports<{ file: string; workloadId: number; staged: StagedEvaluations }>({ dispose: (p) => dropStaged(p.staged) });
 
 /** A first guess of a candidate's approach from its name; the user confirms it in the preview. */
 export function guessApproach(name: string): Approach {
@@ -118,28 +117,33 @@ export const importsHandlers: HandlerMap<keyof typeof importsChannels> = {
     const file = ctx.files.resolve(handle);
     const db = ctx.workspace.database();
     getWorkload(db, workloadId);
-    const parsed = parseEvaluationFile({ name: file, text: readImportFile(file, WHAT.evaluations) });
+    // The screen shows one evaluation preview at a time: a new one releases the rows staged for the last.
+    pendingEvaluations.clear();
+    const staged = stageEvaluationFile(db, file, WHAT.evaluations);
     const existing = new Map(listCandidates(db, workloadId).map((c) => [c.name.toLowerCase(), c]));
-    const counts = new Map<string, number>();
-    for (const r of parsed.rows) counts.set(r.candidate, (counts.get(r.candidate) ?? 0) + 1);
+    const counts = stagedCounts(staged);
     const format = file.toLowerCase().endsWith('.json') ? 'promptfoo JSON' : 'CSV';
     return {
-      token: pendingEvaluations.put({ file, workloadId, parsed }),
+      token: pendingEvaluations.put({ file, workloadId, staged }),
       file: handle,
       format,
-      rowCount: parsed.rows.length,
-      candidates: parsed.candidates.map((name) => {
+      rowCount: staged.rowCount,
+      candidates: staged.candidates.map((name, k) => {
         const found = existing.get(name.toLowerCase());
-        return { name, rows: counts.get(name) ?? 0, existingCandidateId: found?.id ?? null, approach: found?.approach ?? guessApproach(name) };
+        return { name, rows: counts[k], existingCandidateId: found?.id ?? null, approach: found?.approach ?? guessApproach(name) };
       }),
     };
   },
   'imports.evaluations.commit': ({ token, workloadId, approaches }, _ctx, db, rec) => {
     const pending = pendingEvaluations.take(token);
     if (pending.workloadId !== workloadId) throw new OfframpError({ code: 'conflict', message: 'This preview was made for another workload; choose the file again.' });
+    if (!stagingAlive(pending.staged, db)) {
+      pendingEvaluations.drop(token);
+      throw stagingExpired(pending.file);
+    }
     const existing = new Map(listCandidates(db, workloadId).map((c) => [c.name.toLowerCase(), c.id]));
-    const ids = new Map<string, number>();
-    for (const name of pending.parsed.candidates) {
+    const ids: number[] = [];
+    for (const name of pending.staged.candidates) {
       let id = existing.get(name.toLowerCase());
       if (id === undefined) {
         id = insertCandidate(db, rec, {
@@ -148,18 +152,14 @@ export const importsHandlers: HandlerMap<keyof typeof importsChannels> = {
           policyUpdateHours: null, explainability: null, notes: `Imported from ${path.basename(pending.file)}`,
         }).id;
       } else {
-        // Re-importing a candidate's results replaces its rows rather than counting them twice.
-        rec.deleteAllWhere('evaluation_rows', { candidate_id: id });
+        // Re-importing a candidate's results replaces its rows rather than counting them twice (kept aside for undo).
+        rec.deleteHeld('evaluation_rows', 'candidate_id', id);
       }
-      ids.set(name, id);
+      ids.push(id);
     }
-    rec.insertMany('evaluation_rows', pending.parsed.rows.map((r) => ({
-      candidate_id: ids.get(r.candidate) as number, task_id: r.taskId, latency_ms: r.latencyMs, cost_usd: r.costUsd,
-      correct: intOrNull(r.correct), grounded: intOrNull(r.grounded), refused: intOrNull(r.refused), hallucinated: intOrNull(r.hallucinated),
-      win_vs_baseline: intOrNull(r.winVsBaseline),
-    })));
+    commitStaged(db, rec, pending.staged, ids);
     pendingEvaluations.drop(token);
-    return { candidates: ids.size, rows: pending.parsed.rows.length };
+    return { candidates: ids.length, rows: pending.staged.rowCount };
   },
 
   'imports.spreadsheet.preview': ({ file: handle, kind, mapping }, ctx) => {
