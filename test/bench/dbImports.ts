@@ -23,6 +23,29 @@ function rssSampler(): { stop(): number } {
   return { stop: () => (clearInterval(timer), Math.max(peak, process.memoryUsage().rss)) };
 }
 
+/**
+ * The kernel's own peak RSS of this process since the last reset (Linux: VmHWM, reset by writing 5 to clear_refs),
+ * which sees the peak inside a long synchronous call that a timer cannot sample; null where it is not available.
+ */
+const highWaterMark = {
+  reset(): boolean {
+    try {
+      fs.writeFileSync('/proc/self/clear_refs', '5');
+      return true;
+    } catch {
+      return false;
+    }
+  },
+  read(): number | null {
+    try {
+      const m = /VmHWM:\s+(\d+) kB/.exec(fs.readFileSync('/proc/self/status', 'utf8'));
+      return m ? Number(m[1]) * 1024 : null;
+    } catch {
+      return null;
+    }
+  },
+};
+
 /** A fresh workspace with one client and one workload, driven through the same dispatch as the app. */
 async function benchWorkspace(dir: string) {
   const file = path.join(dir, 'bench.offramp');
@@ -49,8 +72,8 @@ interface Measured {
   floors: number[];
   floorCpu: number[];
   peakRss: number;
-  /** RSS before the first run: growth beyond it is what the import holds. */
-  baseRss: number;
+  /** The largest growth of RSS during one import over the RSS it started from: what the import holds. */
+  growth: number;
 }
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
@@ -67,11 +90,13 @@ async function measure(
   floorOnce: (db: Database.Database) => void,
   runs = RUNS,
 ): Promise<Measured> {
-  const m: Measured = { imports: [], commits: [], importCpu: [], commitCpu: [], floors: [], floorCpu: [], peakRss: 0, baseRss: process.memoryUsage().rss };
+  const m: Measured = { imports: [], commits: [], importCpu: [], commitCpu: [], floors: [], floorCpu: [], peakRss: 0, growth: 0 };
   for (let run = 0; run < runs; run++) {
     const dir = tempDir('offramp-bench-');
     const ws = await benchWorkspace(dir);
     global.gc?.();
+    const hwm = highWaterMark.reset();
+    const baseRss = process.memoryUsage().rss;
     const sampler = rssSampler();
     const cpu = process.cpuUsage();
     const start = performance.now();
@@ -86,7 +111,10 @@ async function measure(
     m.commits.push(end - commitStart);
     m.importCpu.push(cpuMs(cpu));
     m.commitCpu.push(cpuMs(commitCpu));
-    m.peakRss = Math.max(m.peakRss, sampler.stop());
+    const sampled = sampler.stop();
+    const peak = Math.max(sampled, (hwm ? highWaterMark.read() : null) ?? 0);
+    m.peakRss = Math.max(m.peakRss, peak);
+    m.growth = Math.max(m.growth, peak - baseRss);
     ws.app.close();
 
     // The floor writes into the very same schema (same table, same indexes), made by the app's migrations.
@@ -131,10 +159,9 @@ function report(label: string, what: string, m: Measured, memory?: { limitMb: nu
     { name: `${label}: whole import / insert floor`, value: importRatio, unit: '×', spread: [round(Math.min(...ratios(m.imports)), 2), round(Math.max(...ratios(m.imports)), 2)], target: '≤ 2.5×', pass: importRatio <= 2.5, runs },
     { name: `${label}: commit / insert floor`, value: commitRatio, unit: '×', spread: [round(Math.min(...ratios(m.commits)), 2), round(Math.max(...ratios(m.commits)), 2)], target: '≤ 1.5×', pass: commitRatio <= 1.5, runs },
   ];
-  const growth = mb(Math.max(0, m.peakRss - m.baseRss));
-  rows.push(memory
-    ? { name: `${label}: memory held by the import (peak RSS growth)`, value: growth, unit: 'MB', target: `flat (≤ ${memory.limitMb} MB)`, pass: growth <= memory.limitMb }
-    : { name: `${label}: peak RSS`, value: mb(m.peakRss), unit: 'MB' });
+  const growth = mb(Math.max(0, m.growth));
+  if (memory) rows.push({ name: `${label}: memory held by the import (peak RSS growth over its start, largest run)`, value: growth, unit: 'MB', target: `flat (≤ ${memory.limitMb} MB)`, pass: growth <= memory.limitMb });
+  rows.push({ name: `${label}: peak RSS`, value: mb(m.peakRss), unit: 'MB' });
   return rows;
 }
 
@@ -180,7 +207,7 @@ function writeResultsCsv(rows: number): string {
   return file;
 }
 
-async function benchEvaluationRows(rows: number, runs: number, memory?: { limitMb: number }): Promise<BenchResult[]> {
+async function benchEvaluationRows(label: string, rows: number, runs: number, memory?: { limitMb: number }): Promise<BenchResult[]> {
   const file = writeResultsCsv(rows);
   const m = await measure(file, async ({ app, call, workloadId }, commitStarts) => {
     const preview = await call('imports.evaluations.preview', { file: app.ctx.files.register(file), workloadId });
@@ -198,20 +225,18 @@ async function benchEvaluationRows(rows: number, runs: number, memory?: { limitM
       for (let i = 0; i < rows; i++) insert.run((i % 4) + 1, `t${i >> 2}`, 100 + (i % 900), 0.001, i % 7 ? 1 : 0, 1, 0, i % 50 ? 0 : 1, null);
     })();
   }, runs);
-  return report('evaluation import', `${rows.toLocaleString('en')} CSV rows`, m, memory);
+  return report(label, `${rows.toLocaleString('en')} CSV rows`, m, memory);
 }
 
 export async function benchEvaluationImport(): Promise<BenchResult[]> {
-  return benchEvaluationRows(EVAL_ROWS, RUNS);
+  return benchEvaluationRows('evaluation import', EVAL_ROWS, RUNS);
 }
 
 /**
- * 1,000,000 rows, once (minutes on the 2-core machine): OFFRAMP_BENCH_1M=1 npm run bench -- dbImports.
- * Flat memory is the target: what the import holds must not grow with the rows.
+ * 1,000,000 rows (about 55 MB of CSV), against its own insert floor. Flat memory is the target: the preview streams
+ * the file into a temp table and the commit moves it with one statement, so what the import holds must not grow
+ * with the rows.
  */
 export async function benchEvaluationImportMillion(): Promise<BenchResult[]> {
-  if (process.env.OFFRAMP_BENCH_1M !== '1') {
-    return [{ name: 'evaluation import: 1,000,000 CSV rows (run with OFFRAMP_BENCH_1M=1)', value: 0, unit: '', note: 'not run' }];
-  }
-  return benchEvaluationRows(1_000_000, 1, { limitMb: 300 });
+  return benchEvaluationRows('evaluation import (1,000,000 rows)', 1_000_000, RUNS, { limitMb: 300 });
 }
