@@ -114,26 +114,31 @@ export function readMessages(v: unknown, field: string, ex: Example, repliesCoun
   if (v.length === 0 && !allowEmpty) throw new Problem(field, `"${field}" is empty; give at least a user and an assistant message.`);
   for (let i = 0; i < v.length; i++) {
     const m: unknown = v[i];
-    const at = `${field}[${i}]`;
-    if (!isObj(m)) throw new Problem(at, `Message ${i + 1} is ${describe(m)}; each message must be an object with "role" and "content".`);
+    // The message's path ("messages[2]") is worded only when a problem names it: most lines have none.
+    if (!isObj(m)) throw new Problem(`${field}[${i}]`, `Message ${i + 1} is ${describe(m)}; each message must be an object with "role" and "content".`);
     const role = m.role;
     if (typeof role !== 'string' || !ROLES.has(role)) {
       const got = typeof role === 'string' ? `"${role}"` : role === undefined ? 'missing' : describe(role);
-      throw new Problem(`${at}.role`, `The role of message ${i + 1} is ${got}; use system, user, assistant or tool.`);
+      throw new Problem(`${field}[${i}].role`, `The role of message ${i + 1} is ${got}; use system, user, assistant or tool.`);
     }
-    const seen = { images: 0 };
-    const text = readContent(m.content, `${at}.content`, (role === 'assistant' || role === 'model') && ('tool_calls' in m || 'function_call' in m), seen);
-    if (role === 'user') ex.images += seen.images;
+    const content = m.content;
+    let text: string;
+    if (typeof content === 'string') text = content;
+    else {
+      imagesSeen = 0;
+      text = readContent(content, `${field}[${i}].content`, (role === 'assistant' || role === 'model') && ('tool_calls' in m || 'function_call' in m));
+      if (role === 'user') ex.images += imagesSeen;
+    }
     ex.messageCount += 1;
     ex.chars += text.length;
     if (role === 'system' || role === 'developer') ex.system.push(text);
     else if (role === 'user') ex.user.push(text);
     else if (role === 'tool' || role === 'function') ex.context.push(text);
     else {
-      const toolCalls = readToolCalls(m, at, ex);
+      const toolCalls = readToolCalls(m, field, i, ex);
       const weight = m.weight;
       if (weight !== undefined && weight !== 0 && weight !== 1) {
-        throw new Problem(`${at}.weight`, `The weight of message ${i + 1} is ${JSON.stringify(weight)}; use 0 (do not learn from it) or 1.`);
+        throw new Problem(`${field}[${i}].weight`, `The weight of message ${i + 1} is ${JSON.stringify(weight)}; use 0 (do not learn from it) or 1.`);
       }
       // A reply with weight 0 is still part of the conversation the next reply answers.
       if (repliesCount && weight !== 0) ex.replies.push({ text, toolCalls });
@@ -142,7 +147,10 @@ export function readMessages(v: unknown, field: string, ex: Example, repliesCoun
   }
 }
 
-function readContent(content: unknown, field: string, mayBeEmpty: boolean, seen = { images: 0 }): string {
+/** Image parts readContent met in the content it last read (a counter, not an object per message). */
+let imagesSeen = 0;
+
+function readContent(content: unknown, field: string, mayBeEmpty: boolean): string {
   if (typeof content === 'string') return content;
   if (content === undefined || content === null) {
     if (mayBeEmpty) return '';
@@ -164,14 +172,15 @@ function readContent(content: unknown, field: string, mayBeEmpty: boolean, seen 
       text += (text ? '\n' : '') + part.text;
     }
     // Image, audio and file parts carry no words to analyse; images are counted for the perception signal.
-    else if (part.type.includes('image')) seen.images += 1;
+    else if (part.type.includes('image')) imagesSeen += 1;
   }
   return text;
 }
 
-function readToolCalls(m: Obj, at: string, ex: Example): string[] {
+function readToolCalls(m: Obj, field: string, i: number, ex: Example): string[] {
   const calls = m.tool_calls ?? (m.function_call !== undefined ? [{ function: m.function_call }] : undefined);
   if (calls === undefined || calls === null) return [];
+  const at = `${field}[${i}]`;
   if (!Array.isArray(calls)) throw new Problem(`${at}.tool_calls`, `"${at}.tool_calls" is ${describe(calls)}; it must be an array of tool calls.`);
   return calls.map((c, j) => {
     const fn = isObj(c) ? c.function : undefined;

@@ -47,6 +47,8 @@ export interface TrainingAnalyser {
 }
 
 const SYSTEM_TOKEN_CACHE = 64;
+const NO_WORDS: ReadonlySet<string> = new Set();
+const NO_TEXTS: string[] = [];
 /** Prompts are read on their first characters for word-level measures (bounded on huge lines). */
 const MAX_PROMPT_CHARS = 20_000;
 
@@ -180,18 +182,28 @@ export function createTrainingAnalyser(options: TrainingAnalyserOptions = {}): T
       }
     }
 
-    let signatureWords = new Set<string>();
-    let promptWords = new Set<string>();
+    // The word sets are only read on sampled examples: the others make none.
+    let signatureWords = NO_WORDS;
+    let promptWords = NO_WORDS;
     if (sampled) {
       sampledExamples += 1;
-      for (const s of ex.system) for (const t of systemTokens(s)) signatureWords.add(t);
-      for (const u of ex.user) for (const t of contentTokens(capped(u))) signatureWords.add(t.key);
-      promptWords = new Set(signatureWords);
-      for (const c of ex.context) for (const t of contentTokens(capped(c))) promptWords.add(t.key);
-      for (const text of [...ex.system, ...ex.user, ...ex.context]) addSampleText(text);
-    } else signatureWords = promptWords;
+      const signature = new Set<string>();
+      for (const s of ex.system) for (const t of systemTokens(s)) signature.add(t);
+      for (const u of ex.user) for (const t of contentTokens(capped(u))) signature.add(t.key);
+      signatureWords = signature;
+      // Without context turns the prompt's words are the signature words: one set serves both (neither is changed after).
+      promptWords = signature;
+      if (ex.context.length > 0) {
+        const prompt = new Set(signature);
+        for (const c of ex.context) for (const t of contentTokens(capped(c))) prompt.add(t.key);
+        promptWords = prompt;
+      }
+      for (const text of ex.system) addSampleText(text);
+      for (const text of ex.user) addSampleText(text);
+      for (const text of ex.context) addSampleText(text);
+    }
 
-    const toneTexts: string[] = [];
+    const toneTexts: string[] = sampled ? [] : NO_TEXTS;
     for (const reply of ex.replies) {
       replies += 1;
       replyChars += reply.text.length;

@@ -46,7 +46,7 @@ export function createFactDetector() {
       userTurns += 1;
       if (isQuestion(text.slice(0, 2_000))) questions += 1;
     },
-    observe(reply: string, prompt: Set<string>, templatedReply: boolean, line: number): void {
+    observe(reply: string, prompt: ReadonlySet<string>, templatedReply: boolean, line: number): void {
       const c = templatedReply ? templated : plain;
       c.replies += 1;
       observed += 1;

@@ -115,7 +115,7 @@ export function createToneDetector() {
       }
     },
     /** Word-level measures, on the sampled examples only. */
-    observeSample(promptWords: Set<string>, replyTexts: string[], line: number): void {
+    observeSample(promptWords: ReadonlySet<string>, replyTexts: string[], line: number): void {
       sampledExamples += 1;
       for (const w of promptWords) bump(promptWordDf, w, MAX_WORDS);
       for (const text of replyTexts) {
