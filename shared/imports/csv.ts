@@ -101,14 +101,16 @@ export function parseNumberCell(cell: string, decimalComma = false): number | nu
 }
 
 const QUOTE = 0x22;
+/** papaparse reads the line ending from the first 1 MiB of text. */
+const SETTLE_CHARS = 1024 * 1024;
 const LF = 0x0a;
 const CR = 0x0d;
 
 /**
  * Reads CSV text pushed in pieces (a file read in chunks) and hands each non-blank row to `onRow` as soon as it is
  * complete, numbered as readCsv numbers the whole text: the same papaparse parse, run on pieces cut at row
- * boundaries, so a file of any size never sits whole in memory. The first push settles the delimiter and line
- * ending the way papaparse guesses them for the whole text (from its first rows), so push at least a few rows first.
+ * boundaries, so a file of any size never sits whole in memory. The delimiter and line ending are guessed once from
+ * the first 1 MiB, as papaparse guesses them for the whole text, so the rows are the same however the text is cut.
  */
 export class CsvChunkReader {
   private carry = '';
@@ -142,11 +144,9 @@ export class CsvChunkReader {
     if (!this.content && /\S/.test(text)) this.content = true;
     this.carry += text;
     if (!this.settled) {
-      if (!this.content) return;
-      const meta = Papa.parse<string[]>(this.carry, { header: false, skipEmptyLines: false, preview: 10, delimitersToGuess: [',', ';', '\t', '|'] }).meta;
-      this.delimiter = meta.delimiter;
-      this.newline = meta.linebreak as '\r' | '\n' | '\r\n';
-      this.settled = true;
+      // papaparse guesses the line ending from the first 1 MiB and the delimiter from the first rows: wait for as much.
+      if (this.carry.length < SETTLE_CHARS) return;
+      this.settle();
     }
     const cut = this.boundary();
     if (cut === -1) return;
@@ -166,8 +166,16 @@ export class CsvChunkReader {
     if (!this.content) {
       throw new OfframpError({ code: 'import_invalid', message: `${this.fileName} is empty; it needs a header row and at least one data row.`, file: this.fileName, line: 1 });
     }
+    if (!this.settled) this.settle();
     if (this.carry.length > 0) this.parse(this.carry, false);
     this.carry = '';
+  }
+
+  private settle(): void {
+    const meta = Papa.parse<string[]>(this.carry, { header: false, skipEmptyLines: false, preview: 10, delimitersToGuess: [',', ';', '\t', '|'] }).meta;
+    this.delimiter = meta.delimiter;
+    this.newline = meta.linebreak as '\r' | '\n' | '\r\n';
+    this.settled = true;
   }
 
   /** The last line break of `carry` outside quoted cells (-1: none yet), reading quotes as papaparse does. */
