@@ -155,7 +155,13 @@ export function stageEvaluationFile(db: Database, file: string, what: string): S
         if (reader?.taskColumn === undefined) return null;
         sink.flush();
         const d = firstDuplicateTask(db, table);
-        return d ? duplicateTaskError(name, reader.header, d.line, reader.taskColumn, d.taskId, reader.candidates[d.candidate], d.first) : null;
+        if (d) return duplicateTaskError(name, reader.header, d.line, reader.taskColumn, d.taskId, reader.candidates[d.candidate], d.first);
+        // The refused row itself may repeat a task: the reader would have said so before reading its other cells.
+        if (!reader.taskChecked) return null;
+        const first = db.prepare(`SELECT min(line) AS line FROM temp."${table}" WHERE candidate = ? AND task_id = ? AND line < ?`)
+          .get(reader.lastCandidate, reader.lastTaskId, reader.lastLine) as { line: number | null };
+        return first.line === null ? null
+          : duplicateTaskError(name, reader.header, reader.lastLine, reader.taskColumn, reader.lastTaskId, reader.candidates[reader.lastCandidate], first.line);
       };
       let result: ReturnType<EvaluationCsvStream['end']>;
       try {

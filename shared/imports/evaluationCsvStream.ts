@@ -92,6 +92,13 @@ export class PlainEvaluationCsv {
   rowCount = 0;
   /** The row being read (spreadsheet numbering), for a sink that finds a problem with it. */
   lastLine = 0;
+  /**
+   * The candidate and task of that row once they passed their own checks (taskChecked): a caller that checks one row
+   * per task itself looks at them when a later cell of the same row is refused, since the task is checked first.
+   */
+  taskChecked = false;
+  lastCandidate = -1;
+  lastTaskId = '';
   readonly header: string[];
   readonly taskColumn: number | undefined;
   private readonly index = new Map<string, number>();
@@ -154,6 +161,7 @@ export class PlainEvaluationCsv {
 
   row(line: number, cells: string[]): void {
     this.lastLine = line;
+    this.taskChecked = false;
     const col = this.col;
     const k = this.candidateOf(line, cells);
     const tc = col.taskId;
@@ -168,6 +176,9 @@ export class PlainEvaluationCsv {
       if (first !== undefined) throw duplicateTaskError(this.fileName, this.header, line, tc, taskId, this.candidates[k], first);
       seen.set(taskId, line);
     }
+    this.lastCandidate = k;
+    this.lastTaskId = taskId;
+    this.taskChecked = true;
     this.rowCount += 1;
     this.sink.row(k, taskId,
       this.num(line, cells, col.latencyMs, 'milliseconds such as 850'),

@@ -150,9 +150,12 @@ describe('a streamed evaluation import', () => {
     expect(tempTables(t)).toEqual([]);
   });
 
-  it('reports a task repeated early before a bad value late, as the whole-file reading does', async () => {
+  it.each([
+    ['a task repeated early before a bad value late', (text: string) => text.replace('task-4,', 'task-3,')],
+    ['a task repeated on the very row whose latency is refused', (text: string) => text.replace('task-4,', 'task-3,x')],
+  ])('reports %s as the whole-file reading does', async (_what, edit) => {
     const t = await withWorkload();
-    const text = resultsCsv({ rows: 30_000, bad: { row: 29_000, cell: 'n/a' } }).replace('task-4,', 'task-3,');
+    const text = edit(resultsCsv({ rows: 30_000, bad: { row: 29_000, cell: 'n/a' } }));
     const file = place(t, 'repeated.csv', text);
     const expected = (() => {
       try {
