@@ -2,15 +2,16 @@
 // row as it comes and writes it into a table in the temp schema of the workspace's connection (never the workspace
 // file), counting rows and summing each candidate's summary on the way; the commit moves the rows into
 // evaluation_rows with one INSERT … SELECT and records them as one held change (ids from..to), so neither step holds
-// the file or an object per row: a million rows cost the import about what a thousand do in memory.
-// promptfoo's JSON and CSV outputs are still read whole (small files by nature); their rows are staged the same way.
+// the file or an object per row: what grows with the rows in memory is 8 bytes of latency each, kept for the exact
+// percentiles. promptfoo's JSON and CSV outputs are still read whole (small files by nature: one row per test and
+// prompt); their rows are staged the same way.
 import fs from 'node:fs';
 import path from 'node:path';
 import { StringDecoder } from 'node:string_decoder';
 import type { Database, Statement } from 'better-sqlite3';
 import type { CandidateAggregate } from '../../shared/evaluation/candidateAggregate.ts';
 import { OfframpError } from '../../shared/errors.ts';
-import { EvaluationCsvStream, PlainEvaluationCsv, duplicateTaskError, type EvaluationRowSink, type Flag } from '../../shared/imports/evaluationCsvStream.ts';
+import { EvaluationCsvStream, duplicateTaskError, type PlainEvaluationCsv, type EvaluationRowSink, type Flag } from '../../shared/imports/evaluationCsvStream.ts';
 import { looksLikeJson, parsePromptfooJson, promptfooCsv, type EvaluationImport } from '../../shared/imports/evaluations.ts';
 import { importFileSize, readImportFile } from '../importers/readFile.ts';
 import { fileSystemError } from '../importers/readLines.ts';
@@ -18,14 +19,13 @@ import { intOrNull } from './rows.ts';
 import type { Recorder } from './changes.ts';
 import { CandidateSums } from './evaluationAggregates.ts';
 
-/** Bytes read at a time: papaparse guesses the delimiter and line ending from the first rows of the first chunk. */
+/** Bytes read at a time. */
 export const CHUNK_BYTES = 1024 * 1024;
 
 export interface StagedEvaluations {
   db: Database;
   /** The temp-schema table holding the rows in file order (its rowid is the row's place, 1 first). */
   table: string;
-  format: 'promptfoo JSON' | 'CSV';
   /** Candidate names in order of first appearance, with their rows and summaries. */
   candidates: string[];
   sums: CandidateSums[];
@@ -140,7 +140,7 @@ export function stageEvaluationFile(db: Database, file: string, what: string): S
         const parsed = parsePromptfooJson({ name, text: readImportFile(file, what) });
         stageParsed(sink, parsed);
         sink.flush();
-        return { db, table, format: 'promptfoo JSON', candidates: parsed.candidates, sums: sink.sums, rowCount: parsed.rows.length, warnings: parsed.warnings };
+        return { db, table, candidates: parsed.candidates, sums: sink.sums, rowCount: parsed.rows.length, warnings: parsed.warnings };
       }
       const stream: EvaluationCsvStream = new EvaluationCsvStream(name, {
         row(candidate, taskId, latencyMs, costUsd, correct, grounded, refused, hallucinated, win) {
@@ -184,12 +184,12 @@ export function stageEvaluationFile(db: Database, file: string, what: string): S
       }
       if (result.kind === 'plain') {
         const reader = result.reader;
-        return { db, table, format: 'CSV', candidates: reader.candidates, sums: sink.sums, rowCount: reader.rowCount, warnings: reader.warnings() };
+        return { db, table, candidates: reader.candidates, sums: sink.sums, rowCount: reader.rowCount, warnings: reader.warnings() };
       }
       const parsed = promptfooCsv({ header: result.header, rows: result.rows, delimiter: result.delimiter }, name);
       stageParsed(sink, parsed);
       sink.flush();
-      return { db, table, format: 'CSV', candidates: parsed.candidates, sums: sink.sums, rowCount: parsed.rows.length, warnings: parsed.warnings };
+      return { db, table, candidates: parsed.candidates, sums: sink.sums, rowCount: parsed.rows.length, warnings: parsed.warnings };
     })();
   } finally {
     fs.closeSync(fd);
