@@ -102,7 +102,7 @@ export function readOutput(v: unknown, field: string, ex: Example): Reply[] {
     return [{ text: v, toolCalls: [] }];
   }
   if (!Array.isArray(v)) throw new Problem(field, `"${field}" is ${describe(v)}; give it as [{"role": "assistant", "content": ...}].`);
-  const scratch: Example = { ...ex, system: [], user: [], context: [], replies: [], rejected: [], messageCount: 0, chars: 0, images: 0 };
+  const scratch: Example = { format: ex.format, shape: ex.shape, images: 0, system: [], user: [], context: [], replies: [], rejected: [], messageCount: 0, tools: ex.tools, chars: 0 };
   readMessages(v, field, scratch, true, true);
   ex.chars += scratch.chars;
   ex.messageCount += scratch.messageCount;

@@ -46,6 +46,12 @@ export interface TrainingAnalyser {
   finish(): TrainingAnalysis;
 }
 
+/** How many examples use a system prompt, and the tone cue it sets (one object per prompt, handed to the tone detector as is). */
+interface SystemPromptInfo {
+  examples: number;
+  cue: { word: string; prompt: string } | null;
+}
+
 const SYSTEM_TOKEN_CACHE = 64;
 const NO_WORDS: ReadonlySet<string> = new Set();
 const NO_TEXTS: string[] = [];
@@ -67,7 +73,7 @@ export function createTrainingAnalyser(options: TrainingAnalyserOptions = {}): T
   let chars = 0;
   let longTexts = 0;
 
-  const systemPrompts = new Map<string, { examples: number; cue: string | null }>();
+  const systemPrompts = new Map<string, SystemPromptInfo>();
   let systemCapped = false;
   let withoutSystem = 0;
   const systemTokenCache = new Map<string, Set<string>>();
@@ -103,13 +109,14 @@ export function createTrainingAnalyser(options: TrainingAnalyserOptions = {}): T
     if (malformed.length < maxMalformed) malformed.push(field === undefined ? { line: lineNo, message } : { line: lineNo, field, message });
   }
 
-  function systemInfo(prompt: string): { examples: number; cue: string | null } {
+  function systemInfo(prompt: string): SystemPromptInfo {
     const known = systemPrompts.get(prompt);
     if (known) {
       known.examples += 1;
       return known;
     }
-    const info = { examples: 1, cue: toneCue(prompt.slice(0, MAX_PROMPT_CHARS)) };
+    const word = toneCue(prompt.slice(0, MAX_PROMPT_CHARS));
+    const info = { examples: 1, cue: word === null ? null : { word, prompt } };
     if (systemPrompts.size < maxSystem) systemPrompts.set(prompt, info);
     else systemCapped = true;
     return info;
@@ -151,7 +158,7 @@ export function createTrainingAnalyser(options: TrainingAnalyserOptions = {}): T
     let cue: { word: string; prompt: string } | null = null;
     for (const s of ex.system) {
       const info = systemInfo(s);
-      if (info.cue && !cue) cue = { word: info.cue, prompt: s };
+      if (info.cue && !cue) cue = info.cue;
     }
     tone.observeSystem(cue, line);
     // A voice asked for in the prompt itself ("a tweet in the style of X"): no system prompt needed.

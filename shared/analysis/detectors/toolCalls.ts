@@ -13,6 +13,8 @@ export interface ToolSignal {
 }
 
 const MAX_TOOL_NAMES = 200;
+/** The answer for the many replies with no call in them, shared rather than made per reply. */
+const NO_CALLS: readonly string[] = [];
 
 export function createToolDetector() {
   let calls = 0;
@@ -43,10 +45,10 @@ export function createToolDetector() {
  * "<tool_call>{json}</tool_call>", Glaive "<functioncall> {json}", Llama 3.1 "<function=name>{…}</function>",
  * Mistral "[TOOL_CALLS] [{…}]". Returns the called functions' names ("function" when a call names none).
  */
-export function textToolCalls(text: string): string[] {
+export function textToolCalls(text: string): readonly string[] {
   const head = text.length > 8_000 ? text.slice(0, 8_000) : text;
   // Every form below has a '<' or a '[': most replies have neither and skip both expressions.
-  if (!head.includes('<') && !head.includes('[')) return [];
+  if (!head.includes('<') && !head.includes('[')) return NO_CALLS;
   const names: string[] = [];
   for (const m of head.matchAll(/<function=([\w.-]+)>/g)) names.push(m[1]);
   for (const m of head.matchAll(/<(?:tool_call|toolcall|function_call|functioncall)>|\[TOOL_CALLS\]/gi)) {
