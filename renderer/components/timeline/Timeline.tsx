@@ -207,8 +207,11 @@ export function Timeline({ groups, today, trainingDeadline, commitments, closure
     setTip({ rowIndex, step, left, top: above ? a.top - b.top - 6 : a.bottom - b.top + 6, above });
   }
 
-  const months = useMemo(() => monthStarts(range.lo, range.hi), [range]);
-  const mondays = useMemo(() => (pxPerDay * 7 >= 30 ? weekStarts(range.lo, range.hi) : []), [range, pxPerDay]);
+  // Keyed by the day numbers, not the range object: that is new whenever rows arrive, and walking every day of the
+  // span (with a date parse per day for the weeks) took longer than drawing the rows.
+  const months = useMemo(() => monthStarts(range.lo, range.hi), [range.lo, range.hi]);
+  const weekly = pxPerDay * 7 >= 30;
+  const mondays = useMemo(() => (weekly ? weekStarts(range.lo, range.hi) : []), [range.lo, range.hi, weekly]);
   const visibleCommitments = commitments.filter((c) => {
     const d = toDayNumber(c.date);
     return d >= range.lo && d <= range.hi;

@@ -70,6 +70,13 @@ export function PlanScreen() {
     () => (policy?.events ?? []).filter((e) => !(e.kind === 'training_deadline' && e.date === overview?.trainingDeadline)).map((e) => ({ date: e.date, name: e.name })),
     [policy, overview],
   );
+  const openWorkload = useCallback((id: number) => navigate(`/workloads/${id}`), [navigate]);
+  // The timeline only changes with its data: a change of order (until its rows arrive), the loading flag or a panel's
+  // update re-renders the screen, and re-rendering every row and bar of the timeline then was wasted work.
+  const timeline = useMemo(() => (overview ? (
+    <Timeline groups={groups} today={overview.today} trainingDeadline={overview.trainingDeadline} span={overview.span} onRowsShown={showRows}
+      commitments={markers} closures={policy?.blackouts} events={events} ghosts={ghosts ?? undefined} onOpen={openWorkload} />
+  ) : null), [groups, overview, showRows, markers, policy, events, ghosts, openWorkload]);
   const clientName = useMemo(() => {
     const names = new Map(clients.map((c) => [c.id, c.name]));
     return (id: number) => names.get(id) ?? '';
@@ -119,8 +126,7 @@ export function PlanScreen() {
         </div>
         {view === 'timeline' ? (
           <>
-            <Timeline groups={groups} today={overview.today} trainingDeadline={overview.trainingDeadline} span={overview.span} onRowsShown={showRows}
-              commitments={markers} closures={policy?.blackouts} events={events} ghosts={ghosts ?? undefined} onOpen={(id) => navigate(`/workloads/${id}`)} />
+            {timeline}
             <p className="plan__hint">Six steps per workload (4, governance, runs beside 3, below it), scheduled to end before the workload's internal sunset date. Hover a bar, or Tab into the timeline and use the arrow keys, to read a step's dates and reasons; Enter opens the workload.</p>
           </>
         ) : (
