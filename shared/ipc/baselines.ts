@@ -18,6 +18,10 @@ export const baselinesChannels = {
   'baselines.delete': mutation<null>()(z.object({ id })),
   /** What moved since a baseline (default: the newest), for one client or all; null when no baseline exists. */
   'baselines.diff': query<BaselineDiff | null>()(z.object({ id: id.optional(), today: isoDate.optional(), clientId: id.optional() }).default({})),
-  /** Monthly and annual cost today vs after migration, per workload and per client (unknown stays null, never 0). */
-  'cost.atVolume': query<PortfolioCost>()(z.object({ today: isoDate.optional(), clientId: id.optional() }).default({})),
+  /**
+   * Monthly and annual cost today vs after migration, per workload and per client (unknown stays null, never 0).
+   * `workloads: false` leaves the per-workload list empty (the totals are the same): a screen showing only the totals
+   * need not receive a row for each of 5,000 workloads after every edit.
+   */
+  'cost.atVolume': query<PortfolioCost>()(z.object({ today: isoDate.optional(), clientId: id.optional(), workloads: z.boolean().optional() }).default({})),
 } as const;

@@ -16,5 +16,8 @@ export const baselinesHandlers: HandlerMap<keyof typeof baselinesChannels> = {
   'baselines.diff': ({ id, today, clientId }, ctx) => diffSinceBaseline(ctx.workspace.database(), today ?? ctx.today(), { id, clientId }),
   // From the kept plan: the Plan screen asks again after every edit, and a fresh read and replan of a 5,000-workload
   // workspace held the main process (and the next edit's refetch) for over half a second.
-  'cost.atVolume': ({ today, clientId }, ctx) => planCacheOf(ctx.workspace).for(today ?? ctx.today()).cost(clientId),
+  'cost.atVolume': ({ today, clientId, workloads }, ctx) => {
+    const cost = planCacheOf(ctx.workspace).for(today ?? ctx.today()).cost(clientId);
+    return workloads === false ? { ...cost, workloads: [] } : cost;
+  },
 };

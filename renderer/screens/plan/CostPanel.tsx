@@ -11,17 +11,22 @@ const sum = (s: PartialSum, parts: number) => formatPartialMoney(s, parts);
 /** `version` is the plan's: a new evaluation or a changed volume recomputes the figures. */
 export function CostPanel({ clientId, today, version }: { clientId: number | null; today: string; version: number }) {
   const [cost, setCost] = useState<PortfolioCost | null>(null);
+  /** Whether `cost` came with its per-workload list (asked for only while the list is open). */
+  const [listed, setListed] = useState(false);
   const [open, setOpen] = useState(false);
 
+  // The per-workload list only while it is shown: after every edit the totals come without a row per workload.
   useEffect(() => {
     let live = true;
-    void invoke('cost.atVolume', { today, clientId: clientId ?? undefined }).then((r) => {
+    void invoke('cost.atVolume', { today, clientId: clientId ?? undefined, workloads: open }).then((r) => {
       if (!live) return;
-      if (r.ok) setCost(r.value);
-      else notifyError(r.error);
+      if (r.ok) {
+        setCost(r.value);
+        setListed(open);
+      } else notifyError(r.error);
     });
     return () => { live = false; };
-  }, [clientId, today, version]);
+  }, [clientId, today, version, open]);
 
   if (!cost) return null;
   const { total } = cost;
@@ -69,7 +74,7 @@ export function CostPanel({ clientId, today, version }: { clientId: number | nul
       <button type="button" className="button button--small cost-panel__toggle" aria-expanded={open} onClick={() => setOpen(!open)}>
         {open ? 'Hide cost per workload' : 'Show cost per workload'}
       </button>
-      {open ? (
+      {open && listed ? (
         <div className="table-card">
           <table className="data-table" aria-label="Cost at volume per workload">
             <thead>

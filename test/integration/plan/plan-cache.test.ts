@@ -157,6 +157,8 @@ describe('the cached plan', () => {
         expect(await t.call('cost.atVolume', {})).toEqual(portfolioCost(loadPortfolio(db, TODAY).portfolio));
         const clientId = clients[edits.indexOf(e) % clients.length].id;
         expect(await t.call('cost.atVolume', { clientId })).toEqual(portfolioCost(loadPortfolio(db, TODAY, clientId).portfolio));
+        // Totals only (the Plan screen's panel while its per-workload list is closed): the same totals, no list.
+        expect(await t.call('cost.atVolume', { workloads: false })).toEqual({ ...portfolioCost(loadPortfolio(db, TODAY).portfolio), workloads: [] });
       }
       // And the cache's full picture equals the engine's portfolio on the whole workspace.
       const cached = byId(fresh(t).all);
