@@ -1,7 +1,7 @@
 // Reads one training example (an already-parsed JSONL line) in any of the record shapes fine-tuning
 // files come in into a flat shape the analyser counts, or says which field is wrong and how to fix it.
 
-import { Problem, addContext, addReply, addUser, describe, firstKey, isObj, readMessages, readOutput, readPreference, readTools, requireString } from './readMessages.ts';
+import { NO_CALLS, Problem, addContext, addReply, addUser, describe, firstKey, isObj, readMessages, readOutput, readPreference, readTools, requireString } from './readMessages.ts';
 import type { Obj } from './readMessages.ts';
 import { chatTemplateTurns, messageListKey, multiInputOutput } from './readLooseShapes.ts';
 
@@ -327,7 +327,7 @@ function readShareGpt(v: unknown, ex: Example): void {
       if (text.includes('<image>')) ex.images += 1;
     } else if (role === 'tool') ex.context.push(text);
     else if (role === 'call') ex.replies.push({ text: '', toolCalls: [callName(text)] });
-    else ex.replies.push({ text, toolCalls: [] });
+    else ex.replies.push({ text, toolCalls: NO_CALLS });
   });
   if (ex.replies.length === 0) throw new Problem('conversations', 'The conversation has no "gpt" turn to learn from; add the reply the model should give.');
 }

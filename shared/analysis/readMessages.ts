@@ -11,6 +11,9 @@ export function isObj(v: unknown): v is Obj {
 
 const ROLES = new Set(['system', 'developer', 'user', 'assistant', 'model', 'tool', 'function']);
 
+/** The calls of a reply that calls nothing: one shared empty list rather than one per reply. */
+export const NO_CALLS: readonly string[] = [];
+
 export class Problem extends Error {
   constructor(
     readonly field: string | undefined,
@@ -35,7 +38,7 @@ export function addContext(ex: Example, text: string): void {
 }
 
 export function addReply(ex: Example, text: string): void {
-  ex.replies.push({ text, toolCalls: [] });
+  ex.replies.push({ text, toolCalls: NO_CALLS });
   ex.messageCount += 1;
   ex.chars += text.length;
 }
@@ -99,7 +102,7 @@ export function readOutput(v: unknown, field: string, ex: Example): Reply[] {
   if (typeof v === 'string') {
     ex.chars += v.length;
     ex.messageCount += 1;
-    return [{ text: v, toolCalls: [] }];
+    return [{ text: v, toolCalls: NO_CALLS }];
   }
   if (!Array.isArray(v)) throw new Problem(field, `"${field}" is ${describe(v)}; give it as [{"role": "assistant", "content": ...}].`);
   const scratch: Example = { format: ex.format, shape: ex.shape, images: 0, system: [], user: [], context: [], replies: [], rejected: [], messageCount: 0, tools: ex.tools, chars: 0 };
@@ -177,9 +180,9 @@ function readContent(content: unknown, field: string, mayBeEmpty: boolean): stri
   return text;
 }
 
-function readToolCalls(m: Obj, field: string, i: number, ex: Example): string[] {
+function readToolCalls(m: Obj, field: string, i: number, ex: Example): readonly string[] {
   const calls = m.tool_calls ?? (m.function_call !== undefined ? [{ function: m.function_call }] : undefined);
-  if (calls === undefined || calls === null) return [];
+  if (calls === undefined || calls === null) return NO_CALLS;
   const at = `${field}[${i}]`;
   if (!Array.isArray(calls)) throw new Problem(`${at}.tool_calls`, `"${at}.tool_calls" is ${describe(calls)}; it must be an array of tool calls.`);
   return calls.map((c, j) => {

@@ -2,6 +2,7 @@
 
 import type { Example, Reply } from '../parseExample.ts';
 import { cite } from './cite.ts';
+import { NO_CALLS } from '../readMessages.ts';
 
 export interface ToolSignal {
   calls: number;
@@ -13,8 +14,7 @@ export interface ToolSignal {
 }
 
 const MAX_TOOL_NAMES = 200;
-/** The answer for the many replies with no call in them, shared rather than made per reply. */
-const NO_CALLS: readonly string[] = [];
+
 
 export function createToolDetector() {
   let calls = 0;

@@ -27,6 +27,18 @@ describe('the imitation-request prefilter', () => {
     }), { numRuns: 2_000, seed: 7 });
   });
 
+  it('answers as the plain word list did, for words inside words (retweets) and the long s and Kelvin sign alike', () => {
+    // The prefilter as it was first written: its answer for every prompt is what imitationRequest must keep.
+    const plainWords = /the (?:style|voice|manner|words|tone|spirit) of|like|as (?:if|though)|imitat|impersonat|mimic|parod|tweet|toot|thread|social|instagram|linkedin|facebook|reddit|follower|manière|style de|estilo|stil von/i;
+    const plain = (prompt: string) => (plainWords.test(prompt.slice(0, 4_000)) ? unfiltered(prompt) : null);
+    const pieces = [...FRAGMENTS, 'retweets', 'Retweet this', 'ſocial media post', 'linKedin post', 'a ſ', 'K', 'unlikely', 'xtweet', '_like', 'à la manière de'];
+    fc.assert(fc.property(fc.array(fc.oneof(fc.constantFrom(...pieces), fc.string({ maxLength: 6 })), { maxLength: 10 }), fc.constantFrom(' ', '', '-', '_', '\n'), (parts, glue) => {
+      const prompt = parts.join(glue);
+      expect(imitationRequest(prompt)).toBe(plain(prompt));
+    }), { numRuns: 3_000, seed: 13 });
+    expect(imitationRequest('Write retweets about our launch')).toBe('retweets');
+  });
+
   it('skips an ordinary support prompt without running the expression, and still finds a real request', () => {
     expect(imitationRequest('Ticket 5: my order arrived late and the invoice shows the wrong amount, can you help?')).toBeNull();
     expect(imitationRequest('Write a tweet in the style of Miles Deutscher about $BTC')).not.toBeNull();
