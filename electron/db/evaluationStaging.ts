@@ -191,9 +191,21 @@ export function stageEvaluationFile(db: Database, file: string, what: string): S
       sink.flush();
       return { db, table, candidates: parsed.candidates, sums: sink.sums, rowCount: parsed.rows.length, warnings: parsed.warnings };
     })();
+  } catch (e) {
+    throw stagingFailed(e, file);
   } finally {
     fs.closeSync(fd);
   }
+}
+
+/** The staged rows live in SQLite's temporary folder: when it is full or cannot be written, say so in words. */
+function stagingFailed(e: unknown, file: string): unknown {
+  const code = (e as { code?: unknown } | null)?.code;
+  if (typeof code !== 'string' || !/^SQLITE_(FULL|IOERR|CANTOPEN|NOMEM)/.test(code)) return e;
+  return new OfframpError({
+    code: 'io', file,
+    message: `Offramp could not set the rows of ${path.basename(file)} aside for the preview (${(e as Error).message}): the temporary folder is full or cannot be written. Nothing was changed; free some disk space and choose the file again.`,
+  });
 }
 
 /** Rows per candidate, in the order of `candidates`. */
