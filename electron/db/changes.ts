@@ -1,5 +1,5 @@
-// Every write to a workspace goes through a Recorder, which keeps the full row before and after so
-// a mutation can be undone, redone and written to the audit log as one group.
+// Every write to a workspace goes through a Recorder, which keeps the full row before and after (or, for the held bulk
+// changes of large imports, where the rows are) so a mutation can be undone, redone and written to the audit log as one group.
 import type { Database, Statement } from 'better-sqlite3';
 import type { CandidateAggregate } from '../../shared/evaluation/candidateAggregate.ts';
 import { OfframpError } from '../../shared/errors.ts';
@@ -338,17 +338,14 @@ function heldStoreName(db: Database): string {
   return `offramp_held_${heldStores}`;
 }
 
-/** Ties a held store's life to the change that needs it: once no undo or redo step holds the change, the store goes. */
-function track(db: Database, held: HeldRows): void {
-  heldRegistry.register(held, { db, store: held.store });
-}
+/** Held rows whose store's life is tied to them: once no undo or redo step refers to them, the store goes. */
 const tracked = new WeakSet<HeldRows>();
 
 /** Takes a held change's rows out of their table into its store (created empty with the table's columns). */
 function moveOut(db: Database, table: string, held: HeldRows): void {
   if (!tracked.has(held)) {
     tracked.add(held);
-    track(db, held);
+    heldRegistry.register(held, { db, store: held.store });
   }
   const where = `"${held.column}" BETWEEN ? AND ?`;
   db.exec(`DROP TABLE IF EXISTS temp."${held.store}"`);
