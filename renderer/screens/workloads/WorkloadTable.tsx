@@ -9,6 +9,7 @@ import {
 import type { Workload } from '../../../shared/domain/types.ts';
 import { criticalityLabel, deploymentLabel, formatNumber } from '../../labels.ts';
 import { assignSlots, noSlots } from './rowSlots.ts';
+import './workloadTable.css';
 
 const features = tableFeatures({
   rowSortingFeature,
@@ -36,11 +37,11 @@ const columns = helper.columns([
   helper.accessor((r) => r.workload.startDate ?? undefined, { id: 'start', header: 'Start date', sortFn: 'alphanumeric', sortUndefined: 'last' }),
 ]);
 
-/** What each body cell shows, in column order. */
-const CELLS: { id: string; render: (r: WorkloadRow) => ReactNode }[] = [
+/** What each body cell shows, in column order; `className` marks the cell laid out as a flex box (see workloadTable.css). */
+const CELLS: { id: string; render: (r: WorkloadRow) => ReactNode; className?: string }[] = [
   { id: 'name', render: (r) => <WorkloadLink row={r} /> },
   { id: 'client', render: (r) => r.clientName },
-  { id: 'criticality', render: (r) => <CriticalityBadge value={r.workload.criticality} /> },
+  { id: 'criticality', render: (r) => <CriticalityBadge value={r.workload.criticality} />, className: 'cell--badge' },
   { id: 'deployment', render: (r) => deploymentLabel[r.workload.deployment] },
   { id: 'volume', render: (r) => formatNumber(r.workload.monthlyVolume) },
   { id: 'latency', render: (r) => (r.workload.latencyTargetMs === null ? '—' : `${formatNumber(r.workload.latencyTargetMs)} ms`) },
@@ -83,7 +84,7 @@ const WorkloadRowView = memo(function WorkloadRowView({ row, index, start, onOpe
       onClick={() => onOpen(row.workload.id)}
     >
       {CELLS.map((cell) => (
-        <td key={cell.id} role="cell" className={NUMERIC.has(cell.id) ? 'num' : undefined}>
+        <td key={cell.id} role="cell" className={NUMERIC.has(cell.id) ? 'num' : cell.className}>
           <span className="cell-text">{cell.render(row)}</span>
         </td>
       ))}
