@@ -41,6 +41,9 @@ export interface Prepared {
   input: ScheduleInput;
   approach: Approach;
   durations: StepDuration[];
+  /** Each step's full and floor length (the durations' own, read once for every fit). */
+  fullDays: number[];
+  floorDays: number[];
   sunset: SunsetDate;
   sunsetDay: DayNumber;
   /** Working days on or before the sunset (calendar count): slack = this − count up to the end. */
@@ -76,6 +79,8 @@ export function prepare(input: ScheduleInput, opts: Required<ScheduleOptions>): 
   const from = workload.startDate !== null && workload.startDate > opts.today ? workload.startDate : opts.today;
   return {
     input, approach, durations, sunset, sunsetDay,
+    fullDays: durations.map((d) => d.fullDays),
+    floorDays: durations.map((d) => d.floorDays),
     sunsetCount: cal.countUpTo(sunsetDay),
     startIndex: cal.indexOnOrAfter(toDayNumber(from)),
   };
@@ -95,19 +100,54 @@ export function sameFit(a: Fit, b: Fit): boolean {
 
 /** Lays the steps out from the workload's start; with a board, steps 3–5 wait for the first free team slot. */
 function place(p: Prepared, days: number[], board: CapacityBoard | null): Layout {
-  const free = layout(p.startIndex, days, null);
-  if (board === null) return free;
-  return layout(p.startIndex, days, board.earliestSlot(free.starts[2], windowLength(days)));
+  if (board === null) return layout(p.startIndex, days, null);
+  // Where steps 3–4 would start with no one ahead: right after steps 1 and 2 (the free layout's starts[2]).
+  return layout(p.startIndex, days, board.earliestSlot(p.startIndex + days[0] + days[1], windowLength(days)));
 }
 
 /** Full durations if they end by the sunset date, else every step at its floor. */
 export function fit(p: Prepared, board: CapacityBoard | null): Fit {
-  const full = place(p, p.durations.map((d) => d.fullDays), board);
+  const full = place(p, p.fullDays, board);
   if (slackOf(p, full) >= 0) return { layout: full, compressed: false, full };
-  return { layout: place(p, p.durations.map((d) => d.floorDays), board), compressed: true, full };
+  return { layout: place(p, p.floorDays, board), compressed: true, full };
 }
 
 const isoAt = (cal: WorkingCalendar, index: number): IsoDate => cal.iso(cal.dayAt(index));
+
+/**
+ * The plan's few recurring phrases, worded once per value: with team capacity most of 5,000 plans wait or are
+ * compressed, and wording "12 working days" (number grouping included) for each of their steps and sentences took
+ * about a twentieth of the portfolio's CPU. Keys are small integers, so the caches stay small; the text is workingDays' own.
+ */
+const daysTexts = new Map<number, string>();
+function daysText(n: number): string {
+  let text = daysTexts.get(n);
+  if (text === undefined) {
+    text = workingDays(n);
+    if (daysTexts.size < 10_000) daysTexts.set(n, text);
+  }
+  return text;
+}
+const floorReasons = new Map<number, string>();
+function floorReason(floorDays: number): string {
+  let text = floorReasons.get(floorDays);
+  if (text === undefined) {
+    text = `cut to its floor of ${floorDays} (compressed)`;
+    if (floorReasons.size < 10_000) floorReasons.set(floorDays, text);
+  }
+  return text;
+}
+const waitReasons = new Map<number | null, Map<number, string>>();
+function waitReason(wait: number, capacity: number | null): string {
+  let byWait = waitReasons.get(capacity);
+  if (byWait === undefined) waitReasons.set(capacity, (byWait = new Map()));
+  let text = byWait.get(wait);
+  if (text === undefined) {
+    text = `starts ${daysText(wait)} late: waiting for a team slot (capacity ${capacity})`;
+    if (byWait.size < 10_000 && waitReasons.size < 100) byWait.set(wait, text);
+  }
+  return text;
+}
 
 export function buildPlan(p: Prepared, f: Fit, opts: Required<ScheduleOptions>, capacity: number | null): WorkloadPlan {
   const cal = opts.calendar;
@@ -115,12 +155,12 @@ export function buildPlan(p: Prepared, f: Fit, opts: Required<ScheduleOptions>, 
   const l = f.layout;
   const steps: PlannedStep[] = p.durations.map((d, i) => {
     const durationDays = f.compressed ? d.floorDays : d.fullDays;
-    const reasons = f.compressed ? [...d.reasons, `cut to its floor of ${d.floorDays} (compressed)`] : d.reasons;
+    const reasons = f.compressed ? [...d.reasons, floorReason(d.floorDays)] : d.reasons;
     const wait = i === 2 || i === 3 ? l.wait : 0;
     return {
       step: d.step, name: STEP_NAMES[d.step], start: isoAt(cal, l.starts[i]), end: isoAt(cal, l.ends[i]),
       durationDays, fullDays: d.fullDays, floorDays: d.floorDays,
-      reasons: wait > 0 ? [...reasons, `starts ${workingDays(wait)} late: waiting for a team slot (capacity ${capacity})`] : reasons,
+      reasons: wait > 0 ? [...reasons, waitReason(wait, capacity)] : reasons,
       dependsOn: DEPENDS_ON[d.step], capacityWaitDays: wait,
     };
   });
@@ -133,23 +173,23 @@ export function buildPlan(p: Prepared, f: Fit, opts: Required<ScheduleOptions>, 
   const explanation: string[] = [];
   if (p.sunset.date < opts.today) explanation.push(`Today (${opts.today}) is already past the sunset date ${p.sunset.date}.`);
   if (workload.startDate !== null && workload.startDate > opts.today) explanation.push(`Work starts ${start}: the workload cannot start before ${workload.startDate}.`);
-  if (l.wait > 0) explanation.push(`Benchmark and governance wait ${workingDays(l.wait)} for a team slot (at most ${capacity} workloads in steps 3–5 at once).`);
+  if (l.wait > 0) explanation.push(`Benchmark and governance wait ${daysText(l.wait)} for a team slot (at most ${capacity} workloads in steps 3–5 at once).`);
 
   const fullEnd = isoAt(cal, f.full.ends[5]);
   let status: WorkloadPlan['status'];
   if (!f.compressed) {
     status = slack >= THRESHOLDS.onTrackSlackDays ? 'on_track' : 'tight';
     explanation.push(status === 'on_track'
-      ? `Ends ${end}, ${workingDays(slack)} before the sunset date ${p.sunset.date}: on track (at least ${THRESHOLDS.onTrackSlackDays}).`
-      : `Ends ${end}, only ${workingDays(slack)} before the sunset date ${p.sunset.date}: tight (fewer than ${THRESHOLDS.onTrackSlackDays}).`);
+      ? `Ends ${end}, ${daysText(slack)} before the sunset date ${p.sunset.date}: on track (at least ${THRESHOLDS.onTrackSlackDays}).`
+      : `Ends ${end}, only ${daysText(slack)} before the sunset date ${p.sunset.date}: tight (fewer than ${THRESHOLDS.onTrackSlackDays}).`);
   } else {
-    explanation.push(`With full durations it would end ${fullEnd}, ${workingDays(-slackOf(p, f.full))} after the sunset date ${p.sunset.date}.`);
+    explanation.push(`With full durations it would end ${fullEnd}, ${daysText(-slackOf(p, f.full))} after the sunset date ${p.sunset.date}.`);
     if (slack >= 0) {
       status = 'compressed';
-      explanation.push(`With every step cut to its floor it ends ${end}, ${workingDays(slack)} before the sunset date: compressed.`);
+      explanation.push(`With every step cut to its floor it ends ${end}, ${daysText(slack)} before the sunset date: compressed.`);
     } else {
       status = 'late';
-      explanation.push(`Even with every step at its floor it ends ${end}, ${workingDays(-slack)} after the sunset date ${p.sunset.date}: late.`);
+      explanation.push(`Even with every step at its floor it ends ${end}, ${daysText(-slack)} after the sunset date ${p.sunset.date}: late.`);
       if (endsBeforeTrainingDeadline) explanation.push(`It still ends before the training deadline ${deadline}, but the retest and rollback buffer is consumed.`);
       else explanation.push(`It ends after the training deadline ${deadline}.`);
     }
