@@ -170,6 +170,29 @@ describe('a streamed evaluation import', () => {
     expect(tempTables(t)).toEqual([]);
   });
 
+  it('replans the workload when a re-import of existing candidates, its undo and its redo change which one meets the commitment', async () => {
+    const t = await withWorkload();
+    const client = (await t.call('clients.list', {}))[0];
+    await t.call('commitments.create', { clientId: client.id, customer: 'Clinics', kind: 'accuracy', threshold: 0.9, workloadIds: [t.workloadId] });
+    const results = (good: string) => {
+      const lines = ['candidate,task_id,latency_ms,cost_usd,correct'];
+      for (const c of ['Alpha', 'Beta']) {
+        for (let i = 0; i < 40; i++) lines.push(`${c},t${i},300,${c === 'Alpha' ? '0.002' : '0.001'},${c === good || i % 4 === 0 ? 'yes' : 'no'}`);
+      }
+      return `${lines.join('\n')}\n`;
+    };
+    const selected = async () => (await t.call('plan.workload', { workloadId: t.workloadId })).recommendation.selectedCandidate?.name;
+    await importFile(t, place(t, 'alpha.csv', results('Alpha')));
+    expect(await selected()).toBe('Alpha');
+    // The same candidates again: only their evaluation rows change, no candidate is added.
+    await importFile(t, place(t, 'beta.csv', results('Beta')));
+    expect(await selected()).toBe('Beta');
+    await t.call('history.undo', {});
+    expect(await selected()).toBe('Alpha');
+    await t.call('history.redo', {});
+    expect(await selected()).toBe('Beta');
+  });
+
   it('drops the staged rows of a preview that another preview replaced, and refuses to commit it', async () => {
     const t = await withWorkload();
     const first = await t.call('imports.evaluations.preview', { file: t.handle(place(t, 'a.csv', resultsCsv({ rows: 2_000 }))), workloadId: t.workloadId });
