@@ -1,14 +1,15 @@
 // Benchmark: the training-data analyser keeps its memory flat on a generated 1 GB JSONL (every record
 // shape it reads, one pathological line in 999). Peak RSS on the 1 GB file is compared with the peak on a
 // file a tenth the size, analysed the same way in the same run: flat means the bigger file costs no
-// more than a small fixed margin. Export for test/bench/run.ts: benchAnalyser1gb().
+// more than a small fixed margin; median of RUNS (3) of each, spread beside it, CPU beside wall for the time.
+// Export for test/bench/run.ts: benchAnalyser1gb().
 // OFFRAMP_BENCH_ANALYSER_BYTES sets the size (default 1 GB) for a quicker local run.
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { performance } from 'node:perf_hooks';
 import { analyseTrainingFile } from '../../electron/importers/analyseTrainingFile.ts';
 import type { BenchResult } from './engine.ts';
+import { figure, median, RUNS, timed, type Sample } from './harness.ts';
 
 const GB = 1024 * 1024 * 1024;
 const MARGIN_MB = 96;
@@ -68,19 +69,23 @@ function writeFile(file: string, target: number): number {
   return bytes;
 }
 
-async function peakDuring(file: string): Promise<{ peak: number; ms: number; examples: number; malformed: number }> {
+/** One analysis of `file`: its peak RSS (sampled every 20 ms and at each progress report), wall and CPU. */
+async function peakDuring(file: string): Promise<{ peak: number; sample: Sample; examples: number; malformed: number }> {
   global.gc?.();
   let peak = process.memoryUsage().rss;
   const timer = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), 20);
-  const start = performance.now();
   try {
-    const a = await analyseTrainingFile(file, { onProgress: () => (peak = Math.max(peak, process.memoryUsage().rss)) });
-    return { peak: Math.max(peak, process.memoryUsage().rss), ms: performance.now() - start, examples: a.examples, malformed: a.malformed.total };
+    const { value: a, sample } = await timed(() => analyseTrainingFile(file, { onProgress: () => (peak = Math.max(peak, process.memoryUsage().rss)) }));
+    return { peak: Math.max(peak, process.memoryUsage().rss), sample, examples: a.examples, malformed: a.malformed.total };
   } finally {
     clearInterval(timer);
   }
 }
 
+/**
+ * RUNS analyses of the tenth-size file (the floor: what the analyser holds on a file it reads with ease), then
+ * RUNS of the 1 GB file; growth is each big run's peak over the small run of the same turn, median and spread.
+ */
 export async function benchAnalyser1gb(): Promise<BenchResult[]> {
   const target = Number(process.env.OFFRAMP_BENCH_ANALYSER_BYTES ?? GB);
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'offramp-bench-analyser-'));
@@ -88,17 +93,35 @@ export async function benchAnalyser1gb(): Promise<BenchResult[]> {
   const big = path.join(dir, 'big.jsonl');
   try {
     writeFile(small, Math.round(target / 10));
-    const smallRun = await peakDuring(small);
+    const smallRuns: Awaited<ReturnType<typeof peakDuring>>[] = [];
+    for (let i = 0; i < RUNS; i++) smallRuns.push(await peakDuring(small));
     fs.rmSync(small);
     const bytes = writeFile(big, target);
-    const bigRun = await peakDuring(big);
-    const growth = mb(bigRun.peak - smallRun.peak);
+    const bigRuns: Awaited<ReturnType<typeof peakDuring>>[] = [];
+    for (let i = 0; i < RUNS; i++) bigRuns.push(await peakDuring(big));
+    const growths = bigRuns.map((b, i) => mb(b.peak - smallRuns[i].peak));
+    const growth = median(growths);
+    const last = bigRuns[bigRuns.length - 1];
+    const mbs = bigRuns.map((b) => Math.round(mb(bytes) / (b.sample.wallMs / 1000)));
+    const floorName = 'peak RSS on the file a tenth the size (the floor)';
+    const peaks = (runs: typeof bigRuns) => runs.map((r) => mb(r.peak));
     return [
-      { name: `training analysis of a generated ${mb(bytes)} MB JSONL (9 record shapes, 1 hostile line in 999): examples`, value: bigRun.examples, unit: '' },
-      { name: '  lines reported as that line’s problem', value: bigRun.malformed, unit: '' },
-      { name: '  throughput', value: Math.round(mb(bytes) / (bigRun.ms / 1000)), unit: 'MB/s' },
-      { name: '  peak RSS', value: mb(bigRun.peak), unit: 'MB' },
-      { name: '  peak RSS growth over a file a tenth the size (memory flat)', value: growth, unit: 'MB', target: `≤ ${MARGIN_MB} MB`, pass: growth <= MARGIN_MB },
+      { name: `training analysis of a generated ${mb(bytes)} MB JSONL (9 record shapes, 1 hostile line in 999): examples`, value: last.examples, unit: '' },
+      { name: '  lines reported as that line’s problem', value: last.malformed, unit: '' },
+      figure({ name: '  time', samples: bigRuns.map((b) => b.sample), unit: 's' }),
+      { name: '  throughput', value: median(mbs), unit: 'MB/s', spread: [Math.min(...mbs), Math.max(...mbs)], runs: RUNS },
+      { name: '  peak RSS', value: median(peaks(bigRuns)), unit: 'MB', spread: [Math.min(...peaks(bigRuns)), Math.max(...peaks(bigRuns))], runs: RUNS },
+      { name: `  ${floorName}`, value: median(peaks(smallRuns)), unit: 'MB', spread: [Math.min(...peaks(smallRuns)), Math.max(...peaks(smallRuns))], runs: RUNS },
+      {
+        name: '  peak RSS growth over a file a tenth the size (memory flat)',
+        value: growth,
+        unit: 'MB',
+        spread: [Math.min(...growths), Math.max(...growths)],
+        floor: { name: floorName, value: median(peaks(smallRuns)) },
+        runs: RUNS,
+        target: `≤ ${MARGIN_MB} MB`,
+        pass: growth <= MARGIN_MB,
+      },
     ];
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });
