@@ -20,6 +20,12 @@ export type PlanDetail = PortfolioWorkload & { today: string; version: number };
 /** Rows fetched beyond the visible ones on each side, so a scroll rarely shows a placeholder. */
 const MARGIN = 60;
 const MIN_WINDOW = 120;
+/**
+ * A (re)load after a change asks for the rows in view and a short margin only: it is what the user waits for after an
+ * edit, and the rows further out come with the full margin once a scroll nears them (showRows).
+ */
+const LOAD_MARGIN = 20;
+const LOAD_MIN_WINDOW = 40;
 
 interface PlanState {
   /** Roll-ups and counts of the scope (the header's client, or all). */
@@ -54,12 +60,14 @@ let viewport: [number, number] = [0, 0];
 let rowsKey = '';
 let fetchingRows: [number, number] | null = null;
 const watched = new Map<number, number>();
+/** Mutations of this store in flight: each reloads the plan itself, so the inventory refresh it causes need not. */
+let ownMutations = 0;
 
 const scope = () => ({ clientId: useInventory.getState().clientFilter ?? undefined });
 
-function windowAround(first: number, last: number, total: number): { offset: number; limit: number } {
-  const offset = Math.max(0, first - MARGIN);
-  const end = Math.min(total, Math.max(last + MARGIN + 1, offset + MIN_WINDOW));
+function windowAround(first: number, last: number, total: number, margin = MARGIN, minWindow = MIN_WINDOW): { offset: number; limit: number } {
+  const offset = Math.max(0, first - margin);
+  const end = Math.min(total, Math.max(last + margin + 1, offset + minWindow));
   return { offset, limit: Math.max(1, Math.min(5000, end - offset)) };
 }
 
@@ -71,11 +79,18 @@ export const usePlan = create<PlanState>((set, get) => {
       if (!fieldErrorsShown || !r.error.field) notifyError(r.error);
       return;
     }
-    await Promise.all([
-      get().load(),
-      useWorkspace.getState().refreshInfo(),
-      touchesWorkloads ? useInventory.getState().refresh(['workloads']) : Promise.resolve(),
-    ]);
+    // The plan, the workspace info and the inventory in parallel. The inventory's new arrays would schedule a second
+    // load of the same plan (subscribePlanToInventory): it is skipped while this one is under way.
+    ownMutations += 1;
+    try {
+      await Promise.all([
+        get().load(),
+        useWorkspace.getState().refreshInfo(),
+        touchesWorkloads ? useInventory.getState().refresh(['workloads']) : Promise.resolve(),
+      ]);
+    } finally {
+      ownMutations -= 1;
+    }
   }
 
   async function fetchRows(first: number, last: number, total: number, version: number, key: string): Promise<void> {
@@ -120,7 +135,7 @@ export const usePlan = create<PlanState>((set, get) => {
       // and the details go out together (one round trip): the main process answers the window it can.
       const [first, last] = sameList ? viewport : [0, 0];
       const known = get().rows.length;
-      const { offset, limit } = windowAround(first, last, sameList && known > 0 ? known : Number.MAX_SAFE_INTEGER);
+      const { offset, limit } = windowAround(first, last, sameList && known > 0 ? known : Number.MAX_SAFE_INTEGER, LOAD_MARGIN, LOAD_MIN_WINDOW);
       const ids = [...watched.keys()];
       const [overview, page, ...details] = await Promise.all([
         invoke('plan.overview', { clientId }),
@@ -223,6 +238,7 @@ export function subscribePlanToInventory(): () => void {
     timer = setTimeout(() => { timer = null; void usePlan.getState().load(); }, 10);
   };
   const stopInventory = useInventory.subscribe((s, prev) => {
+    if (ownMutations > 0 && s.clientFilter === prev.clientFilter) return;
     if (s.workloads !== prev.workloads || s.commitments !== prev.commitments || s.contracts !== prev.contracts
       || s.policy !== prev.policy || s.clients !== prev.clients || s.clientFilter !== prev.clientFilter) schedule();
   });
