@@ -63,7 +63,10 @@ function hasDigit(s: string): boolean {
  * without spaces, bigrams of kanji/katakana/hangul characters (hiragana is mostly grammar).
  */
 export function contentTokens(text: string): ContentToken[] {
-  return NON_ASCII.test(text) ? contentTokensByExpression(text) : asciiContentTokens(text);
+  if (NON_ASCII.test(text)) return contentTokensByExpression(text);
+  const tokens: ContentToken[] = [];
+  asciiContentTokens(text, tokens, null);
+  return tokens;
 }
 
 /** contentTokens read with the Unicode word expression: any text (exported so a test can hold the ASCII scan to it). */
@@ -104,10 +107,9 @@ const APOSTROPHE = 39;
 /**
  * contentTokens of a text with no character beyond ASCII, token for token the same: the words WORD matches are
  * found by a scan of character codes instead of the Unicode expression, which built a match object per word
- * (most of the sampled examples' word-level cost on a large file).
+ * (most of the sampled examples' word-level cost on a large file). With `keys`, only the keys are collected.
  */
-function asciiContentTokens(text: string): ContentToken[] {
-  const out: ContentToken[] = [];
+function asciiContentTokens(text: string, tokens: ContentToken[] | null, keys: string[] | null): void {
   const n = text.length;
   let i = 0;
   while (i < n) {
@@ -119,11 +121,20 @@ function asciiContentTokens(text: string): ContentToken[] {
     let digit = false;
     let upper = false;
     let apostrophe = false;
+    // Three equal characters in a row (case aside) are what collapseRuns looks for: most words have none.
+    let run = 0;
+    let previous = -1;
+    let triple = false;
     for (; i < n; i++) {
-      const k = ASCII_CLASS[text.charCodeAt(i)];
+      const c = text.charCodeAt(i);
+      const k = ASCII_CLASS[c];
       if (k === 0) break;
       if (k === 1) digit = true;
       else if (k === 3) upper = true;
+      const lower = k === 3 ? c + 32 : c;
+      run = lower === previous ? run + 1 : 1;
+      if (run >= 3) triple = true;
+      previous = lower;
     }
     // (?:'[A-Za-z]+)*: an apostrophe joins the word only when a letter follows it.
     while (i + 1 < n && text.charCodeAt(i) === APOSTROPHE && ASCII_CLASS[text.charCodeAt(i + 1)] >= 2) {
@@ -136,13 +147,26 @@ function asciiContentTokens(text: string): ContentToken[] {
     }
     const raw = text.slice(start, i);
     let key = upper ? raw.toLowerCase() : raw;
-    if (apostrophe && key.endsWith("'s")) key = key.slice(0, -2);
-    key = collapseRuns(key);
+    if (apostrophe) {
+      if (key.endsWith("'s")) key = key.slice(0, -2);
+      key = collapseRuns(key);
+    } else if (triple) key = collapseRuns(key);
     if (!digit && (key.length < 2 || STOPWORDS.has(key))) continue;
+    if (keys !== null) {
+      keys.push(key);
+      continue;
+    }
     const capitalised = start > 0 && raw.length > 1 && ASCII_CLASS[raw.charCodeAt(0)] === 3 && ASCII_CLASS[raw.charCodeAt(1)] !== 3 && !startsSentence(text, start);
-    out.push({ key, fact: (digit && key.length >= 2) || capitalised, word: !digit });
+    tokens!.push({ key, fact: (digit && key.length >= 2) || capitalised, word: !digit });
   }
-  return out;
+}
+
+/** The keys of contentTokens(text), in order, without the tokens (for sets of a prompt's words). */
+export function contentKeys(text: string): string[] {
+  if (NON_ASCII.test(text)) return contentTokensByExpression(text).map((t) => t.key);
+  const keys: string[] = [];
+  asciiContentTokens(text, null, keys);
+  return keys;
 }
 
 function startsSentence(text: string, index: number): boolean {

@@ -9,7 +9,7 @@ import { JOBS } from '../domain/types.ts';
 import { isProblem, parseExample, RECORD_SHAPES } from './parseExample.ts';
 import type { Example, RecordShape, TrainingFormat } from './parseExample.ts';
 import { MAX_REPLY_CHARS, replyShape } from './replyForm.ts';
-import { contentTokens, formatCount, hasCjk, toneCue } from './text.ts';
+import { contentKeys, formatCount, hasCjk, toneCue } from './text.ts';
 import { generalEvidence } from './general.ts';
 import { scoreJobs } from './scorer.ts';
 import { cite } from './detectors/cite.ts';
@@ -125,7 +125,7 @@ export function createTrainingAnalyser(options: TrainingAnalyserOptions = {}): T
   function systemTokens(prompt: string): Set<string> {
     let set = systemTokenCache.get(prompt);
     if (!set) {
-      set = new Set(contentTokens(prompt.slice(0, MAX_PROMPT_CHARS)).map((t) => t.key));
+      set = new Set(contentKeys(prompt.slice(0, MAX_PROMPT_CHARS)));
       if (systemTokenCache.size >= SYSTEM_TOKEN_CACHE) systemTokenCache.clear();
       systemTokenCache.set(prompt, set);
     }
@@ -196,13 +196,13 @@ export function createTrainingAnalyser(options: TrainingAnalyserOptions = {}): T
       sampledExamples += 1;
       const signature = new Set<string>();
       for (const s of ex.system) for (const t of systemTokens(s)) signature.add(t);
-      for (const u of ex.user) for (const t of contentTokens(capped(u))) signature.add(t.key);
+      for (const u of ex.user) for (const key of contentKeys(capped(u))) signature.add(key);
       signatureWords = signature;
       // Without context turns the prompt's words are the signature words: one set serves both (neither is changed after).
       promptWords = signature;
       if (ex.context.length > 0) {
         const prompt = new Set(signature);
-        for (const c of ex.context) for (const t of contentTokens(capped(c))) prompt.add(t.key);
+        for (const c of ex.context) for (const key of contentKeys(capped(c))) prompt.add(key);
         promptWords = prompt;
       }
       for (const text of ex.system) addSampleText(text);

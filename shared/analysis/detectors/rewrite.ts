@@ -2,7 +2,7 @@
 // change of register, a translation. The model was taught a voice to rewrite into (style), and the
 // content it writes comes from the prompt, so it is not counted as facts to remember. Word-level: sampled.
 
-import { contentTokens, isQuestion } from '../text.ts';
+import { contentKeys, contentTokens, isQuestion } from '../text.ts';
 import { cite } from './cite.ts';
 
 export interface RewriteSignal {
@@ -36,7 +36,7 @@ export function createRewriteDetector() {
       const ratio = reply.length / lastUserTurn.length;
       // A question answered in a full sentence repeats the question's words; that is an answer, not a rewrite.
       if (ratio < 0.5 || ratio > 2 || reply.length < 40 || isQuestion(lastUserTurn.slice(0, 2_000))) return false;
-      const prompt = new Set(contentTokens(lastUserTurn.slice(0, MAX_CHARS)).map((t) => t.key));
+      const prompt = new Set(contentKeys(lastUserTurn.slice(0, MAX_CHARS)));
       const words = contentTokens(reply.slice(0, MAX_CHARS));
       if (words.length < 5) return false;
       let kept = 0;
