@@ -25,3 +25,47 @@ export function bump<K>(map: Map<K, number>, key: K, cap: number): boolean {
   map.set(key, 1);
   return true;
 }
+
+/**
+ * Counts per key that stop taking new keys at a cap, as bump does, in one lookup per counted key (bump looks a
+ * key up and then sets it): the map holds each key's slot, the counts sit in an array beside it. Iterates in the
+ * order keys were first counted, like a Map; used where hundreds of thousands of words are counted.
+ */
+export class Tally<K> {
+  private readonly slots = new Map<K, number>();
+  private readonly counts: number[] = [];
+
+  constructor(private readonly cap: number) {}
+
+  /** Adds one to the key's count and returns its slot, or -1 when the key was left out (the cap came first). */
+  add(key: K): number {
+    const slot = this.slots.get(key);
+    if (slot !== undefined) {
+      this.counts[slot] += 1;
+      return slot;
+    }
+    if (this.slots.size >= this.cap) return -1;
+    this.slots.set(key, this.counts.length);
+    this.counts.push(1);
+    return this.counts.length - 1;
+  }
+
+  /** The count in a slot add returned. */
+  countAt(slot: number): number {
+    return this.counts[slot];
+  }
+
+  get(key: K): number | undefined {
+    const slot = this.slots.get(key);
+    return slot === undefined ? undefined : this.counts[slot];
+  }
+
+  get size(): number {
+    return this.slots.size;
+  }
+
+  /** [key, count, slot] in the order keys were first counted. */
+  *entries(): IterableIterator<[K, number, number]> {
+    for (const [key, slot] of this.slots) yield [key, this.counts[slot], slot];
+  }
+}

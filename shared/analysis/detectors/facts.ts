@@ -5,7 +5,7 @@
 
 import type { ContentToken } from '../text.ts';
 import { contentTokens, isQuestion, isStopword } from '../text.ts';
-import { bump, cite } from './cite.ts';
+import { bump, cite, Tally } from './cite.ts';
 
 interface Counts {
   replies: number;
@@ -38,7 +38,7 @@ export function createFactDetector() {
   let questions = 0;
   const replies = new Map<string, number>();
   const replyLines = new Map<string, number[]>();
-  const promptWords = new Map<string, number>();
+  const promptWords = new Tally<string>(20_000);
   let observed = 0;
 
   return {
@@ -75,7 +75,7 @@ export function createFactDetector() {
         if (!lines) replyLines.set(key, (lines = []));
         cite(lines, line);
       }
-      for (const w of prompt) bump(promptWords, w, 20_000);
+      for (const w of prompt) promptWords.add(w);
     },
     finish(): FactSignal {
       const top = [...replies.entries()].sort((a, b) => b[1] - a[1])[0];

@@ -4,7 +4,7 @@
 
 import { isRefusal } from '../text.ts';
 import type { ReplyShape } from '../replyForm.ts';
-import { bump, cite } from './cite.ts';
+import { bump, cite, Tally } from './cite.ts';
 
 export interface LabelSignal {
   /** Text and short replies (the ones that can be a label). */
@@ -34,8 +34,9 @@ export function createLabelDetector(maxDistinct: number) {
   let textReplies = 0;
   let refusals = 0;
   const refusalLines: number[] = [];
-  const distinct = new Map<string, number>();
-  const firstLine = new Map<string, number>();
+  const distinct = new Tally<string>(maxDistinct);
+  /** The line each distinct reply first appears on, by its slot in `distinct`. */
+  const firstLines: number[] = [];
   let capped = false;
   const fields = new Map<string, Map<string, number>>();
   const fieldCounts = new Map<string, number>();
@@ -53,9 +54,9 @@ export function createLabelDetector(maxDistinct: number) {
         }
       }
       const key = text.length > 300 ? `${text.slice(0, 300)}…${text.length}` : text;
-      if (bump(distinct, key, maxDistinct)) {
-        if (!firstLine.has(key)) firstLine.set(key, line);
-      } else capped = true;
+      const slot = distinct.add(key);
+      if (slot < 0) capped = true;
+      else if (distinct.countAt(slot) === 1) firstLines[slot] = line;
       const head = shape.form === 'text' ? text.slice(0, 80) : '';
       const d = head.includes(':') || head.includes('=') ? DECISION.exec(head) : null;
       if (d && d[1].split(' ').length <= 3) {
@@ -84,7 +85,7 @@ export function createLabelDetector(maxDistinct: number) {
         replies,
         meanChars: replies ? chars / replies : 0,
         meanWords: replies ? words / replies : 0,
-        distinct: sorted.slice(0, 60).map(([reply, count]) => ({ reply, count, line: firstLine.get(reply) ?? 0 })),
+        distinct: sorted.slice(0, 60).map(([reply, count, slot]) => ({ reply, count, line: firstLines[slot] ?? 0 })),
         distinctTotal: distinct.size,
         repeated: sorted.reduce((sum, [, n]) => sum + (n >= 2 ? n : 0), 0),
         distinctCapped: capped,

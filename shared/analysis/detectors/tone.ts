@@ -3,7 +3,7 @@
 // user turns of the same file. Also signature words and endings the replies keep using.
 
 import { contentTokens, hasCjk, isRefusalWord, replyEnding } from '../text.ts';
-import { bump, cite } from './cite.ts';
+import { bump, cite, Tally } from './cite.ts';
 import { SOCIAL_MARKS } from './voice.ts';
 
 export interface ToneSignal {
@@ -77,8 +77,8 @@ export function createToneDetector() {
   let cjk = 0;
   const markerCounts = new Map<string, number>();
   const markedLines: number[] = [];
-  const replyWordDf = new Map<string, number>();
-  const promptWordDf = new Map<string, number>();
+  const replyWordDf = new Tally<string>(MAX_WORDS);
+  const promptWordDf = new Tally<string>(MAX_WORDS);
   const endings = new Map<string, number>();
   const wordLines = new Map<string, number[]>();
   let longReplies = 0;
@@ -117,7 +117,7 @@ export function createToneDetector() {
     /** Word-level measures, on the sampled examples only. */
     observeSample(promptWords: ReadonlySet<string>, replyTexts: string[], line: number): void {
       sampledExamples += 1;
-      for (const w of promptWords) bump(promptWordDf, w, MAX_WORDS);
+      for (const w of promptWords) promptWordDf.add(w);
       for (const text of replyTexts) {
         const long = text.split(' ').length >= 4 || (hasCjk(text) && text.length >= 8);
         if (!long) continue;
@@ -127,7 +127,7 @@ export function createToneDetector() {
           // A capitalised name is a fact the replies share, not a voice.
           if (!t.word || t.fact || seen.has(t.key) || isRefusalWord(t.key)) continue;
           seen.add(t.key);
-          if (bump(replyWordDf, t.key, MAX_WORDS)) {
+          if (replyWordDf.add(t.key) >= 0) {
             let lines = wordLines.get(t.key);
             if (!lines) {
               if (wordLines.size >= MAX_WORDS) continue;
@@ -173,10 +173,10 @@ export function createToneDetector() {
   };
 }
 
-function topSignatureWord(replyDf: Map<string, number>, promptDf: Map<string, number>, replies: number, examples: number): ToneSignal['signature'] {
+function topSignatureWord(replyDf: Tally<string>, promptDf: Tally<string>, replies: number, examples: number): ToneSignal['signature'] {
   if (replies < 5) return null;
   let best: ToneSignal['signature'] = null;
-  for (const [word, n] of replyDf) {
+  for (const [word, n] of replyDf.entries()) {
     if (n < replies * 0.4) continue;
     const inPrompts = promptDf.get(word) ?? 0;
     if (inPrompts > examples * 0.05) continue;
