@@ -9,6 +9,7 @@ import { indexBy, type PortfolioWorkload } from '../../shared/portfolio.ts';
 import { evaluationsOf, groupBy } from './portfolio.ts';
 import { buildPlan, byPriority, fit, placeWithCapacity, prepare, sameFit, withCalendar, type Fit, type Prepared, type ScheduleOptions } from '../../shared/plan/schedule.ts';
 import { rollupClient } from '../../shared/plan/rollup.ts';
+import { CapacityBoard } from '../../shared/plan/capacity.ts';
 import { daysUntil, trainingDeadline } from '../../shared/plan/sunset.ts';
 import type { ClientRollup } from '../../shared/plan/types.ts';
 import { portfolioCost, type PortfolioCost } from '../../shared/plan/cost.ts';
@@ -297,8 +298,9 @@ export class WorkspacePlan {
     } else {
       // The last priority order with replaced entries swapped in, deleted ones out and new ones added: nearly sorted,
       // so sorting it again costs about one comparison per entry instead of a full sort of 5,000.
+      const previous = this.priority;
       const all: Entry[] = [];
-      for (const old of this.priority) {
+      for (const old of previous) {
         const e = this.entries.get(old.pw.workload.id);
         if (e && !touched.has(old.pw.workload.id)) all.push(e);
       }
@@ -307,15 +309,26 @@ export class WorkspacePlan {
         if (e) all.push(e);
       }
       this.priority = all.sort(byEntryPriority);
-      const fits = placeWithCapacity(all.map((e) => e.prepared), capacity);
-      all.forEach((e, i) => {
-        if (changed.has(e)) e.fit = fits[i];
-        else if (!sameFit(e.fit, fits[i])) {
-          e.fit = fits[i];
+      // placeWithCapacity's pass, resumed: it places workloads in priority order, each on the board the ones before it
+      // left, so the entries ahead of the first one that moved or was replanned keep their slots. Their reservations
+      // are replayed, and only the rest are placed again (the board's base is the pass's own, the earliest start).
+      let kept = 0;
+      while (kept < all.length && kept < previous.length && all[kept] === previous[kept] && !changed.has(all[kept])) kept++;
+      const base = all.reduce((min, e) => Math.min(min, e.prepared.startIndex), Number.POSITIVE_INFINITY);
+      const board = new CapacityBoard(capacity, Number.isFinite(base) ? base : 0);
+      const reserve = (f: Fit) => board.reserve(f.layout.starts[2], f.layout.ends[4] - f.layout.starts[2] + 1);
+      for (let i = 0; i < kept; i++) reserve(all[i].fit);
+      for (let i = kept; i < all.length; i++) {
+        const e = all[i];
+        const f = fit(e.prepared, board);
+        reserve(f);
+        if (changed.has(e)) e.fit = f;
+        else if (!sameFit(e.fit, f)) {
+          e.fit = f;
           changed.add(e);
           affectedClients.add(e.pw.workload.clientId);
         }
-      });
+      }
     }
     for (const e of changed) e.pw = { ...e.pw, plan: buildPlan(e.prepared, e.fit, this.opts, capacity) };
 
