@@ -24,6 +24,8 @@ export interface ReasoningSignal {
 const STEP = /\d[\d,.]*\s*[-+*/×x÷]\s*\$?\d[\d,.]*(?:\s*[-+*/×x÷]\s*\$?\d[\d,.]*)*\s*=\s*\$?-?\d|<<[^<>\n]{1,80}>>/g;
 const FINAL =
   /(?:^|\n)[ \t]*(####[ \t]*\S+|(?:the )?(?:final )?answer(?: is)?[ \t]*[:：]?[ \t]*\$?-?[\d.,/]+|\\boxed\{[^}\n]{1,40}\}|therefore,? [^\n]{0,60}?\b-?\d[\d.,]*)[^\n]{0,20}\s*$/i;
+/** FINAL for a text with no line break, where (?:^|\n) can only be the start (were FINAL to open otherwise, this is FINAL itself). */
+const FINAL_AT_START = new RegExp(FINAL.source.replace(/^\(\?:\^\|\\n\)/, '^'), FINAL.flags);
 const NUMBER = /\d[\d,]*(?:\.\d+)?/g;
 const COMPUTED = /(?:=|<<[^<>\n]*=)\s*\$?(-?\d[\d,]*(?:\.\d+)?)/g;
 
@@ -56,7 +58,9 @@ export function createReasoningDetector() {
       if (!/\d/.test(reply)) return false;
       const text = reply.length > MAX_REPLY_CHARS ? reply.slice(-MAX_REPLY_CHARS) : reply;
       const n = text.match(STEP)?.length ?? 0;
-      const final = FINAL.exec(text.length > 400 ? text.slice(-400) : text);
+      const tail = text.length > 400 ? text.slice(-400) : text;
+      // Without a line break the answer line can only open the text: the anchored form tries one position, not every one.
+      const final = tail.includes('\n') ? FINAL.exec(tail) : FINAL_AT_START.exec(tail);
       if (final) {
         marked += 1;
         bump(markers, markerShape(final[1]), 100);
