@@ -108,4 +108,27 @@ describe('fine-tuning jobs list import after a deletion', () => {
     const third = await t.call('imports.jobs.preview', { files: [t.handle(file)] });
     expect(third.drafts[0].action).toBe('unchanged');
   });
+  it('imports a list of many jobs whole, and undo and redo take all of them out and put them back as they were', async () => {
+    const t = await withClient();
+    const file = path.join(t.dir, 'many.json');
+    // 150 jobs: more than one statement's worth of rows, and a remainder written row by row.
+    fs.writeFileSync(file, aJobsList(Array.from({ length: 150 }, (_, i) => ({ id: `ftjob-m${String(i).padStart(4, '0')}`, suffix: `family-${i % 3}`, day: i }))));
+    const preview = await t.call('imports.jobs.preview', { files: [t.handle(file)] });
+    await t.call('imports.jobs.commit', { token: preview.token, clientId: t.clientId });
+    const jobs = () => {
+      const db = new Database(t.file, { readonly: true });
+      try {
+        return db.prepare('SELECT * FROM fine_tuning_jobs ORDER BY id').all();
+      } finally {
+        db.close();
+      }
+    };
+    const imported = jobs();
+    expect(imported).toHaveLength(150);
+    expect(imported[149]).toMatchObject({ id: 'ftjob-m0149', suffix: 'family-2', status: 'succeeded' });
+    await t.call('history.undo', {});
+    expect(jobs()).toHaveLength(0);
+    await t.call('history.redo', {});
+    expect(jobs()).toEqual(imported);
+  });
 });
