@@ -10,6 +10,7 @@ import { appUrl, registerAppScheme, serveApp } from './shell/protocol.ts';
 import { buildMenu } from './shell/menu.ts';
 import { recentId } from './workspace/files.ts';
 import { registerAudienceWindow } from './shell/audienceWindow.ts';
+import { PRINT_IN_CHUNKS, printInChunks } from './exporters/chunkedPrint.ts';
 
 const WORKSPACE_FILTERS = [{ name: 'Offramp workspace', extensions: ['offramp'] }];
 let win: BrowserWindow | null = null;
@@ -54,14 +55,19 @@ const platform: Platform = {
     return r.canceled ? null : r.filePaths[0];
   },
   async printToPdf(route, o) {
-    // The print view is an ordinary renderer route, printed offscreen by the same Chromium engine.
+    // The print view is an ordinary renderer route, printed offscreen by the same Chromium engine in chunks, by the
+    // loop the CLI's headless printer uses (exporters/chunkedPrint.ts): the roadmap renders one chunk at a time.
     const printer = new BrowserWindow({ show: false, webPreferences: { contextIsolation: true, sandbox: true, nodeIntegration: false, preload: path.join(__dirname, 'preload.cjs') } });
     try {
-      await printer.loadURL(rendererIndex(route));
-      await printer.webContents.executeJavaScript('window.__offrampPrintReady ?? Promise.resolve()');
-      return await printer.webContents.printToPDF({ pageSize: o.paper, landscape: o.landscape, printBackground: true, preferCSSPageSize: true });
+      await printer.loadURL(rendererIndex(route).replace('#', `?${PRINT_IN_CHUNKS}#`));
+      const contents = printer.webContents;
+      return await printInChunks({
+        evaluate: (expression) => contents.executeJavaScript(expression),
+        print: (pageRanges) => contents.printToPDF({ pageSize: o.paper, landscape: o.landscape, printBackground: true, preferCSSPageSize: true, pageRanges }),
+        release: async () => printer.destroy(),
+      }, o);
     } finally {
-      printer.destroy();
+      if (!printer.isDestroyed()) printer.destroy();
     }
   },
 };
@@ -96,6 +102,8 @@ function main(): void {
     return;
   }
   registerAppScheme();
+  // The print views free each printed chunk with gc() before the next (renderer/print/printReady.ts).
+  app.commandLine.appendSwitch('js-flags', '--expose-gc');
   hardenContents();
   // Workshop mode's projector window (the presenter asks for it through the preload's openAudience).
   registerAudienceWindow({ rendererIndex, preload: path.join(__dirname, 'preload.cjs'), presenter: () => win });

@@ -1,17 +1,39 @@
 // Prints a renderer route to PDF in headless Chromium (playwright-core), for the CLI, the test host and benchmarks.
-// Long documents are printed in chunks of pages and joined with pdf-lib. A view that offers window.__offrampPrintRange
-// (the roadmap) plans its pages once (data only) and then renders just the chunk asked for, so the DOM, Chromium's print
-// layout and its PDF stay bounded by the chunk and time stays linear in pages; other views print with pageRanges.
-// The page numbers and the table of contents come from the one page plan, so they are right across chunks.
+// Long documents are printed in chunks of pages and joined (chunkedPrint.ts, the loop Electron's printer shares).
+// The roadmap plans its pages once and then renders just the chunk asked for, so memory and time stay bounded by the
+// chunk; page numbers and the table of contents come from the one page plan, so they are right across chunks.
 // The print view draws its own running header and page numbers on every sheet, so Electron's printToPDF and this
 // printer produce the same pages; Chromium's header/footer templates are therefore left off.
 import fs from 'node:fs';
 import type { Browser } from 'playwright-core';
 import { OfframpError } from '../../shared/errors.ts';
 import type { PaperSize } from '../../shared/ipc/exports.ts';
+import { PRINT_IN_CHUNKS, printInChunks, type ChunkOptions } from './chunkedPrint.ts';
+
+/**
+ * The features playwright-core turns on and off at launch (lib/server/chromium/chromiumSwitches), named again here
+ * because Chromium keeps only the last --enable-features and --disable-features switch and the printer adds its own.
+ * Several keep Chromium offline (no optimization hints, network time, search preconnect): a test checks this list
+ * still covers playwright's, so an upgrade cannot drop one silently.
+ */
+export const PLAYWRIGHT_ENABLED_FEATURES = ['CDPScreenshotNewSurface', 'SkipListAccountsWithoutGaiaCookies'];
+export const PLAYWRIGHT_DISABLED_FEATURES = [
+  'AvoidUnnecessaryBeforeUnloadCheckSync', 'DestroyProfileOnBrowserClose', 'HttpsUpgrades', 'HttpsFirstBalancedModeAutoEnable', 'LensOverlay',
+  'MediaRouter', 'PaintHolding', 'ThirdPartyStoragePartitioning', 'AvoidCorsURLLoaderRestartOnRedirect', 'TcpPortRandomizationWin',
+  'OptimizationHints', 'NetworkTimeServiceQuerying', 'AimEnabled', 'PreconnectToSearch', 'msForceBrowserSignIn',
+  'msEdgeUpdateLaunchServicesPreferredVersion',
+];
 
 export const CHROMIUM_FLAGS = [
   '--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run', '--disable-sync',
+  // The print views call gc() between chunks (printReady.ts), so the pages already printed are freed before the next
+  // chunk is laid out instead of whenever V8 gets round to it.
+  '--js-flags=--expose-gc',
+  // Fewer processes, each of which holds its own ~100 MB of Chromium's code and heap: the GPU and network services run
+  // in the browser process, and no spare renderer is started ahead of a navigation that never comes.
+  '--in-process-gpu',
+  `--enable-features=${[...PLAYWRIGHT_ENABLED_FEATURES, 'NetworkServiceInProcess2'].join(',')}`,
+  `--disable-features=${[...PLAYWRIGHT_DISABLED_FEATURES, 'SpareRendererForSitePerProcess'].join(',')}`,
 ];
 
 export function chromiumPath(): string {
@@ -28,89 +50,37 @@ export async function launchChromium(): Promise<Browser> {
   return chromium.launch({ executablePath: chromiumPath(), args: CHROMIUM_FLAGS });
 }
 
-export interface PrintOptions {
+export interface PrintOptions extends ChunkOptions {
   paper: PaperSize;
   landscape: boolean;
   /** Reuse an open browser (tests, benchmarks); otherwise one is launched and closed. */
   browser?: Browser;
-  /** Milliseconds to wait for the print view to say it is ready. */
-  timeoutMs?: number;
-  /** Pages per printed chunk (default 150). */
-  chunkPages?: number;
-  /** Called after each chunk: pages printed so far and the document's page count. */
-  onProgress?(printed: number, total: number): void;
-  /** Stops between chunks (the caller reports the cancellation). */
-  signal?: AbortSignal;
-}
-
-const DEFAULT_CHUNK_PAGES = 150;
-
-/** The print view's page count (its root carries data-pages), or null when it does not say. */
-async function documentPages(page: import('playwright-core').Page): Promise<number | null> {
-  const text = await page.evaluate<string | null>("document.querySelector('[data-pages]')?.getAttribute('data-pages') ?? null");
-  const n = Number(text);
-  return text !== null && Number.isInteger(n) && n > 0 ? n : null;
-}
-
-/** Joins PDF chunks in order with pdf-lib (loaded only when a document needs more than one chunk). */
-export async function joinPdfs(chunks: Buffer[]): Promise<Buffer> {
-  const { PDFDocument } = await import('pdf-lib');
-  const out = await PDFDocument.create();
-  for (let i = 0; i < chunks.length; i++) {
-    const part = await PDFDocument.load(chunks[i]);
-    for (const p of await out.copyPages(part, part.getPageIndices())) out.addPage(p);
-    chunks[i] = Buffer.alloc(0); // let the chunk go as soon as its pages are copied
-  }
-  // Without object streams the page tree stays readable to countPdfPages (and to simple PDF tools).
-  return Buffer.from(await out.save({ useObjectStreams: false }));
 }
 
 /**
- * Loads `baseUrl#route`, refuses any request that leaves baseUrl (offline), waits for window.__offrampPrintReady
- * (data loaded, fonts ready, pages laid out) and prints with the page size the print view's CSS sets.
+ * Loads `baseUrl#route`, refuses any request that leaves baseUrl (offline), and prints it in chunks (chunkedPrint.ts)
+ * with the page size the print view's CSS sets.
  */
 export async function printRouteToPdf(baseUrl: string, route: string, options: PrintOptions): Promise<Buffer> {
   const browser = options.browser ?? await launchChromium();
   const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, deviceScaleFactor: 1 });
   try {
-    // Asks views that can render a page range alone to render none until a chunk is asked for.
-    await context.addInitScript(() => { (globalThis as { __offrampPrintChunked?: boolean }).__offrampPrintChunked = true; });
     const page = await context.newPage();
     await page.route('**/*', (r) => (r.request().url().startsWith(baseUrl) || r.request().url().startsWith('data:') ? r.continue() : r.abort()));
-    await page.goto(`${baseUrl}#${route}`, { waitUntil: 'load' });
-    try {
-      await page.waitForFunction(() => (globalThis as { __offrampPrintReady?: unknown }).__offrampPrintReady !== undefined, undefined, { timeout: options.timeoutMs ?? 60_000 });
-      await page.evaluate(() => (globalThis as { __offrampPrintReady?: Promise<unknown> }).__offrampPrintReady);
-    } catch (e) {
-      throw new OfframpError({ code: 'internal', message: `The roadmap print view did not get ready: ${(e as Error).message}` });
-    }
-    const print = (pageRanges?: string) => page.pdf({ format: options.paper, landscape: options.landscape, printBackground: true, preferCSSPageSize: true, displayHeaderFooter: false, pageRanges });
-    const total = await documentPages(page);
-    const size = Math.max(1, options.chunkPages ?? DEFAULT_CHUNK_PAGES);
-    const ranged = await page.evaluate(() => typeof (globalThis as { __offrampPrintRange?: unknown }).__offrampPrintRange === 'function');
-    if (total === null || (total <= size && !ranged)) {
-      const pdf = await print();
-      options.onProgress?.(total ?? 1, total ?? 1);
-      return pdf;
-    }
-    const chunks: Buffer[] = [];
-    for (let from = 1; from <= total; from += size) {
-      if (options.signal?.aborted) throw new OfframpError({ code: 'cancelled', message: 'Printing was cancelled. Nothing was written.' });
-      const to = Math.min(total, from + size - 1);
-      if (ranged) {
-        await page.evaluate(([f, t]) => (globalThis as { __offrampPrintRange?: (f: number, t: number) => Promise<void> }).__offrampPrintRange?.(f, t), [from, to] as const);
-        chunks.push(await print());
-      } else {
-        chunks.push(await print(`${from}-${to}`));
-      }
-      options.onProgress?.(to, total);
-    }
-    if (chunks.length === 1) return chunks[0];
-    return await joinPdfs(chunks);
+    await page.goto(`${baseUrl}?${PRINT_IN_CHUNKS}#${route}`, { waitUntil: 'load' });
+    return await printInChunks({
+      evaluate: (expression) => page.evaluate(expression),
+      print: (pageRanges) => page.pdf({ format: options.paper, landscape: options.landscape, printBackground: true, preferCSSPageSize: true, displayHeaderFooter: false, pageRanges }),
+      release: async () => {
+        await context.close();
+        if (!options.browser) await browser.close();
+      },
+    }, options);
   } finally {
     await context.close();
     if (!options.browser) await browser.close();
   }
 }
 
+export { joinPdfs } from './chunkedPrint.ts';
 export { countPdfPages } from './pdfPages.ts';

@@ -19,7 +19,9 @@ export interface Platform {
   chooseSavePath(options: SaveDialogOptions): Promise<string | null>;
   chooseOpenPath(options: { title: string; filters: { name: string; extensions: string[] }[] }): Promise<string | null>;
   /** Prints a route of the renderer to PDF (Electron: printToPDF; test host and CLI: Chromium page.pdf). */
-  printToPdf?(route: string, options: { paper: 'A4' | 'Letter'; landscape: boolean; onProgress?(printed: number, total: number): void; signal?: AbortSignal }): Promise<Buffer>;
+  printToPdf?(route: string, options: {
+    paper: 'A4' | 'Letter'; landscape: boolean; onPlanned?(total: number): void; onProgress?(printed: number, total: number): void; signal?: AbortSignal;
+  }): Promise<Buffer>;
 }
 
 export interface HandlerContext {

@@ -4,8 +4,6 @@
 declare global {
   interface Window {
     __offrampPrintReady?: Promise<void>;
-    /** Set by a printer that prints in chunks: the view renders no sheets until asked for a range. */
-    __offrampPrintChunked?: boolean;
     /** Offered by a view that can render a page range alone: shows pages from..to (1-based) and settles once they are in the DOM. */
     __offrampPrintRange?: (from: number, to: number) => Promise<void>;
   }
@@ -29,19 +27,39 @@ export function printFailed(message: string): void {
   settle?.reject(new Error(message));
 }
 
-/** Whether the printer asked for chunks (a view then renders only the ranges it is asked for, keeping memory to a chunk). */
+/**
+ * Whether the printer asked for chunks (index.html?print=chunks#/print/…, see electron/exporters/chunkedPrint.ts): a view
+ * then renders only the ranges it is asked for, keeping memory to a chunk.
+ */
 export function printsInChunks(): boolean {
-  return typeof window !== 'undefined' && window.__offrampPrintChunked === true;
+  return typeof window !== 'undefined' && new URLSearchParams(window.location.search).get('print') === 'chunks';
 }
 
-let rangeShown: (() => void) | null = null;
+let rangeShown: { resolve(): void; reject(e: Error): void } | null = null;
 
-/** Offers window.__offrampPrintRange to the printer; `show` renders the range, then the view calls printRangeShown. */
+/**
+ * A full garbage collection, where the printer allows one (headless Chromium and Electron's printer start the page
+ * with --expose-gc): pages already printed or measured are unmounted, and without it their DOM stays in memory until
+ * V8 decides to collect, which for a long roadmap is gigabytes later.
+ */
+export function collectGarbage(): void {
+  (globalThis as { gc?: () => void }).gc?.();
+}
+
+/**
+ * Offers window.__offrampPrintRange to the printer; `show` renders the range, then the view calls printRangeShown.
+ * The chunk on screen is unmounted and collected first, so two chunks are never in memory at once.
+ */
 export function offerPrintRange(show: (from: number, to: number) => void): () => void {
-  window.__offrampPrintRange = (from, to) => new Promise<void>((resolve) => {
-    rangeShown = resolve;
+  const shown = (from: number, to: number) => new Promise<void>((resolve, reject) => {
+    rangeShown = { resolve, reject };
     show(from, to);
   });
+  window.__offrampPrintRange = async (from, to) => {
+    await shown(0, -1);
+    collectGarbage();
+    if (to >= from) await shown(from, to);
+  };
   return () => { delete window.__offrampPrintRange; };
 }
 
@@ -49,7 +67,14 @@ export function offerPrintRange(show: (from: number, to: number) => void): () =>
 export function printRangeShown(): void {
   const done = rangeShown;
   rangeShown = null;
-  done?.();
+  done?.resolve();
+}
+
+/** The range asked for cannot be drawn (its data did not load): the printer stops with this message. */
+export function printRangeFailed(message: string): void {
+  const done = rangeShown;
+  rangeShown = null;
+  done?.reject(new Error(message));
 }
 
 /** Starts loading the bundled font weights the print view uses, so they are ready before its data arrives. */

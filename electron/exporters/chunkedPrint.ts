@@ -1,0 +1,142 @@
+// Prints a loaded print view in chunks of pages and joins them, for any printer: headless Chromium (chromiumPdf.ts)
+// and Electron's printToPDF (main.ts) drive the same loop, so the app and the CLI print alike. A view that offers
+// window.__offrampPrintRange (the roadmap) renders only the chunk asked for, so the page, Chromium's print layout and
+// the chunk's PDF stay bounded by the chunk; other views print their pages with pageRanges. Each chunk is copied into
+// the joined document as soon as it arrives and then dropped, so the main process holds one chunk at a time, not all.
+// Imports neither playwright-core nor electron: both bundles use it.
+import { OfframpError } from '../../shared/errors.ts';
+
+/**
+ * The query a printer adds to the page's URL (before the hash route) to ask views that can render a page range alone
+ * to render none until a chunk is asked for: index.html?print=chunks#/print/roadmap/…
+ */
+export const PRINT_IN_CHUNKS = 'print=chunks';
+
+/** A page that has loaded a print route: what the chunking loop needs of it. */
+export interface PrintTarget {
+  /** Evaluates a JavaScript expression in the page (a promise is awaited) and returns its value. */
+  evaluate<T>(expression: string): Promise<T>;
+  /** Prints what the page shows now; `pageRanges` (e.g. "8-14") prints only those of its pages. */
+  print(pageRanges?: string): Promise<Uint8Array>;
+  /** Closes the page once every chunk is printed, so Chromium's memory is given back before the chunks are joined. */
+  release?(): Promise<void>;
+}
+
+export interface ChunkOptions {
+  /** Pages per printed chunk (default DEFAULT_CHUNK_PAGES). */
+  chunkPages?: number;
+  /** Milliseconds to wait for the print view to start (its layout then takes as long as it takes). */
+  timeoutMs?: number;
+  /** Called once the view has planned its pages, before the first chunk: the document's page count. */
+  onPlanned?(total: number): void;
+  /** Called after each chunk: pages printed so far and the document's page count. */
+  onProgress?(printed: number, total: number): void;
+  /** Stops between chunks (the caller reports the cancellation). */
+  signal?: AbortSignal;
+}
+
+/**
+ * Pages per chunk. A chunk of the roadmap costs Chromium's page about 2 MB a page (its DOM, the print layout and the
+ * paint records) until it is printed; 60 pages keep that near 120 MB while the fixed cost of a print call stays small.
+ */
+export const DEFAULT_CHUNK_PAGES = 60;
+
+/** Settles once the print view has started (it sets window.__offrampPrintReady as its module loads). */
+const STARTED = 'new Promise((resolve) => { const check = () => (window.__offrampPrintReady !== undefined ? resolve(true) : setTimeout(check, 50)); check(); })';
+
+/**
+ * Waits for window.__offrampPrintReady (data loaded, fonts ready, pages planned). Only the start is bounded by
+ * timeoutMs: planning 5,000 workloads takes minutes on a loaded machine, and that is not a failure.
+ */
+async function whenReady(target: PrintTarget, timeoutMs: number): Promise<void> {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`it did not start within ${Math.round(timeoutMs / 1000)} s`)), timeoutMs);
+  });
+  try {
+    await Promise.race([target.evaluate(STARTED), timeout]);
+    await target.evaluate('window.__offrampPrintReady');
+  } catch (e) {
+    throw new OfframpError({ code: 'internal', message: `The print view did not get ready: ${(e as Error).message}` });
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+/** Joins PDF chunks in order with pdf-lib, one at a time: each is copied in as it arrives, then the whole saved once. */
+export class PdfJoiner {
+  private doc: import('pdf-lib').PDFDocument | null = null;
+
+  async add(chunk: Uint8Array): Promise<void> {
+    const { PDFDocument } = await import('pdf-lib');
+    this.doc ??= await PDFDocument.create();
+    const part = await PDFDocument.load(chunk);
+    for (const p of await this.doc.copyPages(part, part.getPageIndices())) this.doc.addPage(p);
+  }
+
+  async finish(): Promise<Buffer> {
+    const { PDFDocument } = await import('pdf-lib');
+    const doc = this.doc ?? await PDFDocument.create();
+    // Without object streams the page tree stays readable to countPdfPages (and to simple PDF tools).
+    const bytes = await doc.save({ useObjectStreams: false });
+    this.doc = null;
+    return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  }
+}
+
+/** Joins PDF chunks in order into one document. */
+export async function joinPdfs(chunks: Uint8Array[]): Promise<Buffer> {
+  const joiner = new PdfJoiner();
+  for (let i = 0; i < chunks.length; i++) {
+    await joiner.add(chunks[i]);
+    chunks[i] = new Uint8Array(); // let the chunk go as soon as its pages are copied
+  }
+  return joiner.finish();
+}
+
+/**
+ * Waits for the print view, then prints it chunk by chunk (the page count comes from its root's data-pages) and
+ * joins the chunks. A view without data-pages is printed in one go.
+ */
+export async function printInChunks(target: PrintTarget, options: ChunkOptions = {}): Promise<Buffer> {
+  await whenReady(target, options.timeoutMs ?? 60_000);
+  const text = await target.evaluate<string | null>("document.querySelector('[data-pages]')?.getAttribute('data-pages') ?? null");
+  const n = Number(text);
+  const total = text !== null && Number.isInteger(n) && n > 0 ? n : null;
+  const size = Math.max(1, options.chunkPages ?? DEFAULT_CHUNK_PAGES);
+  const ranged = await target.evaluate<boolean>("typeof window.__offrampPrintRange === 'function'");
+  if (total !== null) options.onPlanned?.(total);
+  if (total === null || (total <= size && !ranged)) {
+    const pdf = await target.print();
+    options.onProgress?.(total ?? 1, total ?? 1);
+    return Buffer.from(pdf);
+  }
+  // A document printed in one chunk is returned as printed; from the second chunk on they are joined as they come.
+  let single: Uint8Array | null = null;
+  let joiner: PdfJoiner | null = null;
+  const add = async (chunk: Uint8Array) => {
+    if (!joiner && single === null) {
+      single = chunk;
+      return;
+    }
+    if (!joiner) {
+      joiner = new PdfJoiner();
+      await joiner.add(single!);
+      single = null;
+    }
+    await joiner.add(chunk);
+  };
+  for (let from = 1; from <= total; from += size) {
+    if (options.signal?.aborted) throw new OfframpError({ code: 'cancelled', message: 'Printing was cancelled. Nothing was written.' });
+    const to = Math.min(total, from + size - 1);
+    if (ranged) {
+      await target.evaluate(`window.__offrampPrintRange(${from}, ${to})`);
+      await add(await target.print());
+    } else {
+      await add(await target.print(`${from}-${to}`));
+    }
+    options.onProgress?.(to, total);
+  }
+  await target.release?.();
+  return joiner ? (joiner as PdfJoiner).finish() : Buffer.from(single ?? new Uint8Array());
+}
