@@ -87,9 +87,21 @@ export function jsonKeys(text: string): string | undefined {
   try {
     const v: unknown = JSON.parse(text);
     if (Array.isArray(v)) return '';
-    if (typeof v === 'object' && v !== null) return Object.keys(v).sort().join('\u0000');
+    if (typeof v === 'object' && v !== null) return sortedKeys(Object.keys(v)).join('\u0000');
     return undefined;
   } catch {
     return undefined;
   }
+}
+
+/** The keys in the default sort's order (code units); a few keys are sorted in place without the sort's work arrays. */
+function sortedKeys(keys: string[]): string[] {
+  if (keys.length > 12) return keys.sort();
+  for (let i = 1; i < keys.length; i++) {
+    const key = keys[i];
+    let j = i - 1;
+    for (; j >= 0 && keys[j] > key; j--) keys[j + 1] = keys[j];
+    keys[j + 1] = key;
+  }
+  return keys;
 }

@@ -62,6 +62,15 @@ export function toneMarkers(text: string): { kinds: string[]; marked: boolean } 
   return { kinds: [...strong, ...weak], marked: strong.length > 0 || weak.length >= 2 };
 }
 
+/** toneMarkers(text).marked without naming the markers: stops at the first strong one, makes no list. */
+export function marksRegister(text: string): boolean {
+  const t = text.length > 4_000 ? text.slice(0, 4_000) : text;
+  for (const [, re] of STRONG) if (re.test(t)) return true;
+  let weak = 0;
+  for (const [, re] of WEAK) if (re.test(t) && ++weak >= 2) return true;
+  return false;
+}
+
 export function createToneDetector() {
   let examples = 0;
   let cueExamples = 0;
@@ -102,7 +111,7 @@ export function createToneDetector() {
     },
     observeUser(text: string): void {
       userTurns += 1;
-      if (toneMarkers(text).marked) markedUserTurns += 1;
+      if (marksRegister(text)) markedUserTurns += 1;
     },
     observeReply(text: string, line: number): void {
       replies += 1;
