@@ -29,7 +29,7 @@ const MIME: Record<string, string> = {
 export const PRINT_CHANNELS: readonly string[] = [
   'workspace.current', 'workspace.recent', 'preferences.get',
   'clients.list', 'workloads.list', 'workloads.get', 'contracts.list', 'commitments.list', 'policy.get',
-  'plan.portfolio', 'roadmap.data', 'workshops.list', 'workshops.get', 'workshops.minutes',
+  'plan.portfolio', 'roadmap.data', 'roadmap.outline', 'roadmap.detail', 'workshops.list', 'workshops.get', 'workshops.minutes',
 ];
 
 export type DispatchFn = (channel: string, payload: unknown) => Promise<Result<unknown>>;

@@ -1,28 +1,67 @@
 // The roadmap as a stack of fixed-size sheets: cover, summary, timeline, one section per workload, commitments register.
 // Flowing content is measured once (after the bundled fonts load), then packed whole onto sheets, so every sheet carries
 // its own running header and "page n of N" in the preview, in Electron's printToPDF and in headless Chromium alike.
-import { useEffect, useLayoutEffect, useMemo, useRef, useState, type CSSProperties, type ReactNode } from 'react';
-import type { PaperSize, RoadmapData } from '../../shared/ipc/exports.ts';
-import { buildModel, type RoadmapModel } from './model.ts';
-import { flowBlocks, StatusMark, sunsetRuleWords, TableView, type FlowBlock, type SectionId } from './blocks.tsx';
+// A printer printing in chunks gives an outline and asks for workloads' detail a few at a time: while measuring (a
+// group at a time) and for each chunk (only the workloads its pages show), so the page never holds the whole roadmap.
+import { useEffect, useMemo, useRef, useState, type CSSProperties, type ReactNode } from 'react';
+import type { PaperSize, RoadmapData, RoadmapDetail, RoadmapLine, RoadmapOutline } from '../../shared/ipc/exports.ts';
+import type { PortfolioWorkload } from '../../shared/portfolio.ts';
+import { buildModel, buildOutlineModel, withDetail, type RoadmapModel } from './model.ts';
+import {
+  registerBlocks, StatusMark, summaryBlocks, sunsetRuleWords, TableView, workloadBlocks, workloadsTitleBlock, type FlowBlock, type SectionId,
+} from './blocks.tsx';
 import { PLAN_STATUSES } from '../../shared/domain/types.ts';
 import { TIMELINE, chunkRows, packBlocks, sheetGeometry, timelineRowsPerPage, type MeasuredBlock, type PagePiece, type SheetGeometry } from './layout.ts';
 import { TimelinePage, timelineAxis } from './Timeline.tsx';
 import { longDate } from './words.ts';
 import { plural } from '../labels.ts';
-import { offerPrintRange, printRangeShown, printsInChunks } from './printReady.ts';
+import { collectGarbage, offerPrintRange, printFailed, printRangeFailed, printRangeShown, printsInChunks } from './printReady.ts';
 import './roadmap.css';
 
 const FLOW_SECTIONS: SectionId[] = ['summary', 'workloads', 'register'];
 /** Blocks measured per round: the measuring DOM holds this many at once, so its memory does not grow with the document. */
 const MEASURE_BATCH = 400;
+/** Workloads whose detail is asked for per measuring round (about five blocks each). */
+const MEASURE_WORKLOADS = 80;
 
 interface Queued { section: SectionId; index: number; block: FlowBlock }
 
 interface Measured {
   /** Per section: the pages, each a list of whole blocks or table row ranges. */
   pages: Record<SectionId, PagePiece[][]>;
+  /** Per section: each block's key, by its index in the section. */
+  keys: Record<SectionId, string[]>;
+  /** The workload each block of the workloads section belongs to (undefined for the section's title). */
+  owners: (number | undefined)[];
   oversized: string[];
+}
+
+/** Where the roadmap's workloads come from: the whole roadmap at hand, or an outline and a way to ask for detail. */
+export interface RoadmapParts {
+  outline: RoadmapOutline;
+  detail(workloadIds: number[]): Promise<RoadmapDetail>;
+}
+
+interface Source {
+  /** The model of the whole roadmap, with or without its workloads' detail (summary, register, cover, axis). */
+  base: RoadmapModel;
+  /** The model with the detail of these workloads at hand. */
+  withDetail(workloadIds: number[]): Promise<RoadmapModel>;
+}
+
+function sourceOf(data: RoadmapData | undefined, parts: RoadmapParts | undefined): Source {
+  if (parts) {
+    const base = buildOutlineModel(parts.outline);
+    return { base, withDetail: async (ids) => withDetail(base, ids.length === 0 ? { workloads: [], candidates: [], evaluations: {}, governance: [], signOffs: [] } : await parts.detail(ids)) };
+  }
+  const base = buildModel(data!);
+  return {
+    base,
+    withDetail: async (ids) => {
+      const wanted = new Set(ids);
+      return { ...base, workloads: base.workloads.filter((w) => wanted.has(w.workload.id)) };
+    },
+  };
 }
 
 /** Loads the weights the roadmap uses, so measuring happens with the real font metrics (no network: bundled files). */
@@ -38,47 +77,112 @@ export interface RoadmapLayout {
   rowsPerPage: number;
 }
 
-export function RoadmapDocument({ data, paper, onLaidOut }: { data: RoadmapData; paper: PaperSize; onLaidOut?: (layout: RoadmapLayout) => void }) {
-  const g = useMemo(() => sheetGeometry(paper), [paper]);
-  const model = useMemo(() => buildModel(data), [data]);
-  const blocks = useMemo(() => flowBlocks(model), [model]);
-  const [measured, setMeasured] = useState<Measured | null>(null);
-  // The pages rendered: all (preview, Electron's printToPDF) or, for a printer printing in chunks, only the range it
-  // asks for (none at first), so the DOM and Chromium's print layout hold one chunk while the page plan covers all pages.
-  const [range, setRange] = useState<[number, number] | null>(() => (printsInChunks() ? [0, -1] : null));
-  const measureRef = useRef<HTMLDivElement>(null);
-  // Every flowing block in order, measured MEASURE_BATCH at a time from `at`; heights gather per section until packed.
-  const queue = useMemo<Queued[]>(() => FLOW_SECTIONS.flatMap((section) => blocks[section].map((block, index) => ({ section, index, block }))), [blocks]);
-  const [at, setAt] = useState(0);
-  const heights = useRef<Partial<Record<SectionId, MeasuredBlock[]>>>({});
+/** The blocks to measure, a round at a time: the summary, each group of workloads (their detail asked for then), the register. */
+async function* measureRounds(source: Source): AsyncGenerator<Queued[]> {
+  const slices = (section: SectionId, blocks: FlowBlock[], first = 0) => {
+    const out: Queued[][] = [];
+    for (let i = 0; i < blocks.length; i += MEASURE_BATCH) out.push(blocks.slice(i, i + MEASURE_BATCH).map((block, k) => ({ section, index: first + i + k, block })));
+    return out;
+  };
+  yield* slices('summary', summaryBlocks(source.base));
+  let index = 0;
+  const title: Queued = { section: 'workloads', index: index++, block: workloadsTitleBlock() };
+  const lines = source.base.lines;
+  if (lines.length === 0) yield [title];
+  for (let i = 0; i < lines.length; i += MEASURE_WORKLOADS) {
+    const model = await source.withDetail(lines.slice(i, i + MEASURE_WORKLOADS).map((w) => w.workload.id));
+    const round: Queued[] = i === 0 ? [title] : [];
+    for (const w of model.workloads) for (const block of workloadBlocks(model, w)) round.push({ section: 'workloads', index: index++, block });
+    yield round;
+  }
+  yield* slices('register', registerBlocks(source.base));
+}
 
-  useLayoutEffect(() => {
-    setMeasured(null);
-    setAt(0);
-    heights.current = {};
-  }, [blocks, g]);
+/** One sheet of the plan: the cover, a page of a flowing section, or a timeline page (with workloads under its rows). */
+type PlannedPage =
+  | { kind: 'cover'; page: number }
+  | { kind: 'flow'; page: number; section: SectionId; pieces: PagePiece[] }
+  | { kind: 'timeline'; page: number; index: number; rows: RoadmapLine[]; under: PagePiece[] };
+
+/** The workloads whose detail a set of pages draws: their timeline rows and their sections' blocks. */
+function workloadsOn(pages: PlannedPage[], owners: (number | undefined)[]): number[] {
+  const ids = new Set<number>();
+  for (const p of pages) {
+    if (p.kind === 'timeline') for (const w of p.rows) ids.add(w.workload.id);
+    const pieces = p.kind === 'timeline' ? p.under : p.kind === 'flow' && p.section === 'workloads' ? p.pieces : [];
+    for (const piece of pieces) {
+      const id = owners[piece.block];
+      if (id !== undefined) ids.add(id);
+    }
+  }
+  return [...ids];
+}
+
+/** What is drawn now: the pages in range (all of them outside a chunked print), with their workloads' detail. */
+interface Shown {
+  range: [number, number] | null;
+  model: RoadmapModel;
+  blocks: Map<string, FlowBlock>;
+}
+
+export function RoadmapDocument({ data, parts, paper, onLaidOut }: {
+  data?: RoadmapData; parts?: RoadmapParts; paper: PaperSize; onLaidOut?: (layout: RoadmapLayout) => void;
+}) {
+  const g = useMemo(() => sheetGeometry(paper), [paper]);
+  const source = useMemo(() => sourceOf(data, parts), [data, parts]);
+  const model = source.base;
+  const fixedBlocks = useMemo(() => ({ summary: summaryBlocks(model), register: registerBlocks(model) }), [model]);
+  const [measured, setMeasured] = useState<Measured | null>(null);
+  // The batch of blocks in the measuring DOM now.
+  const [batch, setBatch] = useState<Queued[] | null>(null);
+  const measureRef = useRef<HTMLDivElement>(null);
+  const rounds = useRef<{ it: AsyncGenerator<Queued[]>; heights: Partial<Record<SectionId, MeasuredBlock[]>>; keys: Record<SectionId, string[]>; owners: (number | undefined)[] } | null>(null);
+  const chunked = useMemo(() => printsInChunks(), []);
+  // The pages drawn: all (preview, a print in one go) or, for a printer printing in chunks, only the range it asks for
+  // (none at first), so the DOM and Chromium's print layout hold one chunk while the page plan covers all pages.
+  const [shown, setShown] = useState<Shown | null>(null);
 
   const rowsPerPage = timelineRowsPerPage(g);
-  const timelineChunks = useMemo(() => chunkRows(model.workloads, rowsPerPage), [model, rowsPerPage]);
+  const timelineChunks = useMemo(() => chunkRows(model.lines, rowsPerPage), [model, rowsPerPage]);
   // Room left under the last timeline page's rows: the workloads section starts there when a useful part fits.
   const underTimeline = g.contentHeight - TIMELINE.titleHeight - TIMELINE.axisHeight - TIMELINE.legendHeight
     - timelineChunks[timelineChunks.length - 1].length * TIMELINE.rowHeight - 24;
   const sharesTimelinePage = underTimeline > g.contentHeight * 0.3;
 
+  // Measuring starts again whenever the source or the paper changes.
   useEffect(() => {
-    if (measured) return undefined;
     let cancelled = false;
-    void fontsReady().then(() => {
+    setMeasured(null);
+    setShown(null);
+    setBatch(null);
+    const it = measureRounds(source);
+    rounds.current = { it, heights: {}, keys: { summary: [], workloads: [], register: [] }, owners: [] };
+    void it.next().then((r) => { if (!cancelled) setBatch(r.done ? [] : r.value); });
+    return () => {
+      cancelled = true;
+      rounds.current = null;
+    };
+  }, [source, g]);
+
+  useEffect(() => {
+    if (!batch || measured) return undefined;
+    let cancelled = false;
+    void fontsReady().then(async () => {
       const root = measureRef.current;
-      if (cancelled || !root) return;
+      const state = rounds.current;
+      if (cancelled || !root || !state) return;
+      // The batch measured before this one is unmounted: a printer frees it now rather than at the end.
+      if (chunked) collectGarbage();
       const scale = root.offsetWidth > 0 ? root.getBoundingClientRect().width / root.offsetWidth : 1;
       // Fractional heights (offsetHeight rounds, and 200 rounded rows drift by many px), in layout px even when
       // the preview scales the document with a transform.
       const height = (el: Element) => el.getBoundingClientRect().height / scale;
       const els = Array.from(root.querySelectorAll<HTMLElement>('.rm-measure > .rm-block'));
-      queue.slice(at, at + MEASURE_BATCH).forEach(({ section, index, block }, k) => {
+      batch.forEach(({ section, index, block }, k) => {
         const el = els[k];
-        const list = (heights.current[section] ??= []);
+        const list = (state.heights[section] ??= []);
+        state.keys[section][index] = block.key;
+        if (section === 'workloads') state.owners[index] = block.workloadId;
         if (!block.table) {
           list[index] = { height: height(el), keepWithNext: block.keepWithNext };
           return;
@@ -86,8 +190,16 @@ export function RoadmapDocument({ data, paper, onLaidOut }: { data: RoadmapData;
         const rowHeights = Array.from(el.querySelectorAll<HTMLElement>('tbody > tr'), height);
         list[index] = { height: height(el), table: { headHeight: height(el) - rowHeights.reduce((a, h) => a + h, 0), rowHeights } };
       });
-      if (at + MEASURE_BATCH < queue.length) {
-        setAt(at + MEASURE_BATCH);
+      let next: IteratorResult<Queued[]>;
+      try {
+        next = await state.it.next();
+      } catch (e) {
+        printFailed((e as Error).message);
+        return;
+      }
+      if (cancelled) return;
+      if (!next.done) {
+        setBatch(next.value);
         return;
       }
       const pages = {} as Record<SectionId, PagePiece[][]>;
@@ -95,52 +207,82 @@ export function RoadmapDocument({ data, paper, onLaidOut }: { data: RoadmapData;
       for (const section of FLOW_SECTIONS) {
         // A few px of slack absorb rounding between measured rows and the same rows in a split table.
         const first = section === 'workloads' && sharesTimelinePage ? underTimeline : g.contentHeight - 4;
-        const packed = packBlocks(heights.current[section] ?? [], g.contentHeight - 4, first);
+        const packed = packBlocks(state.heights[section] ?? [], g.contentHeight - 4, first);
         pages[section] = packed.pages;
-        oversized.push(...packed.oversized.map((i) => blocks[section][i].key));
+        oversized.push(...packed.oversized.map((i) => state.keys[section][i]));
       }
-      heights.current = {};
-      setMeasured({ pages, oversized });
+      setBatch(null);
+      setMeasured({ pages, keys: state.keys, owners: state.owners, oversized });
     });
     return () => { cancelled = true; };
-  }, [measured, at, queue, blocks, g, sharesTimelinePage, underTimeline]);
+  }, [batch, measured, chunked, g, sharesTimelinePage, underTimeline]);
 
-  // The first workloads page sits under the last timeline page's rows (when there is room); the rest have their own.
-  const { workloadPages, underTimelinePieces } = useMemo(() => ({
-    workloadPages: measured ? (sharesTimelinePage ? measured.pages.workloads.slice(1) : measured.pages.workloads) : [],
-    underTimelinePieces: measured && sharesTimelinePage ? measured.pages.workloads[0] ?? [] : [],
-  }), [measured, sharesTimelinePage]);
-
-  const layout = useMemo(() => {
+  // Every sheet in order, with what it draws; page numbers and the contents' page numbers come from here.
+  const plan = useMemo(() => {
     if (!measured) return null;
-    if (model.workloads.length === 0) return { start: {}, pageCount: 1 };
+    if (model.lines.length === 0) return { start: {} as Record<string, number>, pages: [] as PlannedPage[], pageCount: 1 };
+    // The first workloads page sits under the last timeline page's rows (when there is room); the rest have their own.
+    const workloadPages = sharesTimelinePage ? measured.pages.workloads.slice(1) : measured.pages.workloads;
+    const under = sharesTimelinePage ? measured.pages.workloads[0] ?? [] : [];
+    const pages: PlannedPage[] = [{ kind: 'cover', page: 1 }];
     const start: Record<string, number> = {};
-    let n = 1; // the cover
-    start.summary = n + 1;
-    n += measured.pages.summary.length;
-    start.timeline = n + 1;
-    n += timelineChunks.length;
-    start.workloads = underTimelinePieces.length > 0 ? n : n + 1;
-    n += workloadPages.length;
-    start.register = n + 1;
-    n += measured.pages.register.length;
-    return { start, pageCount: n };
-  }, [measured, timelineChunks, workloadPages, underTimelinePieces, model]);
+    const flow = (section: SectionId, list: PagePiece[][]) => {
+      for (const pieces of list) pages.push({ kind: 'flow', page: pages.length + 1, section, pieces });
+    };
+    start.summary = pages.length + 1;
+    flow('summary', measured.pages.summary);
+    start.timeline = pages.length + 1;
+    timelineChunks.forEach((rows, index) => {
+      pages.push({ kind: 'timeline', page: pages.length + 1, index, rows, under: index === timelineChunks.length - 1 ? under : [] });
+    });
+    start.workloads = under.length > 0 ? pages.length : pages.length + 1;
+    flow('workloads', workloadPages);
+    start.register = pages.length + 1;
+    flow('register', measured.pages.register);
+    return { start, pages, pageCount: pages.length };
+  }, [measured, timelineChunks, sharesTimelinePage, model]);
+
+  // Draws pages from..to (1-based; every page when null) once their workloads' detail is at hand.
+  const show = useMemo(() => {
+    if (!plan || !measured) return null;
+    let latest = 0;
+    return (range: [number, number] | null) => {
+      const call = ++latest;
+      const pages = range ? plan.pages.filter((p) => p.page >= range[0] && p.page <= range[1]) : plan.pages;
+      source.withDetail(workloadsOn(pages, measured.owners)).then((m) => {
+        if (call !== latest) return;
+        const blocks = new Map<string, FlowBlock>([[workloadsTitleBlock().key, workloadsTitleBlock()]]);
+        for (const w of m.workloads) for (const b of workloadBlocks(m, w)) blocks.set(b.key, b);
+        setShown({ range, model: m, blocks });
+      }, (e: unknown) => (range ? printRangeFailed : printFailed)((e as Error).message));
+    };
+  }, [plan, measured, source]);
 
   useEffect(() => {
-    // Reported as soon as React commits the sheets: the DOM is final; printing lays it out for print anyway.
-    if (layout && onLaidOut) onLaidOut({ pageCount: layout.pageCount, timelinePages: timelineChunks.length, rowsPerPage });
-  }, [layout, onLaidOut, timelineChunks.length, rowsPerPage]);
+    if (!show) return undefined;
+    if (!chunked) {
+      show(null);
+      return undefined;
+    }
+    return offerPrintRange((from, to) => show([from, to]));
+  }, [show, chunked]);
 
-  useEffect(() => (layout ? offerPrintRange((from, to) => setRange([from, to])) : undefined), [layout]);
-  useEffect(() => { if (range) printRangeShown(); }, [range]);
+  useEffect(() => {
+    if (!shown) return;
+    printRangeShown();
+  }, [shown]);
+
+  useEffect(() => {
+    // Reported once the page plan exists and, outside a chunked print, every sheet is committed to the DOM.
+    if (plan && onLaidOut && (chunked || shown)) onLaidOut({ pageCount: plan.pageCount, timelinePages: timelineChunks.length, rowsPerPage });
+  }, [plan, shown, chunked, onLaidOut, timelineChunks.length, rowsPerPage]);
 
   const style = { '--rm-sheet-w': `${g.width}px`, '--rm-sheet-h': `${g.height}px`, '--rm-pad-x': `${g.padX}px`, '--rm-header-h': `${g.headerHeight}px`, '--rm-footer-h': `${g.footerHeight}px`, '--rm-body-h': `${g.bodyHeight}px`, '--rm-body-w': `${g.bodyWidth}px` } as CSSProperties;
 
-  if (!measured || !layout) {
+  if (!measured || !plan) {
     return (
       <div className="rm-doc rm-doc--measuring" style={style} ref={measureRef} aria-busy="true">
-        {measureGroups(queue.slice(at, at + MEASURE_BATCH)).map((group) => (
+        {measureGroups(batch ?? []).map((group) => (
           <div key={`${group[0].section}-${group[0].index}`} className="rm-measure" data-measure-section={group[0].section}>
             {group.map(({ block: b }) => <div key={b.key} className="rm-block">{b.table ? <TableView table={b.table} /> : b.node}</div>)}
           </div>
@@ -149,42 +291,36 @@ export function RoadmapDocument({ data, paper, onLaidOut }: { data: RoadmapData;
     );
   }
 
-  if (model.workloads.length === 0) return <EmptyRoadmap style={style} g={g} model={model} paper={paper} />;
+  if (model.lines.length === 0) return <EmptyRoadmap style={style} g={g} model={model} paper={paper} />;
 
-  const total = layout.pageCount;
+  const total = plan.pageCount;
   const sheets: ReactNode[] = [];
   const axis = timelineAxis(model);
-  const shown = (n: number) => !range || (n >= range[0] && n <= range[1]);
-  let page = 1;
-  if (shown(page)) sheets.push(<Sheet key="cover" g={g} model={model} page={page} total={total} cover><Cover model={model} layout={layout.start} /></Sheet>);
-  const flow = (section: SectionId, pages = measured.pages[section]) => {
-    for (const pieces of pages) {
-      page += 1;
-      if (!shown(page)) continue;
+  const drawn = shown ? (shown.range ? plan.pages.filter((p) => p.page >= shown.range![0] && p.page <= shown.range![1]) : plan.pages) : [];
+  const blockOf = (section: SectionId, index: number): FlowBlock | undefined => {
+    const key = measured.keys[section][index];
+    return section === 'workloads' ? shown?.blocks.get(key) : fixedBlocks[section].find((b) => b.key === key);
+  };
+  const pieceViews = (section: SectionId, pieces: PagePiece[]) => pieces.map((p) => {
+    const block = blockOf(section, p.block);
+    return block ? <FlowBlockView key={`${block.key}-${p.from ?? 0}`} block={block} piece={p} /> : null;
+  });
+  const detailOf = new Map<number, PortfolioWorkload>((shown?.model.workloads ?? []).map((w) => [w.workload.id, w]));
+  for (const p of drawn) {
+    if (p.kind === 'cover') {
+      sheets.push(<Sheet key="cover" g={g} model={model} page={p.page} total={total} cover><Cover model={model} layout={plan.start} /></Sheet>);
+    } else if (p.kind === 'flow') {
+      sheets.push(<Sheet key={`${p.section}-${p.page}`} g={g} model={model} page={p.page} total={total} section={p.section}>{pieceViews(p.section, p.pieces)}</Sheet>);
+    } else {
+      const rows = p.rows.flatMap((w) => detailOf.get(w.workload.id) ?? []);
       sheets.push(
-        <Sheet key={`${section}-${page}`} g={g} model={model} page={page} total={total} section={section}>
-          {pieces.map((p) => <FlowBlockView key={`${blocks[section][p.block].key}-${p.from ?? 0}`} block={blocks[section][p.block]} piece={p} />)}
+        <Sheet key={`timeline-${p.index}`} g={g} model={model} page={p.page} total={total} section="timeline">
+          <TimelinePage m={shown!.model} axis={axis} rows={rows} firstIndex={p.index * rowsPerPage} pageIndex={p.index} pageCount={timelineChunks.length} pageNumber={p.page} rowsPerPage={rowsPerPage} />
+          {p.under.length > 0 ? <div className="rm-after-timeline">{pieceViews('workloads', p.under)}</div> : null}
         </Sheet>,
       );
     }
-  };
-  flow('summary');
-  timelineChunks.forEach((rows, i) => {
-    page += 1;
-    if (!shown(page)) return;
-    sheets.push(
-      <Sheet key={`timeline-${i}`} g={g} model={model} page={page} total={total} section="timeline">
-        <TimelinePage m={model} axis={axis} rows={rows} firstIndex={i * rowsPerPage} pageIndex={i} pageCount={timelineChunks.length} pageNumber={page} rowsPerPage={rowsPerPage} />
-        {i === timelineChunks.length - 1 && underTimelinePieces.length > 0 ? (
-          <div className="rm-after-timeline">
-            {underTimelinePieces.map((p) => <FlowBlockView key={`${blocks.workloads[p.block].key}-${p.from ?? 0}`} block={blocks.workloads[p.block]} piece={p} />)}
-          </div>
-        ) : null}
-      </Sheet>,
-    );
-  });
-  flow('workloads', workloadPages);
-  flow('register');
+  }
 
   return (
     <div
@@ -266,10 +402,10 @@ function Cover({ model, layout }: { model: RoadmapModel; layout: Record<string, 
   const { data } = model;
   const { portfolio } = data;
   const sunset = portfolio.workspaceSunset;
-  const setter = sunset ? model.workloads.find((w) => w.workload.id === sunset.workloadId) : undefined;
+  const setter = sunset ? model.lines.find((w) => w.workload.id === sunset.workloadId) : undefined;
   const scope = data.scope.clientName
-    ? `${plural(model.workloads.length, 'workload')}`
-    : `${plural(data.clients.length, 'client')} · ${plural(model.workloads.length, 'workload')}`;
+    ? `${plural(model.lines.length, 'workload')}`
+    : `${plural(data.clients.length, 'client')} · ${plural(model.lines.length, 'workload')}`;
   return (
     <div className="rm-cover">
       <div className="rm-cover__brand">Offramp · Migration off hosted fine-tuning</div>

@@ -1,5 +1,6 @@
 // The portfolio timeline: one row per workload with its six steps, fixed rows per page and the date axis on every page.
 import type { PortfolioWorkload } from '../../shared/portfolio.ts';
+import type { RoadmapLine } from '../../shared/ipc/exports.ts';
 import type { DateAxis } from './layout.ts';
 import { TIMELINE, dateAxis } from './layout.ts';
 import type { RoadmapModel } from './model.ts';
@@ -13,7 +14,7 @@ const pctX = (f: number) => `${Math.max(0, Math.min(1, f)) * 100}%`;
 const dayWidth = (axis: DateAxis) => axis.x('2000-01-02') - axis.x('2000-01-01');
 
 /** Dates a commitment puts on the timeline: its due date and its notice-by date (due date minus the notice period). */
-function commitmentDates(m: RoadmapModel, w: PortfolioWorkload): { date: string; kind: 'due' | 'notice'; label: string }[] {
+function commitmentDates(m: RoadmapModel, w: RoadmapLine): { date: string; kind: 'due' | 'notice'; label: string }[] {
   return m.commitmentsOf(w).flatMap((c) => {
     if (!c.dueDate) return [];
     const by = noticeBy(c);
@@ -36,12 +37,12 @@ export function timelineAxis(m: RoadmapModel): DateAxis {
   const { portfolio } = m.data;
   const dates = [portfolio.today, portfolio.trainingDeadline];
   for (const e of m.data.events) if (e.kind === 'inference_retirement') dates.push(e.date);
-  for (const w of m.workloads) dates.push(w.plan.start, w.plan.end, w.plan.fullEnd ?? w.plan.end, w.plan.sunset.date);
+  for (const w of m.lines) dates.push(w.plan.start, w.plan.end, w.plan.fullEnd ?? w.plan.end, w.plan.sunset.date);
   const core = [...dates].sort();
   const limit = new Date(`${core[core.length - 1]}T00:00:00Z`);
   limit.setUTCDate(limit.getUTCDate() + REACH_DAYS);
   const reach = limit.toISOString().slice(0, 10);
-  for (const w of m.workloads) for (const d of commitmentDates(m, w)) if (d.date <= reach && d.date >= core[0]) dates.push(d.date);
+  for (const w of m.lines) for (const d of commitmentDates(m, w)) if (d.date <= reach && d.date >= core[0]) dates.push(d.date);
   return dateAxis(dates);
 }
 

@@ -8,7 +8,7 @@ import { noticeBy } from './model.ts';
 import { dateNoBreak, datesInText, longDate, num, pct } from './words.ts';
 import { matrixFlags, type FlaggedColumn } from '../../shared/evaluation/flags.ts';
 import { formatMoney, formatPartialMoney } from '../../shared/format.ts';
-import { portfolioCost, type PartialSum } from '../../shared/plan/cost.ts';
+import type { PartialSum } from '../../shared/plan/cost.ts';
 import {
   approachLongLabel, commitmentKindLabel, criticalityLabel, deploymentLabel, jobLabel, planStatusLabel, planStatusMeaning, plural, signOffStatusLabel,
 } from '../labels.ts';
@@ -89,9 +89,9 @@ const statusLine = (w: PortfolioWorkload): string => {
 
 // ---------- 1 Executive summary ----------
 
-function summaryBlocks(m: RoadmapModel): FlowBlock[] {
+export function summaryBlocks(m: RoadmapModel): FlowBlock[] {
   const { portfolio } = m.data;
-  const total = m.workloads.length;
+  const total = m.lines.length;
   const sunset = portfolio.workspaceSunset;
   const blocks: FlowBlock[] = [];
   const headline = total === 0
@@ -217,8 +217,8 @@ export function sunsetRuleWords(sunset: { reason: string; source: string }, rete
 
 /** Cost at volume in the summary: per client, today vs after migration; unknown parts are said, never summed as $0. */
 function costBlocks(m: RoadmapModel): FlowBlock[] {
-  if (m.workloads.length === 0) return [];
-  const cost = portfolioCost(m.data.portfolio);
+  if (m.lines.length === 0) return [];
+  const { cost } = m;
   const partial = (v: PartialSum, parts: number) => formatPartialMoney(v, parts);
   const rows = cost.clients.map((c) => (
     <tr key={c.clientId}>
@@ -356,7 +356,7 @@ function EvaluationMatrix({ w, evaluations, commitments }: { w: PortfolioWorkloa
   );
 }
 
-function workloadBlocks(m: RoadmapModel, w: PortfolioWorkload): FlowBlock[] {
+export function workloadBlocks(m: RoadmapModel, w: PortfolioWorkload): FlowBlock[] {
   const { workload, profile, recommendation: r, plan } = w;
   const id = workload.id;
   const commitments = m.commitmentsOf(w);
@@ -517,7 +517,7 @@ function workloadBlocks(m: RoadmapModel, w: PortfolioWorkload): FlowBlock[] {
 
 // ---------- 4 Commitments register ----------
 
-function registerBlocks(m: RoadmapModel): FlowBlock[] {
+export function registerBlocks(m: RoadmapModel): FlowBlock[] {
   const sorted = [...m.data.commitments].sort((a, b) => (a.dueDate ?? '9999').localeCompare(b.dueDate ?? '9999') || a.customer.localeCompare(b.customer));
   const blocks: FlowBlock[] = [{
     key: 'register-title', section: 'register', keepWithNext: true,
@@ -549,11 +549,17 @@ function registerBlocks(m: RoadmapModel): FlowBlock[] {
   return blocks;
 }
 
-export function flowBlocks(m: RoadmapModel): Record<SectionId, FlowBlock[]> {
-  const workloads: FlowBlock[] = [{
+/** The workloads section's title, before the first workload's blocks. */
+export function workloadsTitleBlock(): FlowBlock {
+  return {
     key: 'workloads-title', section: 'workloads', keepWithNext: true,
     node: <SectionTitle n="3" title="Workloads" lead="For each workload: what the fine-tuned model does, what replaces it and why (every rule that fired), the evidence, the sign-offs and the dated plan." />,
-  }];
+  };
+}
+
+/** Every flowing block of the workloads at hand. */
+export function flowBlocks(m: RoadmapModel): Record<SectionId, FlowBlock[]> {
+  const workloads: FlowBlock[] = [workloadsTitleBlock()];
   for (const w of m.workloads) workloads.push(...workloadBlocks(m, w));
   return { summary: summaryBlocks(m), workloads, register: registerBlocks(m) };
 }

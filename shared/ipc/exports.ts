@@ -3,10 +3,13 @@ import { z } from 'zod';
 import { query } from './contract.ts';
 import { isoDate } from './inventory.ts';
 import type {
-  Candidate, Client, Commitment, Contract, DeadlineEvent, Evaluation, GovernanceEntry, IsoDate, SignOff,
+  Candidate, Client, Commitment, Contract, DeadlineEvent, Evaluation, GovernanceEntry, IsoDate, SignOff, Workload,
 } from '../domain/types.ts';
-import type { Portfolio } from '../portfolio.ts';
+import type { Portfolio, PortfolioWorkload } from '../portfolio.ts';
 import type { BaselineDiff } from '../plan/baselineDiff.ts';
+import type { PortfolioCost } from '../plan/cost.ts';
+import type { Recommendation } from '../decision/types.ts';
+import type { SunsetDate, WorkloadPlan } from '../plan/types.ts';
 
 const id = z.number().int().positive();
 
@@ -39,6 +42,32 @@ export interface RoadmapData {
   changes?: BaselineDiff | null;
 }
 
+/**
+ * A workload as the roadmap as a whole reads it: its order, the counts, the at-risk and bridge tables, the register and
+ * the timeline's date axis. A PortfolioWorkload is one; its own section and timeline row need the whole of it.
+ */
+export interface RoadmapLine {
+  workload: Pick<Workload, 'id' | 'clientId' | 'name'>;
+  recommendation: Pick<Recommendation, 'architecture'>;
+  plan: Pick<WorkloadPlan, 'status' | 'start' | 'end' | 'fullEnd' | 'overrunDays' | 'endsBeforeTrainingDeadline' | 'bridge'> & { sunset: Pick<SunsetDate, 'date'> };
+}
+
+/**
+ * The roadmap without its workloads' detail, for a printer that prints it in chunks: every workload as a line, and
+ * what the cover, summary and register show. Each chunk then asks for the detail of its own workloads only.
+ */
+export interface RoadmapOutline extends Omit<RoadmapData, 'portfolio' | 'candidates' | 'evaluations' | 'governance' | 'signOffs'> {
+  portfolio: Omit<Portfolio, 'workloads'> & { workloads: RoadmapLine[] };
+  /** Cost at volume per client and in total (the summary's table). */
+  cost: Pick<PortfolioCost, 'clients' | 'total'>;
+}
+
+/** The detail of some workloads of a roadmap: what their sections and timeline rows draw. */
+export type RoadmapDetail = Pick<RoadmapData, 'candidates' | 'evaluations' | 'governance' | 'signOffs'> & { workloads: PortfolioWorkload[] };
+
+/** The most workloads one roadmap.detail call answers (a chunk of pages shows far fewer). */
+export const MAX_DETAIL_WORKLOADS = 2000;
+
 /** What a file export answers: where it was written; null when the user cancelled the save dialog. */
 export type ExportResult = { path: string; pages?: number } | null;
 
@@ -47,6 +76,10 @@ const scope = { clientId: id.optional(), today: isoDate.optional() };
 export const exportsChannels = {
   /** The roadmap's content (portfolio, commitments, evaluation matrices, sign-offs) for the print view. */
   'roadmap.data': query<RoadmapData>()(z.object(scope).default({})),
+  /** The roadmap without its workloads' detail (a printer printing in chunks asks for that chunk by chunk). */
+  'roadmap.outline': query<RoadmapOutline>()(z.object(scope).default({})),
+  /** The detail of the named workloads of the roadmap (in the order asked), for the pages of one chunk. */
+  'roadmap.detail': query<RoadmapDetail>()(z.object({ ...scope, workloadIds: z.array(id).max(MAX_DETAIL_WORKLOADS) })),
   /** Asks where to save, prints the roadmap print view to PDF (landscape) and writes it. */
   'export.roadmapPdf': query<ExportResult>()(z.object({ ...scope, paper: z.enum(PAPER_SIZES).default('A4') }).default({ paper: 'A4' })),
   /** Milestones (training deadline, sunsets, bridge refresh-by, commitment due and notice-by dates; step ends when `steps`) as iCalendar. */

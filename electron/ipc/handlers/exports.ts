@@ -6,7 +6,7 @@ import { roadmapRoute } from '../../../shared/ipc/exports.ts';
 import { OfframpError } from '../../../shared/errors.ts';
 import { planToCsv } from '../../../shared/plan/csv.ts';
 import type { HandlerContext, HandlerMap } from '../context.ts';
-import { buildRoadmapData } from '../../exporters/roadmapData.ts';
+import { buildRoadmapData, keptRoadmap, releaseKeptRoadmap, roadmapDetail, roadmapOutline } from '../../exporters/roadmapData.ts';
 import { milestonesToIcs, portfolioMilestones } from '../../exporters/milestonesIcs.ts';
 import { countPdfPages } from '../../exporters/pdfPages.ts';
 import { loadPortfolio } from '../../services/portfolio.ts';
@@ -43,11 +43,15 @@ async function exportRoadmapPdf(ctx: HandlerContext, p: { clientId?: number; tod
     ctx.progress('export.roadmapPdf', 0, 3, 'Laying out the roadmap');
     const pdf = await print(roadmapRoute({ paper: p.paper, clientId: p.clientId, today }), {
       paper: p.paper, landscape: true, signal,
+      onPlanned: (total) => {
+        report(0, total, `Printing ${total} pages`);
+        ctx.progress('export.roadmapPdf', 0, total, `Printing ${total} pages`);
+      },
       onProgress: (printed, total) => {
         report(printed, total, `Printed ${printed} of ${total} pages`);
         ctx.progress('export.roadmapPdf', printed, total, `Printed ${printed} of ${total} pages`);
       },
-    });
+    }).finally(releaseKeptRoadmap);
     if (signal.aborted) throw new OfframpError({ code: 'cancelled', message: 'The roadmap export was cancelled. Nothing was written.' });
     writeFile(file, pdf);
     const pages = countPdfPages(pdf);
@@ -58,6 +62,10 @@ async function exportRoadmapPdf(ctx: HandlerContext, p: { clientId?: number; tod
 
 export const exportsHandlers: HandlerMap<keyof typeof exportsChannels> = {
   'roadmap.data': ({ clientId, today }, ctx) => buildRoadmapData(ctx.workspace.database(), ctx.workspace.path(), today ?? ctx.today(), clientId),
+
+  // A chunked print asks for the outline once and then each chunk's workloads: all from one computed roadmap.
+  'roadmap.outline': ({ clientId, today }, ctx) => roadmapOutline(keptRoadmap(ctx.workspace.database(), ctx.workspace.path(), today ?? ctx.today(), clientId)),
+  'roadmap.detail': ({ clientId, today, workloadIds }, ctx) => roadmapDetail(keptRoadmap(ctx.workspace.database(), ctx.workspace.path(), today ?? ctx.today(), clientId), workloadIds),
 
   'export.roadmapPdf': (p, ctx) => exportRoadmapPdf(ctx, p),
 
