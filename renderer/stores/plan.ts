@@ -25,7 +25,12 @@ const MIN_WINDOW = 120;
  * edit, and the rows further out come with the full margin once a scroll nears them (showRows).
  */
 const LOAD_MARGIN = 20;
-const LOAD_MIN_WINDOW = 40;
+const LOAD_MIN_WINDOW = 60;
+/**
+ * A hole this close to the rows in view (the view's own overscan included) is fetched now, so a scroll reaches rows
+ * that are already here. No more than LOAD_MARGIN, so a load is not followed at once by a fetch of its neighbours.
+ */
+const AHEAD = LOAD_MARGIN;
 
 interface PlanState {
   /** Roll-ups and counts of the scope (the header's client, or all). */
@@ -167,13 +172,14 @@ export const usePlan = create<PlanState>((set, get) => {
       viewport = [first, last];
       const { overview, rows } = get();
       if (!overview || rows.length === 0) return;
-      const lo = Math.max(0, first);
-      const hi = Math.min(rows.length - 1, last);
+      const lo = Math.max(0, first - AHEAD);
+      const hi = Math.min(rows.length - 1, last + AHEAD);
       let missing = false;
       for (let i = lo; i <= hi; i++) if (rows[i] === undefined) { missing = true; break; }
       if (!missing) return;
       if (fetchingRows && fetchingRows[0] <= lo && fetchingRows[1] >= hi) return;
-      void fetchRows(lo, hi, rows.length, overview.version, rowsKey);
+      // The window around the rows in view (MARGIN on each side) covers the rows ahead as well.
+      void fetchRows(Math.max(0, first), Math.min(rows.length - 1, last), rows.length, overview.version, rowsKey);
     },
 
     async loadWorkload(workloadId) {

@@ -8,7 +8,17 @@ import { StatusBadge, slackText } from '../../components/timeline/status.tsx';
 import { approachShort, dayOf, jobLabel } from '../../labels.ts';
 import '../decision/decision.css';
 
-const short = (d: string) => format(parseISO(d), 'MMM d');
+/** "Mar 2" for a date: each distinct date is parsed and formatted once (a 250-row table shows 3,000 step dates, most repeated). */
+const shortDates = new Map<string, string>();
+function short(d: string): string {
+  let text = shortDates.get(d);
+  if (text === undefined) {
+    text = format(parseISO(d), 'MMM d');
+    if (shortDates.size > 5000) shortDates.clear();
+    shortDates.set(d, text);
+  }
+  return text;
+}
 const sentence = (t: string) => t.charAt(0).toUpperCase() + t.slice(1);
 
 /** Rows rendered at first; the rest on request, so a 5,000-workload portfolio stays responsive. */
