@@ -30,10 +30,14 @@ export const CHROMIUM_FLAGS = [
   // chunk is laid out instead of whenever V8 gets round to it.
   '--js-flags=--expose-gc',
   // Fewer processes, each of which holds its own ~100 MB of Chromium's code and heap: the GPU and network services run
-  // in the browser process, and no spare renderer is started ahead of a navigation that never comes.
+  // in the browser process; no spare renderer is started ahead of a navigation that never comes, nor the renderers
+  // that headless Chrome preloads for its invisible address bar's popups; no on-device AI model service.
   '--in-process-gpu',
   `--enable-features=${[...PLAYWRIGHT_ENABLED_FEATURES, 'NetworkServiceInProcess2'].join(',')}`,
-  `--disable-features=${[...PLAYWRIGHT_DISABLED_FEATURES, 'SpareRendererForSitePerProcess'].join(',')}`,
+  `--disable-features=${[
+    ...PLAYWRIGHT_DISABLED_FEATURES, 'SpareRendererForSitePerProcess', 'WebUIOmniboxPopup', 'WebUIOmniboxAimPopup', 'AiModeOmniboxEntryPoint',
+    'OptGuideOnDeviceModel',
+  ].join(',')}`,
 ];
 
 export function chromiumPath(): string {

@@ -2,8 +2,12 @@
 // and Electron's printToPDF (main.ts) drive the same loop, so the app and the CLI print alike. A view that offers
 // window.__offrampPrintRange (the roadmap) renders only the chunk asked for, so the page, Chromium's print layout and
 // the chunk's PDF stay bounded by the chunk; other views print their pages with pageRanges. Each chunk is copied into
-// the joined document as soon as it arrives and then dropped, so the main process holds one chunk at a time, not all.
-// Imports neither playwright-core nor electron: both bundles use it.
+// a temporary file as soon as it arrives, so the main process holds one chunk at a time while Chromium runs; the files
+// are joined once the page is closed and Chromium's memory given back. Imports neither playwright-core nor electron:
+// both bundles use it.
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { OfframpError } from '../../shared/errors.ts';
 
 /**
@@ -111,32 +115,32 @@ export async function printInChunks(target: PrintTarget, options: ChunkOptions =
     options.onProgress?.(total ?? 1, total ?? 1);
     return Buffer.from(pdf);
   }
-  // A document printed in one chunk is returned as printed; from the second chunk on they are joined as they come.
-  let single: Uint8Array | null = null;
-  let joiner: PdfJoiner | null = null;
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'offramp-print-'));
+  const files: string[] = [];
   const add = async (chunk: Uint8Array) => {
-    if (!joiner && single === null) {
-      single = chunk;
-      return;
-    }
-    if (!joiner) {
-      joiner = new PdfJoiner();
-      await joiner.add(single!);
-      single = null;
-    }
-    await joiner.add(chunk);
+    const file = path.join(dir, `${String(files.length).padStart(5, '0')}.pdf`);
+    await fs.promises.writeFile(file, chunk);
+    files.push(file);
   };
-  for (let from = 1; from <= total; from += size) {
-    if (options.signal?.aborted) throw new OfframpError({ code: 'cancelled', message: 'Printing was cancelled. Nothing was written.' });
-    const to = Math.min(total, from + size - 1);
-    if (ranged) {
-      await target.evaluate(`window.__offrampPrintRange(${from}, ${to})`);
-      await add(await target.print());
-    } else {
-      await add(await target.print(`${from}-${to}`));
+  try {
+    for (let from = 1; from <= total; from += size) {
+      if (options.signal?.aborted) throw new OfframpError({ code: 'cancelled', message: 'Printing was cancelled. Nothing was written.' });
+      const to = Math.min(total, from + size - 1);
+      if (ranged) {
+        await target.evaluate(`window.__offrampPrintRange(${from}, ${to})`);
+        await add(await target.print());
+      } else {
+        await add(await target.print(`${from}-${to}`));
+      }
+      options.onProgress?.(to, total);
     }
-    options.onProgress?.(to, total);
+    await target.release?.();
+    // A document printed in one chunk is returned as printed.
+    if (files.length === 1) return await fs.promises.readFile(files[0]);
+    const joiner = new PdfJoiner();
+    for (const file of files) await joiner.add(await fs.promises.readFile(file));
+    return await joiner.finish();
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
   }
-  await target.release?.();
-  return joiner ? (joiner as PdfJoiner).finish() : Buffer.from(single ?? new Uint8Array());
 }
