@@ -38,7 +38,7 @@ describe.skipIf(skipWithoutChromium())('the data a roadmap printed in chunks ask
 
   beforeAll(async () => {
     dir = tempDir('offramp-chunk-data-');
-    const db = await generatedWorkspaceFile(dir, { workloads: 180, clients: 12, today: TODAY });
+    const db = await generatedWorkspaceFile(dir, { workloads: 240, clients: 16, today: TODAY });
     session = await openHeadless(db, { today: TODAY });
     const data = await session.call('roadmap.data', { today: TODAY });
     names = new Map(data.portfolio.workloads.map((w) => [w.workload.id, w.workload.name]));
