@@ -58,7 +58,6 @@ const SHAPE_SLOT = new Map<RecordShape, number>(RECORD_SHAPES.map((s, i) => [s, 
 
 const SYSTEM_TOKEN_CACHE = 64;
 const NO_WORDS: ReadonlySet<string> = new Set();
-const NO_TEXTS: string[] = [];
 /** Prompts are read on their first characters for word-level measures (bounded on huge lines). */
 const MAX_PROMPT_CHARS = 20_000;
 
@@ -215,7 +214,7 @@ export function createTrainingAnalyser(options: TrainingAnalyserOptions = {}): T
       for (const text of ex.context) addSampleText(text);
     }
 
-    const toneTexts: string[] = sampled ? [] : NO_TEXTS;
+    const toneTexts: string[] = [];
     for (const reply of ex.replies) {
       replies += 1;
       replyChars += reply.text.length;
