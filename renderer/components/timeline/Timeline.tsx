@@ -1,7 +1,7 @@
 // The portfolio Gantt: the six steps of every workload as bars per client, with today, sunset, deadline and commitment markers.
 // Rows are virtualized and may arrive in windows (5,000 workloads stay smooth): a row not fetched yet shows a
 // placeholder and `onRowsShown` asks for it. The bars are one keyboard stop moved with the arrow keys.
-import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState, type ReactElement } from 'react';
 import { defaultRangeExtractor, useVirtualizer } from '@tanstack/react-virtual';
 import { format, parseISO } from 'date-fns';
 import { Link } from 'wouter';
@@ -76,7 +76,11 @@ const STEP_ORDER = [1, 2, 3, 4, 5, 6] as const;
 
 interface Tip { rowIndex: number; step: number; left: number; top: number; above: boolean }
 
-export function Timeline({ groups, today, trainingDeadline, commitments, closures = [], events = [], span, onRowsShown, ghosts, onOpen }: Props) {
+/** Stable defaults: a new [] each render would remake the rows' background lines each render (see commonLines). */
+const NO_CLOSURES: Closure[] = [];
+const NO_EVENTS: EventMarker[] = [];
+
+export function Timeline({ groups, today, trainingDeadline, commitments, closures = NO_CLOSURES, events = NO_EVENTS, span, onRowsShown, ghosts, onOpen }: Props) {
   const scrollRef = useRef<HTMLDivElement>(null);
   const [width, setWidth] = useState(1000);
   const [focus, setFocus] = useState<{ row: number; step: number } | null>(null);
@@ -134,7 +138,9 @@ export function Timeline({ groups, today, trainingDeadline, commitments, closure
     count: rows.length,
     getScrollElement: () => scrollRef.current,
     estimateSize: (i) => (rows[i].kind === 'client' ? CLIENT_H : ROW_H),
-    overscan: 10,
+    // Five rows (220 px, about two wheel notches) beyond each edge: every rendered row is redrawn when the plan
+    // changes, and ten on each side made a third of that work for rows out of sight.
+    overscan: 5,
     // The bar that Tab reaches stays rendered even when scrolled out of view, so the timeline never loses its tab stop.
     rangeExtractor: (range) => {
       const indexes = defaultRangeExtractor(range);
@@ -212,22 +218,63 @@ export function Timeline({ groups, today, trainingDeadline, commitments, closure
   const months = useMemo(() => monthStarts(range.lo, range.hi), [range.lo, range.hi]);
   const weekly = pxPerDay * 7 >= 30;
   const mondays = useMemo(() => (weekly ? weekStarts(range.lo, range.hi) : []), [range.lo, range.hi, weekly]);
-  const visibleCommitments = commitments.filter((c) => {
+  const visibleCommitments = useMemo(() => commitments.filter((c) => {
     const d = toDayNumber(c.date);
     return d >= range.lo && d <= range.hi;
-  });
-  const visibleClosures = closures
+  }), [commitments, range.lo, range.hi]);
+  const visibleClosures = useMemo(() => closures
     .map((c) => ({ ...c, lo: Math.max(range.lo, toDayNumber(c.start)), hi: Math.min(range.hi, toDayNumber(c.end)) }))
-    .filter((c) => c.lo <= c.hi);
-  const band = (c: { lo: number; hi: number }) => ({ left: (c.lo - range.lo) * pxPerDay, width: (c.hi - c.lo + 1) * pxPerDay });
-  const visibleEvents = events.filter((e) => toDayNumber(e.date) >= range.lo && toDayNumber(e.date) <= range.hi);
+    .filter((c) => c.lo <= c.hi), [closures, range.lo, range.hi]);
+  const band = useCallback((c: { lo: number; hi: number }) => ({ left: (c.lo - range.lo) * pxPerDay, width: (c.hi - c.lo + 1) * pxPerDay }), [range.lo, pxPerDay]);
+  const visibleEvents = useMemo(() => events.filter((e) => toDayNumber(e.date) >= range.lo && toDayNumber(e.date) <= range.hi), [events, range.lo, range.hi]);
   // Each row draws its own client's commitment lines: index them once, not once per row.
-  const commitmentsByClient = new Map<number, CommitmentMarker[]>();
-  for (const c of visibleCommitments) {
-    const list = commitmentsByClient.get(c.clientId);
-    if (list) list.push(c);
-    else commitmentsByClient.set(c.clientId, [c]);
-  }
+  const commitmentsByClient = useMemo(() => {
+    const byClient = new Map<number, CommitmentMarker[]>();
+    for (const c of visibleCommitments) {
+      const list = byClient.get(c.clientId);
+      if (list) list.push(c);
+      else byClient.set(c.clientId, [c]);
+    }
+    return byClient;
+  }, [visibleCommitments]);
+  // The background lines of every row (a month line per month of the span, over a hundred on a long plan, and the
+  // client's commitment lines), made once per scale rather than per row and render: React skips an element it has
+  // already rendered, so a new plan or order redraws the bars, not thousands of lines. Painted in this order.
+  const commonBefore = useMemo(() => (
+    <>
+      {visibleClosures.map((c) => <span key={c.name + c.start} className="gantt__closure" style={band(c)} />)}
+      {months.map((m) => <span key={m} className="gantt__line gantt__line--month" style={{ left: x(m) }} />)}
+    </>
+  ), [visibleClosures, band, months, x]);
+  const commonAfter = useMemo(() => (
+    <>
+      <span className="gantt__line gantt__line--today" style={{ left: x(today) }} />
+      <span className="gantt__line gantt__line--deadline" style={{ left: x(trainingDeadline) }} />
+      {visibleEvents.map((e) => <span key={e.name + e.date} className="gantt__line gantt__line--event" style={{ left: x(e.date) }} />)}
+    </>
+  ), [x, today, trainingDeadline, visibleEvents]);
+  const clientLines = useMemo(() => {
+    const made = new Map<string, ReactElement>();
+    return (clientId: number, sunset: IsoDate | null): ReactElement => {
+      const key = `${clientId}/${sunset ?? ''}`;
+      let el = made.get(key);
+      if (!el) {
+        el = (
+          <>
+            {(commitmentsByClient.get(clientId) ?? []).map((c, i) => (
+              <span key={`c${i}`} className="gantt__line gantt__line--commitment" style={{ left: x(c.date) + pxPerDay / 2 }} />
+            ))}
+            {sunset ? <span className="gantt__line gantt__line--sunset" style={{ left: x(sunset) + pxPerDay }} /> : null}
+          </>
+        );
+        made.set(key, el);
+      }
+      return el;
+    };
+  }, [commitmentsByClient, x, pxPerDay]);
+  const axisMonths = useMemo(() => months.map((m) => (
+    <span key={m} className="gantt__month" style={{ left: x(m) }}>{format(parseISO(m), 'MMM yyyy')}</span>
+  )), [months, x]);
   const tipRow = tip ? rows[tip.rowIndex] : null;
   const tipItem = tipRow?.kind === 'workload' ? tipRow.item : undefined;
   const tipStep = tipItem?.steps.find((s) => s.step === tip!.step);
@@ -241,9 +288,7 @@ export function Timeline({ groups, today, trainingDeadline, commitments, closure
             {visibleClosures.map((c) => (
               <span key={c.name + c.start} className="gantt__closure gantt__closure--axis" style={band(c)} title={`${c.name}: ${c.start} to ${c.end} (no working days)`} />
             ))}
-            {months.map((m) => (
-              <span key={m} className="gantt__month" style={{ left: x(m) }}>{format(parseISO(m), 'MMM yyyy')}</span>
-            ))}
+            {axisMonths}
             {mondays.map((m) => (
               <span key={m} className="gantt__week" style={{ left: x(m) }} aria-hidden="true">{format(parseISO(m), 'd')}</span>
             ))}
@@ -262,19 +307,7 @@ export function Timeline({ groups, today, trainingDeadline, commitments, closure
         <div className="gantt__body" style={{ height: virtualizer.getTotalSize() }} onKeyDown={onKeyDown} role="grid" aria-label="Plan timeline" aria-rowcount={rows.length}>
           {virtualItems.map((v) => {
             const r = rows[v.index];
-            const lines = (
-              <>
-                {visibleClosures.map((c) => <span key={c.name + c.start} className="gantt__closure" style={band(c)} />)}
-                {months.map((m) => <span key={m} className="gantt__line gantt__line--month" style={{ left: x(m) }} />)}
-                {(commitmentsByClient.get(r.group.clientId) ?? []).map((c, i) => (
-                  <span key={`c${i}`} className="gantt__line gantt__line--commitment" style={{ left: x(c.date) + pxPerDay / 2 }} />
-                ))}
-                {r.group.sunset ? <span className="gantt__line gantt__line--sunset" style={{ left: x(r.group.sunset) + pxPerDay }} /> : null}
-                <span className="gantt__line gantt__line--today" style={{ left: x(today) }} />
-                <span className="gantt__line gantt__line--deadline" style={{ left: x(trainingDeadline) }} />
-                {visibleEvents.map((e) => <span key={e.name + e.date} className="gantt__line gantt__line--event" style={{ left: x(e.date) }} />)}
-              </>
-            );
+            const lines = <>{commonBefore}{clientLines(r.group.clientId, r.group.sunset)}{commonAfter}</>;
             if (r.kind === 'client') {
               const late = r.group.late ?? r.group.rows.filter((w) => asRow(w)?.status === 'late').length;
               return (
