@@ -26,9 +26,9 @@ const SQL_START = /^\s*(?:select|with|insert|update|delete|create)\b/i;
 const SQL = /^\s*(?:SELECT|WITH|INSERT\s+INTO|UPDATE|DELETE\s+FROM|CREATE\s+(?:TABLE|VIEW|INDEX))\b[\s\S]*\b(?:FROM|INTO|SET|AS|TABLE|VALUES)\b/i;
 const REGEX_TOKEN = /\\[dDwWsSbB.()[\]{}|^$*+?\\/]|\[[^\]\s]{1,30}\]|\{\d+(?:,\d*)?\}|\(\?[:=!<]|[)\]][*+?]/g;
 
-export function roughWordCount(text: string): number {
+export function roughWordCount(text: string, cjk = hasCjk(text)): number {
   if (text.length === 0) return 0;
-  if (hasCjk(text)) return Math.max(1, Math.round(text.length / 2));
+  if (cjk) return Math.max(1, Math.round(text.length / 2));
   let n = 1;
   for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) === 32 || text.charCodeAt(i) === 10) n += 1;
   return n;
@@ -37,11 +37,13 @@ export function roughWordCount(text: string): number {
 /** Reads the form of a reply (already trimmed). Never throws. */
 export function replyShape(raw: string): ReplyShape {
   const text = raw.length > MAX_REPLY_CHARS ? raw.slice(0, MAX_REPLY_CHARS) : raw;
-  const words = roughWordCount(text);
+  // Whether the text is in a script without spaces is read once, for the word count and the short-answer test.
+  const cjk = hasCjk(text);
+  const words = roughWordCount(text, cjk);
   const first = text[0];
   // Most replies are short prose or a label: skip the costlier checks that cannot match them.
   if (first !== '{' && first !== '[' && first !== '`' && text.length <= 60 && !text.includes('\\') && !text.includes('[') && !text.includes('```') && !/^\s*(?:select|with|insert|update|delete|create)\b/i.test(text)) {
-    const short = hasCjk(text) ? text.length <= 12 : words <= 6;
+    const short = cjk ? text.length <= 12 : words <= 6;
     return { form: short ? 'short' : 'text', words };
   }
   const fence = text.includes('```') ? FENCE.exec(text) : null;
@@ -54,7 +56,7 @@ export function replyShape(raw: string): ReplyShape {
   if (anyFence && text.indexOf('```', (anyFence.index ?? 0) + 3) > 0) return { form: 'code', codeKind: 'fenced', language: anyFence[1].toLowerCase() || undefined, words };
   if ((text.includes('\\') || text.includes('[')) && looksLikeRegex(text)) return { form: 'code', codeKind: 'regex', words };
   if (text.includes('\n') && looksLikeSource(text)) return { form: 'code', codeKind: 'source', words };
-  const short = hasCjk(text) ? text.length <= 12 : words <= 6 && text.length <= 60;
+  const short = cjk ? text.length <= 12 : words <= 6 && text.length <= 60;
   return { form: short ? 'short' : 'text', words };
 }
 

@@ -57,7 +57,8 @@ export function createReasoningDetector() {
       // No digit, no calculation: most replies leave here.
       if (!/\d/.test(reply)) return false;
       const text = reply.length > MAX_REPLY_CHARS ? reply.slice(-MAX_REPLY_CHARS) : reply;
-      const n = text.match(STEP)?.length ?? 0;
+      // Every calculation STEP finds has an '=' or a '<<': a reply with neither has none, without a scan by the expression.
+      const n = text.includes('=') || text.includes('<<') ? (text.match(STEP)?.length ?? 0) : 0;
       const tail = text.length > 400 ? text.slice(-400) : text;
       // Without a line break the answer line can only open the text: the anchored form tries one position, not every one.
       const final = tail.includes('\n') ? FINAL.exec(tail) : FINAL_AT_START.exec(tail);
