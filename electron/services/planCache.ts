@@ -292,6 +292,9 @@ export class WorkspacePlan {
       changed.add(entry);
     }
 
+    // Clients whose lists hold a replaced entry (or all, when clients changed); a client whose workloads only moved
+    // slots keeps its list, since those entries are updated in place, and needs only its roll-up again.
+    const relisted = new Set(affectedClients);
     const capacity = this.capacity();
     if (capacity === null) {
       for (const e of changed) e.fit = fit(e.prepared, null);
@@ -332,14 +335,14 @@ export class WorkspacePlan {
     }
     for (const e of changed) e.pw = { ...e.pw, plan: buildPlan(e.prepared, e.fit, this.opts, capacity) };
 
-    // Entries replaced above are new objects: rebuild the affected clients' lists (one pass over all entries).
-    const lists = new Map<number, Entry[]>([...affectedClients].map((id) => [id, []]));
-    for (const e of this.entries.values()) lists.get(e.pw.workload.clientId)?.push(e);
+    // Entries replaced above are new objects: rebuild those clients' lists (one pass over all entries).
+    const lists = new Map<number, Entry[]>([...relisted].map((id) => [id, []]));
+    if (lists.size > 0) for (const e of this.entries.values()) lists.get(e.pw.workload.clientId)?.push(e);
     for (const [clientId, list] of lists) {
       if (list.length > 0) this.byClient.set(clientId, list.sort(byNameThenId));
       else this.byClient.delete(clientId);
-      this.rollupOf(clientId);
     }
+    for (const clientId of affectedClients) this.rollupOf(clientId);
     this.bump();
   }
 
