@@ -27,7 +27,10 @@ export interface PrintTarget {
 }
 
 export interface ChunkOptions {
-  /** Pages per printed chunk (default DEFAULT_CHUNK_PAGES). */
+  /**
+   * Pages per printed chunk, exactly. Without it a chunk holds DEFAULT_CHUNK_PAGES pages, a page the view marks heavy
+   * (data-heavy-pages="from-to" on its root: the roadmap's timeline) counting as HEAVY_PAGE_WEIGHT pages.
+   */
   chunkPages?: number;
   /** Milliseconds to wait for the print view to start (its layout then takes as long as it takes). */
   timeoutMs?: number;
@@ -40,11 +43,33 @@ export interface ChunkOptions {
 }
 
 /**
- * Pages per chunk. While a chunk prints, Chromium's page holds its DOM, print layout and paint records: 3–4 MB a
- * timeline page, less for text. 40 pages keep that near 150 MB; each chunk costs about 0.2 s of fixed CPU (a print
- * call, its fonts, the join), so far smaller chunks would cost time (5,800 pages: 146 chunks).
+ * Pages per chunk. While a chunk prints, Chromium's page holds its DOM, print layout and paint records: about 2 MB a
+ * text page, so 60 pages keep that near 150 MB; each chunk also costs about 0.2 s of fixed CPU (a print call, its
+ * fonts, the join), so much smaller chunks would cost time (5,800 pages: ~100 chunks).
  */
-export const DEFAULT_CHUNK_PAGES = 40;
+export const DEFAULT_CHUNK_PAGES = 60;
+/** A timeline page holds dozens of bars and marks: it costs about four text pages to print (60 -> 15 a chunk). */
+export const HEAVY_PAGE_WEIGHT = 4;
+
+/**
+ * The chunks of a document of `total` pages: `size` pages each, a page in `heavy` (a "from-to" range) counting as
+ * `weight` pages; a chunk always takes at least one page.
+ */
+export function chunkRanges(total: number, size: number, heavy: string | null = null, weight = 1): [number, number][] {
+  const m = heavy ? /^(\d+)-(\d+)$/.exec(heavy) : null;
+  const [hFrom, hTo] = m ? [Number(m[1]), Number(m[2])] : [0, -1];
+  const cost = (page: number) => (page >= hFrom && page <= hTo ? weight : 1);
+  const out: [number, number][] = [];
+  let from = 1;
+  while (from <= total) {
+    let to = from;
+    let used = cost(from);
+    while (to < total && used + cost(to + 1) <= size) used += cost(++to);
+    out.push([from, to]);
+    from = to + 1;
+  }
+  return out;
+}
 
 /** Settles once the print view has started (it sets window.__offrampPrintReady as its module loads). */
 const STARTED = 'new Promise((resolve) => { const check = () => (window.__offrampPrintReady !== undefined ? resolve(true) : setTimeout(check, 50)); check(); })';
@@ -124,9 +149,11 @@ export async function printInChunks(target: PrintTarget, options: ChunkOptions =
     files.push(file);
   };
   try {
-    for (let from = 1; from <= total; from += size) {
+    const heavy = options.chunkPages === undefined
+      ? await target.evaluate<string | null>("document.querySelector('[data-heavy-pages]')?.getAttribute('data-heavy-pages') ?? null")
+      : null;
+    for (const [from, to] of chunkRanges(total, size, heavy, HEAVY_PAGE_WEIGHT)) {
       if (options.signal?.aborted) throw new OfframpError({ code: 'cancelled', message: 'Printing was cancelled. Nothing was written.' });
-      const to = Math.min(total, from + size - 1);
       if (ranged) {
         await target.evaluate(`window.__offrampPrintRange(${from}, ${to})`);
         await add(await target.print());

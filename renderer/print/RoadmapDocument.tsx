@@ -4,12 +4,13 @@
 // A printer printing in chunks gives an outline and asks for workloads' detail a few at a time: while measuring (a
 // group at a time) and for each chunk (only the workloads its pages show), so the page never holds the whole roadmap.
 import { useEffect, useMemo, useRef, useState, type CSSProperties, type ReactNode } from 'react';
-import type { PaperSize, RoadmapData, RoadmapDetail, RoadmapLine, RoadmapOutline } from '../../shared/ipc/exports.ts';
+import type { PaperSize, RoadmapData } from '../../shared/ipc/exports.ts';
 import type { PortfolioWorkload } from '../../shared/portfolio.ts';
-import { buildModel, buildOutlineModel, withDetail, type RoadmapModel } from './model.ts';
+import type { RoadmapModel } from './model.ts';
 import {
   registerBlocks, StatusMark, summaryBlocks, sunsetRuleWords, TableView, workloadBlocks, workloadsTitleBlock, type FlowBlock, type SectionId,
 } from './blocks.tsx';
+import { FLOW_SECTIONS, measureGroups, measureRounds, sourceOf, workloadsOn, type PlannedPage, type Queued, type RoadmapParts } from './roadmapSource.ts';
 import { PLAN_STATUSES } from '../../shared/domain/types.ts';
 import { TIMELINE, chunkRows, packBlocks, sheetGeometry, timelineRowsPerPage, type MeasuredBlock, type PagePiece, type SheetGeometry } from './layout.ts';
 import { TimelinePage, timelineAxis } from './Timeline.tsx';
@@ -17,17 +18,6 @@ import { longDate } from './words.ts';
 import { plural } from '../labels.ts';
 import { collectGarbage, offerPrintRange, printFailed, printRangeFailed, printRangeShown, printsInChunks } from './printReady.ts';
 import './roadmap.css';
-
-const FLOW_SECTIONS: SectionId[] = ['summary', 'workloads', 'register'];
-/** Blocks measured per round: the measuring DOM holds this many at once, so its memory does not grow with the document. */
-const MEASURE_BATCH = 400;
-/**
- * Workloads whose detail is asked for per measuring round (about five blocks each): few enough that the measuring DOM
- * stays small beside a printed chunk, enough that 5,000 workloads take 25 rounds (each a request, a commit and a gc()).
- */
-const MEASURE_WORKLOADS = 200;
-
-interface Queued { section: SectionId; index: number; block: FlowBlock }
 
 interface Measured {
   /** Per section: the pages, each a list of whole blocks or table row ranges. */
@@ -37,34 +27,6 @@ interface Measured {
   /** The workload each block of the workloads section belongs to (undefined for the section's title). */
   owners: (number | undefined)[];
   oversized: string[];
-}
-
-/** Where the roadmap's workloads come from: the whole roadmap at hand, or an outline and a way to ask for detail. */
-export interface RoadmapParts {
-  outline: RoadmapOutline;
-  detail(workloadIds: number[]): Promise<RoadmapDetail>;
-}
-
-interface Source {
-  /** The model of the whole roadmap, with or without its workloads' detail (summary, register, cover, axis). */
-  base: RoadmapModel;
-  /** The model with the detail of these workloads at hand. */
-  withDetail(workloadIds: number[]): Promise<RoadmapModel>;
-}
-
-function sourceOf(data: RoadmapData | undefined, parts: RoadmapParts | undefined): Source {
-  if (parts) {
-    const base = buildOutlineModel(parts.outline);
-    return { base, withDetail: async (ids) => withDetail(base, ids.length === 0 ? { workloads: [], candidates: [], evaluations: {}, governance: [], signOffs: [] } : await parts.detail(ids)) };
-  }
-  const base = buildModel(data!);
-  return {
-    base,
-    withDetail: async (ids) => {
-      const wanted = new Set(ids);
-      return { ...base, workloads: base.workloads.filter((w) => wanted.has(w.workload.id)) };
-    },
-  };
 }
 
 /** Loads the weights the roadmap uses, so measuring happens with the real font metrics (no network: bundled files). */
@@ -78,47 +40,6 @@ export interface RoadmapLayout {
   pageCount: number;
   timelinePages: number;
   rowsPerPage: number;
-}
-
-/** The blocks to measure, a round at a time: the summary, each group of workloads (their detail asked for then), the register. */
-async function* measureRounds(source: Source): AsyncGenerator<Queued[]> {
-  const slices = (section: SectionId, blocks: FlowBlock[], first = 0) => {
-    const out: Queued[][] = [];
-    for (let i = 0; i < blocks.length; i += MEASURE_BATCH) out.push(blocks.slice(i, i + MEASURE_BATCH).map((block, k) => ({ section, index: first + i + k, block })));
-    return out;
-  };
-  yield* slices('summary', summaryBlocks(source.base));
-  let index = 0;
-  const title: Queued = { section: 'workloads', index: index++, block: workloadsTitleBlock() };
-  const lines = source.base.lines;
-  if (lines.length === 0) yield [title];
-  for (let i = 0; i < lines.length; i += MEASURE_WORKLOADS) {
-    const model = await source.withDetail(lines.slice(i, i + MEASURE_WORKLOADS).map((w) => w.workload.id));
-    const round: Queued[] = i === 0 ? [title] : [];
-    for (const w of model.workloads) for (const block of workloadBlocks(model, w)) round.push({ section: 'workloads', index: index++, block });
-    yield round;
-  }
-  yield* slices('register', registerBlocks(source.base));
-}
-
-/** One sheet of the plan: the cover, a page of a flowing section, or a timeline page (with workloads under its rows). */
-type PlannedPage =
-  | { kind: 'cover'; page: number }
-  | { kind: 'flow'; page: number; section: SectionId; pieces: PagePiece[] }
-  | { kind: 'timeline'; page: number; index: number; rows: RoadmapLine[]; under: PagePiece[] };
-
-/** The workloads whose detail a set of pages draws: their timeline rows and their sections' blocks. */
-function workloadsOn(pages: PlannedPage[], owners: (number | undefined)[]): number[] {
-  const ids = new Set<number>();
-  for (const p of pages) {
-    if (p.kind === 'timeline') for (const w of p.rows) ids.add(w.workload.id);
-    const pieces = p.kind === 'timeline' ? p.under : p.kind === 'flow' && p.section === 'workloads' ? p.pieces : [];
-    for (const piece of pieces) {
-      const id = owners[piece.block];
-      if (id !== undefined) ids.add(id);
-    }
-  }
-  return [...ids];
 }
 
 /** What is drawn now: the pages in range (all of them outside a chunked print), with their workloads' detail. */
@@ -334,21 +255,12 @@ export function RoadmapDocument({ data, parts, paper, onLaidOut }: {
       data-timeline-pages={timelineChunks.length}
       data-rows-per-page={rowsPerPage}
       data-oversized={measured.oversized.join(' ')}
+      // Timeline pages cost Chromium three to four times a text page to print: a printer prints fewer of them at once.
+      data-heavy-pages={`${plan.start.timeline}-${plan.start.timeline + timelineChunks.length - 1}`}
     >
       {sheets}
     </div>
   );
-}
-
-/** Consecutive queued blocks of the same section, each group measured in its own section column. */
-function measureGroups(batch: Queued[]): Queued[][] {
-  const groups: Queued[][] = [];
-  for (const q of batch) {
-    const last = groups[groups.length - 1];
-    if (last && last[0].section === q.section) last.push(q);
-    else groups.push([q]);
-  }
-  return groups;
 }
 
 /** A workspace (or client) without workloads: one page that says so and what to do, not pages of zeros. */

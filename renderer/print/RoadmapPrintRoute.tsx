@@ -4,7 +4,8 @@
 import { useMemo } from 'react';
 import type { PaperSize, RoadmapData, RoadmapOutline } from '../../shared/ipc/exports.ts';
 import { invoke } from '../ipc.ts';
-import { RoadmapDocument, type RoadmapLayout, type RoadmapParts } from './RoadmapDocument.tsx';
+import { RoadmapDocument, type RoadmapLayout } from './RoadmapDocument.tsx';
+import type { RoadmapParts } from './roadmapSource.ts';
 import { PrintFrame } from './PrintFrame.tsx';
 import { printsInChunks } from './printReady.ts';
 
