@@ -1,0 +1,26 @@
+// How a long document is cut into chunks: every page once and in order, fewer of the heavy pages (the roadmap's
+// timeline) per chunk than of text pages, and exactly the pages asked for when a caller fixes the chunk size.
+import { describe, expect, it } from 'vitest';
+import { chunkRanges } from '../../../electron/exporters/chunkedPrint.ts';
+
+/** The pages the chunks cover, in order. */
+const pagesOf = (chunks: [number, number][]) => chunks.flatMap(([from, to]) => Array.from({ length: to - from + 1 }, (_, i) => from + i));
+
+describe('cutting a document into print chunks', () => {
+  it('prints every page once, in order, in chunks of the size asked for', () => {
+    expect(chunkRanges(30, 7)).toEqual([[1, 7], [8, 14], [15, 21], [22, 28], [29, 30]]);
+  });
+
+  it('prints timeline pages a quarter as many at a time as text pages, and never skips or repeats a page', () => {
+    const chunks = chunkRanges(5_828, 60, '12-220', 4);
+    expect(pagesOf(chunks)).toEqual(Array.from({ length: 5_828 }, (_, i) => i + 1));
+    const timelineOnly = chunks.filter(([from, to]) => from >= 12 && to <= 220);
+    expect(timelineOnly.length).toBeGreaterThan(10);
+    for (const [from, to] of timelineOnly) expect(to - from + 1).toBeLessThanOrEqual(15);
+    for (const [from, to] of chunks.filter(([from]) => from > 220).slice(0, -1)) expect(to - from + 1).toBe(60);
+  });
+
+  it('still moves on when one heavy page outweighs a whole chunk', () => {
+    expect(chunkRanges(3, 2, '1-3', 4)).toEqual([[1, 1], [2, 2], [3, 3]]);
+  });
+});
