@@ -85,10 +85,6 @@ export const LIVE_COLUMNS: Record<string, readonly string[]> = {
   workshop_agenda_items: ['started_at', 'ended_at', 'elapsed_seconds', 'running_since'],
 };
 
-/** Rows per INSERT statement of a bulk write, within SQLite's oldest limit on bound values (999). */
-const ROWS_PER_INSERT = 64;
-const MAX_BOUND = 999;
-
 const statementCache = new WeakMap<Database, Map<string, Statement>>();
 const columnCache = new WeakMap<Database, Map<string, Set<string>>>();
 
@@ -178,31 +174,15 @@ export class Recorder {
     if (tableColumns(this.db, table).size !== columns.length + (generatedId ? 1 : 0)) {
       throw new OfframpError({ code: 'internal', message: `insertMany into ${table} needs every column` });
     }
-    const head = `INSERT INTO "${table}" (${columns.map((c) => `"${c}"`).join(', ')}) VALUES `;
-    const tuple = `(${columns.map(() => '?').join(', ')})`;
-    // Rows given their ids go several to a statement: one call into SQLite per row was a third of a 10,000-job commit
-    // beyond the plain insert. Rows that take a generated id go one by one, each keeping the id it was given.
-    const perStatement = generatedId ? 1 : Math.max(1, Math.min(ROWS_PER_INSERT, Math.floor(MAX_BOUND / columns.length)));
-    const bulk = prepared(this.db, head + Array.from({ length: perStatement }, () => tuple).join(', '));
-    const single = prepared(this.db, head + tuple);
-    // One reused argument array: positional binding measured faster than named binding of each row object.
-    const args: unknown[] = new Array(columns.length * perStatement);
-    const n = columns.length;
-    let r = 0;
-    for (; r + perStatement <= rows.length; r += perStatement) {
-      for (let k = 0; k < perStatement; k++) {
-        const row = rows[r + k];
-        for (let i = 0; i < n; i++) args[k * n + i] = row[columns[i]];
-      }
-      const info = bulk.run(args);
+    // One reused argument array: positional binding measured faster than named binding of each row object (and than
+    // several rows to a statement, which measured slower for the jobs list).
+    const stmt = prepared(this.db, `INSERT INTO "${table}" (${columns.map((c) => `"${c}"`).join(', ')}) VALUES (${columns.map(() => '?').join(', ')})`);
+    const args: unknown[] = new Array(columns.length);
+    for (const row of rows) {
+      for (let i = 0; i < columns.length; i++) args[i] = row[columns[i]];
+      const info = stmt.run(args);
       // The caller hands its rows over: keep them as the recorded after-state instead of copying 100,000 objects.
-      if (generatedId) rows[r].id = Number(info.lastInsertRowid);
-    }
-    const one: unknown[] = new Array(n);
-    for (; r < rows.length; r++) {
-      for (let i = 0; i < n; i++) one[i] = rows[r][columns[i]];
-      const info = single.run(one);
-      if (generatedId) rows[r].id = Number(info.lastInsertRowid);
+      if (generatedId) row.id = Number(info.lastInsertRowid);
     }
     return true;
   }

@@ -111,7 +111,7 @@ describe('fine-tuning jobs list import after a deletion', () => {
   it('imports a list of many jobs whole, and undo and redo take all of them out and put them back as they were', async () => {
     const t = await withClient();
     const file = path.join(t.dir, 'many.json');
-    // 150 jobs: more than one statement's worth of rows, and a remainder written row by row.
+    // 150 jobs in three families, written as one bulk change.
     fs.writeFileSync(file, aJobsList(Array.from({ length: 150 }, (_, i) => ({ id: `ftjob-m${String(i).padStart(4, '0')}`, suffix: `family-${i % 3}`, day: i }))));
     const preview = await t.call('imports.jobs.preview', { files: [t.handle(file)] });
     await t.call('imports.jobs.commit', { token: preview.token, clientId: t.clientId });
