@@ -16,16 +16,17 @@ export function parseJsonFile(text: string, fileName: string): unknown {
   if (body.trim().length === 0) {
     throw new OfframpError({ code: 'import_invalid', message: `${fileName} is empty; choose the JSON file again.`, file: fileName, line: 1 });
   }
-  if (body.includes('\u0000')) {
-    const line = lineOfOffset(body, body.indexOf('\u0000'));
-    const message = looksUtf16(body)
-      ? `${fileName} is encoded as UTF-16; save it as UTF-8 and import it again.`
-      : `${fileName} contains binary data (a NUL byte on line ${line}); it is not a JSON text file.`;
-    throw new OfframpError({ code: 'import_invalid', message, file: fileName, line });
-  }
   try {
     return JSON.parse(body);
   } catch {
+    // JSON allows no raw NUL anywhere, so a file holding one never parses: it is looked for only then.
+    if (body.includes('\u0000')) {
+      const line = lineOfOffset(body, body.indexOf('\u0000'));
+      const message = looksUtf16(body)
+        ? `${fileName} is encoded as UTF-16; save it as UTF-8 and import it again.`
+        : `${fileName} contains binary data (a NUL byte on line ${line}); it is not a JSON text file.`;
+      throw new OfframpError({ code: 'import_invalid', message, file: fileName, line });
+    }
     // The engine's wording (and whether it gives a position) changes between Node versions: locate the error ourselves.
     const problem = findJsonSyntaxProblem(body);
     const offset = problem?.offset ?? body.length;
