@@ -102,7 +102,7 @@ export function RoadmapDocument({ data, parts, paper, onLaidOut }: {
       // the preview scales the document with a transform.
       const height = (el: Element) => el.getBoundingClientRect().height / scale;
       const els = Array.from(root.querySelectorAll<HTMLElement>('.rm-measure > .rm-block'));
-      batch.forEach(({ section, index, block }, k) => {
+      batch.forEach(({ section, index, block, rows }, k) => {
         const el = els[k];
         const list = (state.heights[section] ??= []);
         state.keys[section][index] = block.key;
@@ -112,7 +112,15 @@ export function RoadmapDocument({ data, parts, paper, onLaidOut }: {
           return;
         }
         const rowHeights = Array.from(el.querySelectorAll<HTMLElement>('tbody > tr'), height);
-        list[index] = { height: height(el), table: { headHeight: height(el) - rowHeights.reduce((a, h) => a + h, 0), rowHeights } };
+        const measuredRows = rowHeights.reduce((a, h) => a + h, 0);
+        const earlier = rows && rows[0] > 0 ? list[index]?.table : undefined;
+        // A later slice of a long table adds its rows to the head and rows measured before.
+        if (earlier) {
+          earlier.rowHeights.push(...rowHeights);
+          list[index] = { height: list[index].height + measuredRows, table: earlier };
+          return;
+        }
+        list[index] = { height: height(el), table: { headHeight: height(el) - measuredRows, rowHeights } };
       });
       let next: IteratorResult<Queued[]>;
       try {
@@ -208,7 +216,9 @@ export function RoadmapDocument({ data, parts, paper, onLaidOut }: {
       <div className="rm-doc rm-doc--measuring" style={style} ref={measureRef} aria-busy="true">
         {measureGroups(batch ?? []).map((group) => (
           <div key={`${group[0].section}-${group[0].index}`} className="rm-measure" data-measure-section={group[0].section}>
-            {group.map(({ block: b }) => <div key={b.key} className="rm-block">{b.table ? <TableView table={b.table} /> : b.node}</div>)}
+            {group.map(({ block: b, rows }) => (
+              <div key={`${b.key}-${rows?.[0] ?? 0}`} className="rm-block">{b.table ? <TableView table={b.table} from={rows?.[0]} to={rows?.[1]} /> : b.node}</div>
+            ))}
           </div>
         ))}
       </div>

@@ -15,7 +15,11 @@ const MEASURE_BATCH = 400;
  */
 const MEASURE_WORKLOADS = 200;
 
-export interface Queued { section: SectionId; index: number; block: FlowBlock }
+/** Rows per measuring round of a long table (the summary's at-risk table has a row per late workload). */
+const MEASURE_ROWS = 400;
+
+/** A block to measure; for a long table, rows [from, to) of it (its head is measured with its first rows). */
+export interface Queued { section: SectionId; index: number; block: FlowBlock; rows?: [number, number] }
 
 /** Where the roadmap's workloads come from: the whole roadmap at hand, or an outline and a way to ask for detail. */
 export interface RoadmapParts {
@@ -61,9 +65,22 @@ export function sourceOf(data: RoadmapData | undefined, parts: RoadmapParts | un
 
 /** The blocks to measure, a round at a time: the summary, each group of workloads (their detail asked for then), the register. */
 export async function* measureRounds(source: Source): AsyncGenerator<Queued[]> {
-  const slices = (section: SectionId, blocks: FlowBlock[], first = 0) => {
+  // Blocks a batch at a time; a long table alone, a slice of its rows at a time (rows keep their height in any slice:
+  // the table's column widths come from its head).
+  const slices = (section: SectionId, blocks: FlowBlock[]) => {
     const out: Queued[][] = [];
-    for (let i = 0; i < blocks.length; i += MEASURE_BATCH) out.push(blocks.slice(i, i + MEASURE_BATCH).map((block, k) => ({ section, index: first + i + k, block })));
+    const round: Queued[] = [];
+    blocks.forEach((block, index) => {
+      const rows = block.table?.rows.length ?? 0;
+      if (rows <= MEASURE_ROWS) {
+        round.push({ section, index, block });
+        if (round.length === MEASURE_BATCH) out.push(round.splice(0));
+        return;
+      }
+      if (round.length > 0) out.push(round.splice(0));
+      for (let r = 0; r < rows; r += MEASURE_ROWS) out.push([{ section, index, block, rows: [r, Math.min(rows, r + MEASURE_ROWS)] }]);
+    });
+    if (round.length > 0) out.push(round);
     return out;
   };
   yield* slices('summary', summaryBlocks(source.base));
