@@ -60,7 +60,7 @@ export function RoadmapDocument({ data, parts, paper, onLaidOut }: {
   // The batch of blocks in the measuring DOM now.
   const [batch, setBatch] = useState<Queued[] | null>(null);
   const measureRef = useRef<HTMLDivElement>(null);
-  const rounds = useRef<{ it: AsyncGenerator<Queued[]>; heights: Partial<Record<SectionId, MeasuredBlock[]>>; keys: Record<SectionId, string[]>; owners: (number | undefined)[] } | null>(null);
+  const rounds = useRef<{ it: AsyncGenerator<Queued[]>; rounds: number; heights: Partial<Record<SectionId, MeasuredBlock[]>>; keys: Record<SectionId, string[]>; owners: (number | undefined)[] } | null>(null);
   const chunked = useMemo(() => printsInChunks(), []);
   // The pages drawn: all (preview, a print in one go) or, for a printer printing in chunks, only the range it asks for
   // (none at first), so the DOM and Chromium's print layout hold one chunk while the page plan covers all pages.
@@ -80,7 +80,7 @@ export function RoadmapDocument({ data, parts, paper, onLaidOut }: {
     setShown(null);
     setBatch(null);
     const it = measureRounds(source);
-    rounds.current = { it, heights: {}, keys: { summary: [], workloads: [], register: [] }, owners: [] };
+    rounds.current = { it, rounds: 0, heights: {}, keys: { summary: [], workloads: [], register: [] }, owners: [] };
     void it.next().then((r) => { if (!cancelled) setBatch(r.done ? [] : r.value); });
     return () => {
       cancelled = true;
@@ -96,7 +96,8 @@ export function RoadmapDocument({ data, parts, paper, onLaidOut }: {
       const state = rounds.current;
       if (cancelled || !root || !state) return;
       // The batch measured before this one is unmounted: a printer frees it now rather than at the end.
-      if (chunked) collectGarbage();
+      if (chunked && state.rounds > 0) collectGarbage();
+      state.rounds += 1;
       const scale = root.offsetWidth > 0 ? root.getBoundingClientRect().width / root.offsetWidth : 1;
       // Fractional heights (offsetHeight rounds, and 200 rounded rows drift by many px), in layout px even when
       // the preview scales the document with a transform.
@@ -196,8 +197,14 @@ export function RoadmapDocument({ data, parts, paper, onLaidOut }: {
       show(null);
       return undefined;
     }
-    return offerPrintRange((from, to) => show([from, to]));
-  }, [show, chunked]);
+    // A timeline page leaves about four text pages' worth of garbage (see data-heavy-pages).
+    const heavy = plan ? [plan.start.timeline, plan.start.timeline + timelineChunks.length - 1] : [0, -1];
+    const weight = (from: number, to: number) => {
+      const timeline = Math.max(0, Math.min(to, heavy[1]) - Math.max(from, heavy[0]) + 1);
+      return to - from + 1 + 3 * timeline;
+    };
+    return offerPrintRange((from, to) => show([from, to]), weight);
+  }, [show, chunked, plan, timelineChunks.length]);
 
   useEffect(() => {
     if (!shown) return;

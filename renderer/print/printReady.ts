@@ -46,18 +46,29 @@ export function collectGarbage(): void {
   (globalThis as { gc?: () => void }).gc?.();
 }
 
+/** Pages of printed chunks (a heavy page counting as several) to let go before the page collects them. */
+const COLLECT_AFTER_PAGES = 40;
+
 /**
  * Offers window.__offrampPrintRange to the printer; `show` renders the range, then the view calls printRangeShown.
- * The chunk on screen is unmounted and collected first, so two chunks are never in memory at once.
+ * The chunk on screen is unmounted first, and collected once 40 pages or more wait, so chunks never pile up in memory.
  */
-export function offerPrintRange(show: (from: number, to: number) => void): () => void {
+export function offerPrintRange(show: (from: number, to: number) => void, weight = (from: number, to: number) => to - from + 1): () => void {
   const shown = (from: number, to: number) => new Promise<void>((resolve, reject) => {
     rangeShown = { resolve, reject };
     show(from, to);
   });
+  // Pages unmounted since the last collection: a collection costs ~50 ms, so it waits for a text chunk's worth.
+  let unmounted = 0;
+  let last = 0;
   window.__offrampPrintRange = async (from, to) => {
     await shown(0, -1);
-    collectGarbage();
+    unmounted += last;
+    if (unmounted >= COLLECT_AFTER_PAGES) {
+      collectGarbage();
+      unmounted = 0;
+    }
+    last = to >= from ? weight(from, to) : 0;
     if (to >= from) await shown(from, to);
   };
   return () => { delete window.__offrampPrintRange; };
