@@ -77,6 +77,8 @@ describe.skipIf(skipWithoutChromium())('imports screen in Chromium', () => {
 
     const drafts = jobs.getByRole('table', { name: 'Workload drafts' });
     const support = drafts.getByRole('row').filter({ hasText: ':support:' });
+    // The drafts of page 1 alone show first: wait for the preview of both pages (page 2 holds the last retrain).
+    await expect.poll(() => support.innerText()).toContain('2026-07-03');
     await expect.poll(() => support.innerText()).toContain('Create');
     // Three succeeded support jobs counted; the failed one shown, not counted; monthly cadence; last retrain in July.
     const supportText = await support.innerText();

@@ -25,6 +25,7 @@ const seen = vi.hoisted(() => ({
   exposed: new Map<string, Record<string, unknown>>(),
   invoked: [] as unknown[][],
   appPath: '',
+  switches: [] as [string, string | undefined][],
 }));
 
 vi.mock('electron', () => {
@@ -54,6 +55,7 @@ vi.mock('electron', () => {
     getPath: () => tempDirSync(),
     getAppPath: () => seen.appPath,
     getVersion: () => '0.0.0-test',
+    commandLine: { appendSwitch: (name: string, value?: string) => { seen.switches.push([name, value]); } },
     on: (name: string, fn: Handler) => { seen.appEvents.set(name, fn); },
     whenReady: () => {
       seen.ready = true;
@@ -126,6 +128,11 @@ describe('Electron shell wiring (stand-in electron module)', () => {
     fs.writeFileSync(path.join(seen.appPath, 'secret.txt'), 'outside the renderer');
     await import('../../electron/main.ts');
     await vi.waitFor(() => expect(seen.windows.length).toBeGreaterThan(0));
+  });
+
+  it('adds no command-line switch but the one exposing gc() to pages', () => {
+    // The print views free printed chunks with gc(); no other V8 or Chromium switch may slip in here.
+    expect(seen.switches).toEqual([['js-flags', '--expose-gc']]);
   });
 
   it('opens every window with context isolation, the sandbox, no Node, no webview, and the preload', () => {
