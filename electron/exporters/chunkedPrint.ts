@@ -44,11 +44,12 @@ export interface ChunkOptions {
 
 /**
  * Pages per chunk. While a chunk prints, Chromium's page holds its DOM, print layout and paint records: about 2 MB a
- * text page, so 60 pages keep that near 150 MB; each chunk also costs about 0.2 s of fixed CPU (a print call, its
- * fonts, the join), so much smaller chunks would cost time (5,800 pages: ~100 chunks).
+ * text page, so 90 pages keep that near 200 MB; each chunk also costs about 0.2 s of fixed CPU (a print call, its
+ * fonts, the join), so smaller chunks cost time. Measured (npm run bench -- roadmap): 60 pages printed 200 workloads
+ * in 1.98× the one-go floor, 90 in 1.84×, 120 in 1.89×; 90 pages peak at 1.36 GB for 5,000 workloads (60: 1.32 GB).
  */
-export const DEFAULT_CHUNK_PAGES = 60;
-/** A timeline page holds dozens of bars and marks: it costs about four text pages to print (60 -> 15 a chunk). */
+export const DEFAULT_CHUNK_PAGES = 90;
+/** A timeline page holds dozens of bars and marks: it costs about four text pages to print (90 -> 22 a chunk). */
 export const HEAVY_PAGE_WEIGHT = 4;
 
 /**
