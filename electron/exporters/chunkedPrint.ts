@@ -44,11 +44,21 @@ export interface ChunkOptions {
 
 /**
  * Pages per chunk. While a chunk prints, Chromium's page holds its DOM, print layout and paint records: about 2 MB a
- * text page, so 90 pages keep that near 200 MB; each chunk also costs about 0.2 s of fixed CPU (a print call, its
- * fonts, the join), so smaller chunks cost time. Measured (npm run bench -- roadmap): 60 pages printed 200 workloads
- * in 1.98× the one-go floor, 90 in 1.84×, 120 in 1.89×; 90 pages peak at 1.36 GB for 5,000 workloads (60: 1.32 GB).
+ * text page, on top of what the whole document holds (its outline and page plan, which grow with it); each chunk also
+ * costs about 0.2 s of fixed CPU (a print call, its fonts, the join), so smaller chunks cost time. Measured (npm run
+ * bench -- roadmap): 200 workloads printed in 1.98× the one-go floor with 60 pages, 1.84× with 90, 1.89× with 120;
+ * 5,000 workloads peaked at 1.32 GB with 60 pages but up to 1.49 GB with 90. So a long document takes 60 pages a
+ * chunk and a shorter one 90.
  */
 export const DEFAULT_CHUNK_PAGES = 90;
+export const LONG_DOCUMENT_CHUNK_PAGES = 60;
+/** From this many pages a document counts as long (1,000 workloads make about 1,170). */
+export const LONG_DOCUMENT_PAGES = 1_000;
+
+/** Pages a chunk of a document of `total` pages holds (null: not known yet, a short document's size). */
+export function chunkPagesFor(total: number | null): number {
+  return total !== null && total >= LONG_DOCUMENT_PAGES ? LONG_DOCUMENT_CHUNK_PAGES : DEFAULT_CHUNK_PAGES;
+}
 /** A timeline page holds dozens of bars and marks: it costs about four text pages to print (90 -> 22 a chunk). */
 export const HEAVY_PAGE_WEIGHT = 4;
 
@@ -134,7 +144,7 @@ export async function printInChunks(target: PrintTarget, options: ChunkOptions =
   const text = await target.evaluate<string | null>("document.querySelector('[data-pages]')?.getAttribute('data-pages') ?? null");
   const n = Number(text);
   const total = text !== null && Number.isInteger(n) && n > 0 ? n : null;
-  const size = Math.max(1, options.chunkPages ?? DEFAULT_CHUNK_PAGES);
+  const size = Math.max(1, options.chunkPages ?? chunkPagesFor(total));
   const ranged = await target.evaluate<boolean>("typeof window.__offrampPrintRange === 'function'");
   if (total !== null) options.onPlanned?.(total);
   if (total === null || (total <= size && !ranged)) {

@@ -2,6 +2,7 @@
 // table (between its bench markers). Each suite file exports bench*() functions returning BenchResult[]; a suite that
 // fails is reported as failed and the others still run. `npm run bench -- plan cli` runs only the files named so;
 // `--no-readme` leaves the README alone. Not a test: nothing here asserts a time.
+import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -18,7 +19,7 @@ const SUITES = ['planScreen.ts', 'imports.ts', 'dbImports.ts', 'roadmap.ts', 'cl
 
 const args = process.argv.slice(2);
 const writeReadme = !args.includes('--no-readme');
-const only = args.filter((a) => !a.startsWith('--'));
+const only = args.includes('--child') ? [] : args.filter((a) => !a.startsWith('--'));
 
 interface SuiteResult { file: string; results: BenchResult[] }
 
@@ -83,11 +84,36 @@ function updateReadme(table: string): void {
   process.stdout.write('README "Measured" table regenerated\n');
 }
 
+/**
+ * Each suite runs in a fresh Node process (this script with --child), as the app's processes start: in one shared
+ * process the engine, measured last, ran a third slower on the heap the analyser's gigabyte and the million-row
+ * import had left behind.
+ */
+function runSuiteInChild(file: string): BenchResult[] {
+  const out = path.join(os.tmpdir(), `offramp-bench-${process.pid}-${file}.json`);
+  const child = spawnSync(process.execPath, [...process.execArgv, fileURLToPath(import.meta.url), '--child', file, out], { stdio: 'inherit' });
+  try {
+    if (child.status !== 0 && !fs.existsSync(out)) {
+      return [{ name: `${file} failed: its process exited with ${child.status ?? child.signal}`, value: 0, unit: '', pass: false }];
+    }
+    return JSON.parse(fs.readFileSync(out, 'utf8')) as BenchResult[];
+  } finally {
+    fs.rmSync(out, { force: true });
+  }
+}
+
+const childAt = process.argv.indexOf('--child');
+if (childAt !== -1) {
+  const [file, out] = process.argv.slice(childAt + 1);
+  fs.writeFileSync(out, JSON.stringify(await runSuite(file)));
+  process.exit(0);
+}
+
 const suites: SuiteResult[] = [];
 for (const file of SUITES) {
   if (only.length && !only.some((o) => file.startsWith(o))) continue;
   if (!fs.existsSync(path.join(here, file))) continue;
-  suites.push({ file, results: await runSuite(file) });
+  suites.push({ file, results: runSuiteInChild(file) });
 }
 
 const rows = suites.flatMap((s) => s.results);

@@ -1,12 +1,18 @@
 // How a long document is cut into chunks: every page once and in order, fewer of the heavy pages (the roadmap's
 // timeline) per chunk than of text pages, and exactly the pages asked for when a caller fixes the chunk size.
 import { describe, expect, it } from 'vitest';
-import { chunkRanges } from '../../../electron/exporters/chunkedPrint.ts';
+import { chunkPagesFor, chunkRanges } from '../../../electron/exporters/chunkedPrint.ts';
 
 /** The pages the chunks cover, in order. */
 const pagesOf = (chunks: [number, number][]) => chunks.flatMap(([from, to]) => Array.from({ length: to - from + 1 }, (_, i) => from + i));
 
 describe('cutting a document into print chunks', () => {
+  it('takes smaller chunks for a long document, whose outline and page plan already hold memory', () => {
+    expect(chunkPagesFor(237)).toBe(90);
+    expect(chunkPagesFor(null)).toBe(90);
+    expect(chunkPagesFor(5_828)).toBe(60);
+  });
+
   it('prints every page once, in order, in chunks of the size asked for', () => {
     expect(chunkRanges(30, 7)).toEqual([[1, 7], [8, 14], [15, 21], [22, 28], [29, 30]]);
   });
