@@ -1,6 +1,5 @@
 // A long roadmap printed chunk by chunk (the print view renders only each chunk's pages) reads exactly like the same
 // roadmap printed in one go: every page in order, "Page n of N" right on each, the contents' page numbers unchanged.
-import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -9,20 +8,13 @@ import { openHeadless, type HeadlessSession } from '../../../electron/exporters/
 import { launchChromium, printRouteToPdf } from '../../../electron/exporters/chromiumPdf.ts';
 import { startRendererServer, type RendererServer } from '../../../electron/exporters/rendererServer.ts';
 import { skipWithoutChromium } from '../../e2e/browser.ts';
+import { pdfPageTexts } from '../../support/pdfPages.ts';
 import { tempDir } from '../../support/tmp.ts';
 import { generatedWorkspaceFile } from './workspaces.ts';
 
 const TODAY = '2026-11-25';
 const ROUTE = `/print/roadmap/A4/all/${TODAY}`;
 const LONG = 600_000;
-
-/** The text of each page, in order (pdftotext separates pages with a form feed), whitespace normalised. */
-function pageTexts(dir: string, name: string, pdf: Buffer): string[] {
-  const file = path.join(dir, name);
-  fs.writeFileSync(file, pdf);
-  const text = execFileSync('pdftotext', ['-layout', file, '-'], { encoding: 'utf8' });
-  return text.split('\f').slice(0, -1).map((t) => t.replace(/\s+/g, ' ').trim());
-}
 
 describe.skipIf(skipWithoutChromium())('a roadmap printed in chunks', () => {
   let dir: string;
@@ -37,7 +29,7 @@ describe.skipIf(skipWithoutChromium())('a roadmap printed in chunks', () => {
     session = await openHeadless(db, { today: TODAY });
     server = await startRendererServer(session.app.dispatch);
     browser = await launchChromium();
-    whole = pageTexts(dir, 'whole.pdf', await printRouteToPdf(server.url, ROUTE, { paper: 'A4', landscape: true, browser, chunkPages: 10_000 }));
+    whole = pdfPageTexts(path.join(dir, 'whole.pdf'), await printRouteToPdf(server.url, ROUTE, { paper: 'A4', landscape: true, browser, chunkPages: 10_000 }));
   }, LONG);
 
   afterAll(async () => {
@@ -50,7 +42,7 @@ describe.skipIf(skipWithoutChromium())('a roadmap printed in chunks', () => {
   it('has every page in order with its own "Page n of N", and the same contents page as a one-go print', { timeout: LONG }, async () => {
     const progress: [number, number][] = [];
     const pdf = await printRouteToPdf(server.url, ROUTE, { paper: 'A4', landscape: true, browser, chunkPages: 7, onProgress: (p, t) => progress.push([p, t]) });
-    const pages = pageTexts(dir, 'chunked.pdf', pdf);
+    const pages = pdfPageTexts(path.join(dir, 'chunked.pdf'), pdf);
     expect(whole.length).toBeGreaterThan(20);
     expect(pages.length).toBe(whole.length);
     pages.forEach((text, i) => expect(text).toContain(`Page ${i + 1} of ${whole.length}`));

@@ -1,6 +1,5 @@
 // A roadmap printed in chunks never sends the whole roadmap to the page: the page gets an outline once, and each chunk
 // asks for the detail of the workloads its own pages show, so the page's memory follows the chunk, not the portfolio.
-import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -9,6 +8,7 @@ import { openHeadless, type HeadlessSession } from '../../../electron/exporters/
 import { launchChromium, printRouteToPdf } from '../../../electron/exporters/chromiumPdf.ts';
 import { startRendererServer, type RendererServer } from '../../../electron/exporters/rendererServer.ts';
 import { skipWithoutChromium } from '../../e2e/browser.ts';
+import { pdfPageTexts } from '../../support/pdfPages.ts';
 import { tempDir } from '../../support/tmp.ts';
 import { generatedWorkspaceFile } from './workspaces.ts';
 
@@ -19,13 +19,6 @@ const LONG = 600_000;
 
 /** A request the print view made: its channel, the workloads it asked for, and the chunk being printed (0 while planning). */
 interface Asked { channel: string; workloadIds: number[]; chunk: number }
-
-/** The text of each page, in order (pdftotext separates pages with a form feed), whitespace normalised. */
-function pageTexts(file: string, pdf: Buffer): string[] {
-  fs.writeFileSync(file, pdf);
-  const text = execFileSync('pdftotext', ['-layout', file, '-'], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
-  return text.split('\f').slice(0, -1).map((t) => t.replace(/\s+/g, ' ').trim());
-}
 
 describe.skipIf(skipWithoutChromium())('the data a roadmap printed in chunks asks for', () => {
   let dir: string;
@@ -54,7 +47,7 @@ describe.skipIf(skipWithoutChromium())('the data a roadmap printed in chunks ask
       onPlanned: () => { chunk = 1; },
       onProgress: () => { chunk += 1; },
     });
-    pages = pageTexts(path.join(dir, 'chunked.pdf'), pdf);
+    pages = pdfPageTexts(path.join(dir, 'chunked.pdf'), pdf);
   }, LONG);
 
   afterAll(async () => {
