@@ -1,6 +1,5 @@
 // A long roadmap printed chunk by chunk (the print view renders only each chunk's pages) reads exactly like the same
 // roadmap printed in one go: every page in order, "Page n of N" right on each, the contents' page numbers unchanged.
-import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
@@ -10,6 +9,7 @@ import { startRendererServer, type RendererServer } from '../../../electron/expo
 import { skipWithoutChromium } from '../../e2e/browser.ts';
 import { pdfPageTexts } from '../../support/pdfPages.ts';
 import { tempDir } from '../../support/tmp.ts';
+import { closePrintSetup } from './printSession.ts';
 import { generatedWorkspaceFile } from './workspaces.ts';
 
 const TODAY = '2026-11-25';
@@ -32,12 +32,7 @@ describe.skipIf(skipWithoutChromium())('a roadmap printed in chunks', () => {
     whole = pdfPageTexts(path.join(dir, 'whole.pdf'), await printRouteToPdf(server.url, ROUTE, { paper: 'A4', landscape: true, browser, chunkPages: 10_000 }));
   }, LONG);
 
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-    await session?.close();
-    fs.rmSync(dir, { recursive: true, force: true });
-  });
+  afterAll(() => closePrintSetup({ browser, server, session, dir }));
 
   it('has every page in order with its own "Page n of N", and the same contents page as a one-go print', { timeout: LONG }, async () => {
     const progress: [number, number][] = [];

@@ -1,6 +1,5 @@
 // A roadmap printed in chunks never sends the whole roadmap to the page: the page gets an outline once, and each chunk
 // asks for the detail of the workloads its own pages show, so the page's memory follows the chunk, not the portfolio.
-import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
@@ -10,6 +9,7 @@ import { startRendererServer, type RendererServer } from '../../../electron/expo
 import { skipWithoutChromium } from '../../e2e/browser.ts';
 import { pdfPageTexts } from '../../support/pdfPages.ts';
 import { tempDir } from '../../support/tmp.ts';
+import { closePrintSetup } from './printSession.ts';
 import { generatedWorkspaceFile } from './workspaces.ts';
 
 const TODAY = '2026-11-25';
@@ -50,12 +50,7 @@ describe.skipIf(skipWithoutChromium())('the data a roadmap printed in chunks ask
     pages = pdfPageTexts(path.join(dir, 'chunked.pdf'), pdf);
   }, LONG);
 
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-    await session?.close();
-    fs.rmSync(dir, { recursive: true, force: true });
-  });
+  afterAll(() => closePrintSetup({ browser, server, session, dir }));
 
   it('gets the outline once and never the whole roadmap', () => {
     expect(asked.filter((a) => a.channel === 'roadmap.outline')).toHaveLength(1);
