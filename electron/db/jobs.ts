@@ -1,9 +1,9 @@
 // Fine-tuning jobs imported from the API's jobs list, and the workloads they were grouped into.
 import type { Database } from 'better-sqlite3';
-import type { ImportedJob, WorkloadDraft } from '../../shared/imports/jobsList.ts';
-import type { Recorder } from './changes.ts';
+import { isoOfMs, type ImportedJob, type JobsListImport, type WorkloadDraft } from '../../shared/imports/jobsList.ts';
+import type { Recorder, Row } from './changes.ts';
 import { prepared } from './changes.ts';
-import { getWorkload, insertWorkloadRow, updateWorkload } from './workloads.ts';
+import { getWorkload, newWorkloadRow, updateWorkload } from './workloads.ts';
 
 export type DraftAction = 'create' | 'update' | 'unchanged';
 
@@ -56,7 +56,7 @@ interface DraftState {
 function draftState(db: Database, draft: WorkloadDraft, lookup: DraftLookup): DraftState {
   const workloadId = lookup.workloadByKey.get(draft.key) ?? null;
   const known = new Map<string, number | null>();
-  for (const j of draft.jobs) if (lookup.jobOwners.has(j.id)) known.set(j.id, lookup.jobOwners.get(j.id) ?? null);
+  if (lookup.jobOwners.size > 0) for (const j of draft.jobs) if (lookup.jobOwners.has(j.id)) known.set(j.id, lookup.jobOwners.get(j.id) ?? null);
   if (workloadId === null) return { action: 'create', workloadId, known };
   const w = getWorkload(db, workloadId);
   const same = known.size === draft.jobs.length && [...known.values()].every((owner) => owner === workloadId)
@@ -70,41 +70,86 @@ export function draftAction(db: Database, draft: WorkloadDraft, lookup: DraftLoo
   return { action, workloadId };
 }
 
-function jobRow(job: ImportedJob, workloadId: number): Record<string, unknown> {
+/** The columns of fine_tuning_jobs, in the order applyDrafts binds them. */
+const JOB_COLUMNS = ['id', 'workload_id', 'model', 'fine_tuned_model', 'status', 'created_at', 'finished_at', 'trained_tokens', 'training_file', 'suffix'] as const;
+
+/** A job as its row (undo, redo and the audit read it so): dates as ISO text in UTC. */
+function jobRow(job: ImportedJob, workloadId: number): Row {
   return {
     id: job.id, workload_id: workloadId, model: job.model, fine_tuned_model: job.fineTunedModel, status: job.status,
-    created_at: job.createdAt, finished_at: job.finishedAt, trained_tokens: job.trainedTokens, training_file: job.trainingFile, suffix: job.suffix,
+    created_at: isoOfMs(job.createdMs), finished_at: job.finishedMs === null ? null : isoOfMs(job.finishedMs),
+    trained_tokens: job.trainedTokens, training_file: job.trainingFile, suffix: job.suffix,
   };
 }
 
-/** Creates or updates the draft's workload (keyed by the model family; `lookup` is read once per import, which is sound because drafts never share a key or a job) and adds jobs not seen before. */
-export function applyDraft(db: Database, rec: Recorder, draft: WorkloadDraft, clientId: number, lookup: DraftLookup, newJobs?: Record<string, unknown>[]): DraftAction {
-  const { action, workloadId, known } = draftState(db, draft, lookup);
-  if (action === 'unchanged') return action;
-  let id = workloadId;
-  if (id === null) {
-    // The handler checked the client once for every draft.
-    id = insertWorkloadRow(rec, {
-      clientId, name: draft.name, kind: 'product', fineTunedModel: draft.fineTunedModel ?? '', baseModel: draft.baseModel, owner: '',
-      criticality: 'important', deployment: 'cloud', residency: null, regulated: false, auditTrailRequired: false, monthlyVolume: 0,
-      latencyTargetMs: null, pairwiseFeedback: 0, knowledgeChangeFrequency: 'monthly', baselineAccuracy: null, baselineP95Ms: null,
-      baselineCostPer1k: null, startDate: null, retrainCadenceDays: draft.retrainCadenceDays, lastRetrainDate: draft.lastRetrainDate,
-      notes: `Imported from the fine-tuning jobs list (${draft.succeededCount} succeeded job${draft.succeededCount === 1 ? '' : 's'}).`,
-      sourceKey: draft.key,
-    });
-  } else {
-    const w = getWorkload(db, id);
-    updateWorkload(db, rec, {
-      ...w, retrainCadenceDays: draft.retrainCadenceDays, lastRetrainDate: draft.lastRetrainDate,
-      fineTunedModel: draft.fineTunedModel ?? w.fineTunedModel,
-    });
+export interface DraftCounts {
+  created: number;
+  updated: number;
+  unchanged: number;
+}
+
+/**
+ * Creates or updates each draft's workload (keyed by the model family; `lookup` is read once per import, which is
+ * sound because drafts never share a key or a job) and adds the jobs not seen before. New workloads go in as one bulk
+ * change and every new job as another, written straight from the parsed jobs.
+ */
+export function applyDrafts(db: Database, rec: Recorder, { drafts, jobs: listed }: JobsListImport, clientId: number, lookup: DraftLookup): DraftCounts {
+  const counts: DraftCounts = { created: 0, updated: 0, unchanged: 0 };
+  // Drafts with jobs to write, in their order; a new workload's id is known once its row is in.
+  const owned: { draft: WorkloadDraft; known: Map<string, number | null>; workloadId: number | null; row?: Row }[] = [];
+  for (const draft of drafts) {
+    const { action, workloadId, known } = draftState(db, draft, lookup);
+    if (action === 'unchanged') {
+      counts.unchanged++;
+    } else if (workloadId === null) {
+      counts.created++;
+      // The handler checked the client once for every draft.
+      owned.push({
+        draft, known, workloadId,
+        row: newWorkloadRow({
+          clientId, name: draft.name, kind: 'product', fineTunedModel: draft.fineTunedModel ?? '', baseModel: draft.baseModel, owner: '',
+          criticality: 'important', deployment: 'cloud', residency: null, regulated: false, auditTrailRequired: false, monthlyVolume: 0,
+          latencyTargetMs: null, pairwiseFeedback: 0, knowledgeChangeFrequency: 'monthly', baselineAccuracy: null, baselineP95Ms: null,
+          baselineCostPer1k: null, startDate: null, retrainCadenceDays: draft.retrainCadenceDays, lastRetrainDate: draft.lastRetrainDate,
+          notes: `Imported from the fine-tuning jobs list (${draft.succeededCount} succeeded job${draft.succeededCount === 1 ? '' : 's'}).`,
+          sourceKey: draft.key,
+        }),
+      });
+    } else {
+      counts.updated++;
+      const w = getWorkload(db, workloadId);
+      updateWorkload(db, rec, {
+        ...w, retrainCadenceDays: draft.retrainCadenceDays, lastRetrainDate: draft.lastRetrainDate,
+        fineTunedModel: draft.fineTunedModel ?? w.fineTunedModel,
+      });
+      owned.push({ draft, known, workloadId });
+    }
   }
-  const target = id;
-  // Jobs already imported stay as they are, but follow their family (e.g. after its workload was deleted and re-imported).
-  for (const [jobId, owner] of known) if (owner !== target) rec.update('fine_tuning_jobs', { id: jobId }, { workload_id: target });
-  const rows = draft.jobs.filter((j) => !known.has(j.id)).map((j) => jobRow(j, target));
-  // With a sink the caller inserts every draft's jobs at once: one bulk change for the table, not one per family.
-  if (newJobs) for (const r of rows) newJobs.push(r);
-  else rec.insertMany('fine_tuning_jobs', rows);
-  return action;
+  // insertMany gives each new row its id.
+  rec.insertMany('workloads', owned.flatMap((o) => (o.row ? [o.row] : [])));
+
+  // The workload of each family whose jobs are written.
+  const ownerOf = new Map<string, number>();
+  for (const o of owned) {
+    const workloadId = (o.row ? o.row.id : o.workloadId) as number;
+    ownerOf.set(o.draft.key, workloadId);
+    // Jobs already imported stay as they are, but follow their family (e.g. after its workload was deleted and re-imported).
+    for (const [jobId, owner] of o.known) if (owner !== workloadId) rec.update('fine_tuning_jobs', { id: jobId }, { workload_id: workloadId });
+  }
+  // New jobs in the order the list gives them.
+  const jobs: ImportedJob[] = [];
+  const owners: number[] = [];
+  const seen = lookup.jobOwners;
+  for (const j of listed) {
+    const owner = ownerOf.get(j.family);
+    if (owner === undefined || (seen.size > 0 && seen.has(j.id))) continue;
+    jobs.push(j);
+    owners.push(owner);
+  }
+  rec.insertEach('fine_tuning_jobs', JOB_COLUMNS, jobs.length, (insert, i) => {
+    const j = jobs[i];
+    insert.run(j.id, owners[i], j.model, j.fineTunedModel, j.status, isoOfMs(j.createdMs), j.finishedMs === null ? null : isoOfMs(j.finishedMs),
+      j.trainedTokens, j.trainingFile, j.suffix);
+  }, (i) => jobRow(jobs[i], owners[i]));
+  return counts;
 }

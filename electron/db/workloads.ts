@@ -94,11 +94,16 @@ function requireClient(db: Database, clientId: number): void {
 type NewWorkload = WorkloadFields & { sourceKey?: string | null; id?: number };
 
 /** Inserts without re-reading the row: for bulk imports whose client was checked once. Returns the id. */
-export function insertWorkloadRow(rec: Recorder, input: NewWorkload): number {
+/** A new workload's complete row (every column; the id only when given). */
+export function newWorkloadRow(input: NewWorkload): Row {
   const at = nowIso();
   const row: Row = { ...workloadToRow(input), priority_rank: input.priorityRank ?? null, source_key: input.sourceKey ?? null, created_at: at, updated_at: at };
   if (input.id !== undefined) row.id = input.id;
-  return rec.insert('workloads', row);
+  return row;
+}
+
+export function insertWorkloadRow(rec: Recorder, input: NewWorkload): number {
+  return rec.insert('workloads', newWorkloadRow(input));
 }
 
 export function insertWorkload(db: Database, rec: Recorder, input: NewWorkload): Workload {

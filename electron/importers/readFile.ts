@@ -1,5 +1,6 @@
 // Reads a whole import file as text with every file-system failure in words (a folder, a missing
 // file, no permission, too large), never as EISDIR or a stack trace.
+import { isAscii } from 'node:buffer';
 import fs from 'node:fs';
 import path from 'node:path';
 import { OfframpError } from '../../shared/errors.ts';
@@ -29,9 +30,13 @@ export function readImportFile(file: string, what: string): string {
   if (size > MAX_WHOLE_FILE_BYTES) {
     throw new OfframpError({ code: 'import_invalid', file, message: `${name} is ${formatBytes(size)}; files over ${formatBytes(MAX_WHOLE_FILE_BYTES)} are not supported here. Export fewer rows at a time.` });
   }
+  let bytes: Buffer;
   try {
-    return fs.readFileSync(file, 'utf8');
+    bytes = fs.readFileSync(file);
   } catch (e) {
     throw fileSystemError(e, file, what);
   }
+  // Most exports are plain ASCII: then every byte is its character, and latin1 builds the same string without the UTF-8
+  // decoder (read + JSON.parse of a 10,000-job list measured a quarter faster). Anything else is decoded as UTF-8.
+  return bytes.toString(isAscii(bytes) ? 'latin1' : 'utf8');
 }

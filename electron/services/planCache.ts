@@ -220,9 +220,13 @@ export class WorkspacePlan {
     const num = (v: unknown) => Number(v);
     for (const group of groups) {
       for (const c of group.changes) {
-        const rows = (c as { rows?: Row[] }).rows ?? [c.before, c.after].filter((r): r is Row => r !== null);
+        // Read only for the tables that need them: a bulk change may build its rows on first reading (RowChange.count).
+        const rows = NO_PLAN_EFFECT.has(c.table) ? [] : (c as { rows?: Row[] }).rows ?? [c.before, c.after].filter((r): r is Row => r !== null);
         switch (c.table) {
-          case 'workloads': workloads.add(num(c.key.id)); break;
+          case 'workloads':
+            if (c.bulk) for (const r of rows) workloads.add(num(r.id));
+            else workloads.add(num(c.key.id));
+            break;
           case 'job_profiles': case 'overrides': workloads.add(num(c.key.workload_id)); break;
           case 'governance': for (const r of rows) workloads.add(num(r.workload_id)); break;
           case 'candidates':

@@ -9,7 +9,7 @@ import { readImportFile } from '../../importers/readFile.ts';
 import fs from 'node:fs';
 import { getJobProfile, getWorkload, setJobProfile, updateWorkload } from '../../db/workloads.ts';
 import { parseJobsList, type JobsListImport } from '../../../shared/imports/jobsList.ts';
-import { applyDraft, draftAction, lookupDrafts, type DraftLookup } from '../../db/jobs.ts';
+import { applyDrafts, draftAction, lookupDrafts, type DraftLookup } from '../../db/jobs.ts';
 import { getClient } from '../../db/clients.ts';
 import { PendingImports } from '../../services/pending.ts';
 import { OfframpError, type ErrorInfo } from '../../../shared/errors.ts';
@@ -90,7 +90,7 @@ export const importsHandlers: HandlerMap<keyof typeof importsChannels> = {
       files,
       drafts: parsed.drafts.map((d) => ({
         key: d.key, name: d.name, baseModel: d.baseModel, fineTunedModel: d.fineTunedModel ?? '', jobsTotal: d.jobs.length,
-        succeeded: d.succeededCount, notCounted: d.jobs.filter((j) => !j.counted).length, retrainCadenceDays: d.retrainCadenceDays,
+        succeeded: d.succeededCount, notCounted: d.jobs.length - d.succeededCount, retrainCadenceDays: d.retrainCadenceDays,
         lastRetrainDate: d.lastRetrainDate, ...draftAction(db, d, lookup),
       })),
       skipped: parsed.skipped.map((s) => ({ id: s.id ?? `#${s.index + 1}`, status: '', reason: `${path.basename(s.file)}: ${s.reason}` })),
@@ -100,17 +100,10 @@ export const importsHandlers: HandlerMap<keyof typeof importsChannels> = {
     getClient(db, clientId);
     const pending = pendingJobs.take(token);
     const { parsed } = pending;
-    const counts = { created: 0, updated: 0, unchanged: 0 };
     // Existing rows are looked up once: the preview's reading stands unless the workspace changed since.
     const unchanged = pending.db === db && pending.changes === changeCount(ctx.workspace).n;
     const lookup = unchanged ? pending.lookup : lookupDrafts(db, parsed.drafts);
-    const newJobs: Record<string, unknown>[] = [];
-    for (const draft of parsed.drafts) {
-      const action = applyDraft(db, rec, draft, clientId, lookup, newJobs);
-      counts[action === 'create' ? 'created' : action === 'update' ? 'updated' : 'unchanged']++;
-    }
-    rec.insertMany('fine_tuning_jobs', newJobs);
-    return counts;
+    return applyDrafts(db, rec, parsed, clientId, lookup);
   },
 
   'imports.evaluations.preview': ({ file: handle, workloadId }, ctx) => {

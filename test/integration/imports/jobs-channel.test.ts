@@ -126,6 +126,10 @@ describe('fine-tuning jobs list import after a deletion', () => {
     const imported = jobs();
     expect(imported).toHaveLength(150);
     expect(imported[149]).toMatchObject({ id: 'ftjob-m0149', suffix: 'family-2', status: 'succeeded' });
+    // 150 rows are audited one by one, each as the row stored (rebuilt from the parsed jobs, not read back).
+    const audited = (await t.call('audit.list', { limit: 5000 })).filter((a) => a.entity === 'fine_tuning_jobs' && a.action === 'create');
+    expect(audited).toHaveLength(150);
+    expect(audited.map((a) => a.after).sort((a, b) => ((a as { id: string }).id < (b as { id: string }).id ? -1 : 1))).toEqual(imported);
     await t.call('history.undo', {});
     expect(jobs()).toHaveLength(0);
     await t.call('history.redo', {});

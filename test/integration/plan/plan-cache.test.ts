@@ -1,7 +1,10 @@
 // The cached plan behind plan.overview / plan.rows / plan.workload equals a full recompute after any sequence of edits.
+import fs from 'node:fs';
+import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { aWorkspace, type TestApp } from '../../support/app.ts';
+import { aJobsList } from '../../support/jobsList.ts';
 import { WorkspacePlan } from '../../../electron/services/planCache.ts';
 import { loadPortfolio } from '../../../electron/services/portfolio.ts';
 import { insertEvaluationRow } from '../../../electron/db/candidates.ts';
@@ -94,6 +97,23 @@ describe('the cached plan', () => {
     expect(after.plan.sunset.source).toBe('commitment');
     const untouched = await t.call('plan.workload', { workloadId: workloads[1].id });
     expect(untouched.plan.sunset.source).toBe('training_deadline');
+  });
+
+  it('shows the workloads a jobs list creates in one bulk change, and loses them again on undo', async () => {
+    const { t, clients } = await aPortfolio({ clients: 1, workloads: 2 });
+    expect((await t.call('plan.overview', {})).total).toBe(2);
+    const file = path.join(t.dir, 'jobs.json');
+    fs.writeFileSync(file, aJobsList(Array.from({ length: 12 }, (_, i) => ({ id: `ftjob-p${i}`, suffix: `family-${i % 3}`, day: i * 10 }))));
+    const preview = await t.call('imports.jobs.preview', { files: [t.handle(file)] });
+    await t.call('imports.jobs.commit', { token: preview.token, clientId: clients[0].id });
+    const names = async () => (await t.call('plan.rows', { sort: 'name' })).rows.map((r) => r.name);
+    expect(await names()).toEqual(['family-0 (gpt-4o-mini-2024-07-18)', 'family-1 (gpt-4o-mini-2024-07-18)', 'family-2 (gpt-4o-mini-2024-07-18)', 'Workload 0', 'Workload 1']);
+    expect(await seen(t)).toEqual((({ all: _a, ...rest }) => rest)(fresh(t)));
+    await t.call('history.undo', {});
+    expect(await names()).toEqual(['Workload 0', 'Workload 1']);
+    await t.call('history.redo', {});
+    expect((await t.call('plan.overview', {})).total).toBe(5);
+    expect(await seen(t)).toEqual((({ all: _a, ...rest }) => rest)(fresh(t)));
   });
 
   it('reads p95 from the stored summaries exactly as from the raw rows', async () => {

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { baseModelOf, parseJobsList, parseTimestamp, suffixOf } from '../../../shared/imports/jobsList.ts';
+import { EARLIEST_MS, LATEST_MS, baseModelOf, isoOfMs, parseJobsList, parseTimestamp, suffixOf } from '../../../shared/imports/jobsList.ts';
 import { caught } from '../../support/errors.ts';
 import { havePublicFixtures, publicFixture } from '../../support/fixtures.ts';
 
@@ -46,7 +47,6 @@ describe('parseJobsList', () => {
       succeededCount: 3,
       retrainCadenceDays: 29, // gaps of 30 and 28 days
       lastRetrainDate: '2025-02-28',
-      trainingFiles: ['file-a', 'file-b', 'file-c'],
     });
     expect(triage.jobs.map((j) => [j.id, j.counted])).toEqual([
       ['ftjob-1', true],
@@ -183,6 +183,26 @@ describe.skipIf(!havePublicFixtures)('parseJobsList on the recorded API response
     expect(r.drafts.every((d) => d.succeededCount === 0 && d.lastRetrainDate === null && d.fineTunedModel === null)).toBe(true);
     const failed = r.drafts.flatMap((d) => d.jobs).filter((j) => j.status === 'failed');
     expect(failed.map((j) => j.error)).toEqual(['The job failed because the training file was deleted']);
-    expect(r.drafts.flatMap((d) => d.jobs).find((j) => j.id === 'ftjob-jsCxV7QZJdzAOWpAoM4SVawx')?.createdAt).toBe('2025-09-26T01:20:20.000Z');
+    const job = r.drafts.flatMap((d) => d.jobs).find((j) => j.id === 'ftjob-jsCxV7QZJdzAOWpAoM4SVawx');
+    expect(job && isoOfMs(job.createdMs)).toBe('2025-09-26T01:20:20.000Z');
+  });
+});
+
+describe('isoOfMs', () => {
+  it('writes what Date#toISOString writes at the edges: the first and last instants, leap days, a minute\'s last millisecond', () => {
+    for (const ms of [EARLIEST_MS, LATEST_MS, 0, -1, 951_782_400_000, 1_709_164_799_999, 1_758_849_620_123, 1_767_225_659_999, -2_208_988_800_001]) {
+      expect(isoOfMs(ms), `ms ${ms}`).toBe(new Date(ms).toISOString());
+    }
+  });
+
+  it('writes what Date#toISOString writes for any millisecond of years 0000–9999', () => {
+    fc.assert(fc.property(fc.integer({ min: EARLIEST_MS, max: LATEST_MS }), (ms) => isoOfMs(ms) === new Date(ms).toISOString()), { seed: 20261129, numRuns: 50_000 });
+  });
+
+  it('leaves no date outside those years to it: the import refuses them', () => {
+    expect(parseTimestamp('9999-12-31T23:59:59.999Z')).toBe('9999-12-31T23:59:59.999Z');
+    expect(parseTimestamp('0000-01-01')).toBe('0000-01-01T00:00:00.000Z');
+    expect(parseTimestamp(LATEST_MS + 1)).toBeNull();
+    expect(parseTimestamp(8.64e15)).toBeNull();
   });
 });
