@@ -110,6 +110,8 @@ const EXPECTED: Record<string, string> = {
   user_provided_suffix: 'text or null',
 };
 
+const NATURAL = new Intl.Collator('en', { numeric: true });
+
 /** Parses one or more jobs-list pages. Throws OfframpError (import_invalid) naming file, line, job and field. */
 export function parseJobsList(files: JobsListFile[]): JobsListImport {
   const byId = new Map<string, ImportedJob>();
@@ -163,7 +165,8 @@ export function parseJobsList(files: JobsListFile[]): JobsListImport {
     if (list) list.push(job);
     else families.set(job.family, [job]);
   }
-  const drafts = [...families.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([key, jobs]) => makeDraft(key, jobs));
+  // Numbers within names in their order (family-2 before family-10), as a reader of the preview expects.
+  const drafts = [...families.entries()].sort(([a], [b]) => NATURAL.compare(a, b) || (a < b ? -1 : a > b ? 1 : 0)).map(([key, jobs]) => makeDraft(key, jobs));
   return { drafts, skipped, jobCount: byId.size, jobs: [...byId.values()] };
 }
 

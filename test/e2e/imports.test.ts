@@ -94,6 +94,8 @@ describe.skipIf(skipWithoutChromium())('imports screen in Chromium', () => {
     // The preview is read again after the write: every draft now says Unchanged and there is nothing to import.
     await expect.poll(() => drafts.getByText('Unchanged').count()).toBe(2);
     expect(await jobs.getByRole('button', { name: 'Nothing new to import' }).isDisabled()).toBe(true);
+    // The wider "Unchanged" badges still fit: the long fine-tuned model names give way, the table does not scroll sideways.
+    expect(await drafts.evaluate((table) => table.parentElement!.scrollWidth - table.parentElement!.clientWidth)).toBe(0);
 
     // Re-importing the same files from scratch: still unchanged.
     for (const name of ['jobs-page1.json', 'jobs-page2.json']) await jobs.getByRole('button', { name: `Remove ${name}` }).click();

@@ -60,7 +60,7 @@ export function JobsImportCard() {
                     </th>
                     <td className="num">{d.succeeded}</td>
                     <td className="num">{d.notCounted ? <span title="Shown, not counted in the retrain history">{d.notCounted} not counted</span> : '0'}</td>
-                    <td className="num">{d.retrainCadenceDays === null ? '—' : `every ${d.retrainCadenceDays} days`}</td>
+                    <td className="num">{d.retrainCadenceDays === null ? '—' : d.retrainCadenceDays === 1 ? 'every day' : `every ${plural(d.retrainCadenceDays, 'day')}`}</td>
                     <td className="nowrap">{formatDate(d.lastRetrainDate)}</td>
                     <td><ActionBadge action={d.action} /></td>
                   </tr>

@@ -29,6 +29,12 @@ function page(jobs: Record<string, unknown>[], hasMore = false): string {
 }
 
 describe('parseJobsList', () => {
+  it('lists drafts with the numbers in their names in order: family-2 before family-10', () => {
+    const jobs = ['family-10', 'family-2', 'family-1', 'Family-3'].map((suffix, i) => aJob({ id: `ftjob-${i}`, suffix, fine_tuned_model: null }));
+    expect(parseJobsList([{ name: 'jobs.json', text: page(jobs) }]).drafts.map((d) => d.name.split(' ')[0]))
+      .toEqual(['family-1', 'family-2', 'Family-3', 'family-10']);
+  });
+
   it('groups jobs into one draft per base model and suffix, with cadence and last retrain date', () => {
     const jobs = [
       aJob({ id: 'ftjob-1', created_at: T0, finished_at: T0 + 3600, fine_tuned_model: 'ft:gpt-4o-mini-2024-07-18:acme:triage:A1', training_file: 'file-a' }),
