@@ -50,6 +50,8 @@ const WORKLOAD_FIELDS: FieldSpec[] = [
   f('baseModel', 'base_model', { t: 'text', max: 200 }, ['base', 'foundation model']),
   f('owner', 'owner', { t: 'text', max: 200 }, ['owner name', 'responsible', 'contact']),
   f('criticality', 'criticality', { t: 'enum', values: CRITICALITIES, fallback: 'important' }, ['priority', 'importance']),
+  // The order a manager set for migrating the portfolio (1 first; empty for none): kept in a round-trip like every field.
+  f('priorityRank', 'priority_rank', { t: 'int', nullable: true, positive: true }, ['rank', 'priority rank', 'migration rank', 'migration order']),
   f('deployment', 'deployment', { t: 'enum', values: DEPLOYMENTS, fallback: 'cloud' }, ['hosting', 'deployed on']),
   f('residency', 'residency', { t: 'text', nullable: true, max: 100 }, ['data residency', 'region', 'data region']),
   f('regulated', 'regulated', { t: 'bool' }, ['is regulated', 'regulatory']),

@@ -29,18 +29,19 @@ describe('spreadsheet round-trip', () => {
     const sheet = Papa.parse<Record<string, string>>(fs.readFileSync(out, 'utf8').trim(), { header: true });
     expect(sheet.data.map((r) => r.name)).toEqual(['Complaint drafting', 'Fraud routing', 'KYC extraction']);
     expect(sheet.data[0].client).toBe('Harbor Bank');
+    expect(sheet.data[0].priority_rank).toBe('');
 
-    const edited = sheet.data.map((r) => (r.name === 'Fraud routing' ? { ...r, latency_target_ms: '250', regulated: 'yes' } : r));
+    const edited = sheet.data.map((r) => (r.name === 'Fraud routing' ? { ...r, latency_target_ms: '250', regulated: 'yes', priority_rank: '1' } : r));
     fs.writeFileSync(out, Papa.unparse(edited));
     const preview = await t.call('imports.spreadsheet.preview', { file: t.handle(out), kind: 'workloads' });
     expect(preview.errors).toEqual([]);
     expect(preview.changes.map((c) => [c.name, c.action])).toEqual([
       ['Complaint drafting', 'unchanged'], ['Fraud routing', 'update'], ['KYC extraction', 'unchanged'],
     ]);
-    expect(preview.changes[1].changedFields.sort()).toEqual(['latencyTargetMs', 'regulated']);
+    expect(preview.changes[1].changedFields.sort()).toEqual(['latencyTargetMs', 'priorityRank', 'regulated']);
     expect(await t.call('imports.spreadsheet.commit', { token: preview.token })).toEqual({ created: 0, updated: 1 });
     const fraud = (await t.call('workloads.list', {})).find((w) => w.name === 'Fraud routing');
-    expect(fraud).toMatchObject({ latencyTargetMs: 250, regulated: true, monthlyVolume: 5_000_000 });
+    expect(fraud).toMatchObject({ latencyTargetMs: 250, regulated: true, monthlyVolume: 5_000_000, priorityRank: 1 });
     const audit = await t.call('audit.list', { limit: 1 });
     expect(audit[0]).toMatchObject({ action: 'update', entity: 'workloads', entityId: String(fraud?.id) });
   });

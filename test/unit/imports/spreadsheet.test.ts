@@ -71,7 +71,7 @@ function expectReadBackIdentical(kind: 'contracts' | 'commitments', csv: string,
 
 describe('spreadsheet round trip', () => {
   it('exports workloads with stable columns, yes/no booleans and ISO dates, and reads them back identical', () => {
-    const workloads = [aWorkload(), aWorkload({ id: 12, clientId: 2, name: 'Claims extraction', residency: null, latencyTargetMs: null, baselineAccuracy: null, startDate: null, regulated: false, notes: '=SUM(A1)' })];
+    const workloads = [aWorkload({ priorityRank: 3 }), aWorkload({ id: 12, clientId: 2, name: 'Claims extraction', priorityRank: null, residency: null, latencyTargetMs: null, baselineAccuracy: null, startDate: null, regulated: false, notes: '=SUM(A1)' })];
     const csv = toCsv('workloads', workloads, { clients, workloads: workloadRefs });
     expect(csv.split('\r\n')[0]).toBe(spreadsheetColumns('workloads').join(','));
     expect(csv).toContain(',yes,no,');
