@@ -98,12 +98,37 @@ function stageParsed(sink: StagingSink, parsed: EvaluationImport): void {
   }
 }
 
+export interface StagingOptions {
+  /** Aborted: staging stops at the next chunk, drops what it staged and throws the signal's reason (an OfframpError) or a cancellation. */
+  signal?: AbortSignal;
+  /** Bytes read of the file's size, after each chunk (outside any transaction). */
+  onProgress?: (done: number, total: number) => void;
+}
+
 /**
- * Reads, validates and stages `file` for a preview. On any problem the staging is gone (it was made inside one
- * transaction) and the error names the file, row and column, as before. Nothing in the workspace file changes.
+ * What staging waits for between chunks: a turn of the event loop, so progress reaches the window, Cancel is heard and
+ * other channels run. Tests replace it to act at a known point mid-staging; no transaction is open while it waits.
  */
-export function stageEvaluationFile(db: Database, file: string, what: string): StagedEvaluations {
-  importFileSize(file, what);
+export const betweenChunks = {
+  wait: (_signal: AbortSignal | undefined): Promise<void> => new Promise((resolve) => setImmediate(resolve)),
+};
+
+/** Cancelled through `signal`: its reason when that says why (a newer preview), otherwise plain cancellation. */
+function cancelled(signal: AbortSignal, file: string): OfframpError {
+  if (signal.reason instanceof OfframpError) return signal.reason;
+  return new OfframpError({ code: 'cancelled', file, message: `Reading ${path.basename(file)} was cancelled. Nothing was changed.` });
+}
+
+/**
+ * Reads, validates and stages `file` for a preview, chunk by chunk. Each chunk is staged in a short transaction of its
+ * own on the temp table and none is open while staging waits between chunks, so a change made meanwhile through
+ * another channel is never part of (nor undone by) the staging. On any problem, on cancel, and when the workspace is
+ * closed meanwhile the staging is gone and the error names the file, row and column, as before. Nothing in the
+ * workspace file changes.
+ */
+export async function stageEvaluationFile(db: Database, file: string, what: string, options: StagingOptions = {}): Promise<StagedEvaluations> {
+  const size = importFileSize(file, what);
+  const { signal, onProgress } = options;
   staged += 1;
   const table = `offramp_staged_evaluations_${staged}`;
   const name = file;
@@ -113,85 +138,121 @@ export function stageEvaluationFile(db: Database, file: string, what: string): S
   } catch (e) {
     throw fileSystemError(e, file, what);
   }
+  let created = false;
   try {
-    return db.transaction((): StagedEvaluations => {
-      db.exec(`CREATE TEMP TABLE "${table}" (line INTEGER NOT NULL, candidate INTEGER NOT NULL, task_id TEXT NOT NULL, latency_ms REAL,
-        cost_usd REAL, correct INTEGER, grounded INTEGER, refused INTEGER, hallucinated INTEGER, win_vs_baseline INTEGER)`);
-      const sink = new StagingSink(db, table);
-      const buffer = Buffer.allocUnsafe(CHUNK_BYTES);
-      const decoder = new StringDecoder('utf8');
-      const read = (): string | null => {
-        let n: number;
-        try {
-          n = fs.readSync(fd, buffer, 0, buffer.length, null);
-        } catch (e) {
-          throw fileSystemError(e, file, what);
-        }
-        return n === 0 ? null : decoder.write(buffer.subarray(0, n));
-      };
-      let text = read();
-      // Blank space before the first character decides nothing: read on until there is some.
-      while (text !== null && text.trim() === '') {
-        const more = read();
-        if (more === null) break;
-        text += more;
+    if (signal?.aborted) throw cancelled(signal, file);
+    db.exec(`CREATE TEMP TABLE "${table}" (line INTEGER NOT NULL, candidate INTEGER NOT NULL, task_id TEXT NOT NULL, latency_ms REAL,
+      cost_usd REAL, correct INTEGER, grounded INTEGER, refused INTEGER, hallucinated INTEGER, win_vs_baseline INTEGER)`);
+    created = true;
+    const sink = new StagingSink(db, table);
+    const buffer = Buffer.allocUnsafe(CHUNK_BYTES);
+    const decoder = new StringDecoder('utf8');
+    let done = 0;
+    const read = (): string | null => {
+      let n: number;
+      try {
+        n = fs.readSync(fd, buffer, 0, buffer.length, null);
+      } catch (e) {
+        throw fileSystemError(e, file, what);
       }
-      if (text !== null && looksLikeJson(text)) {
-        const parsed = parsePromptfooJson({ name, text: readImportFile(file, what) });
+      done += n;
+      return n === 0 ? null : decoder.write(buffer.subarray(0, n));
+    };
+    /** Between chunks: progress, a turn of the event loop, then on only if nobody cancelled or closed the workspace. */
+    const pause = async (): Promise<void> => {
+      onProgress?.(done, size);
+      await betweenChunks.wait(signal);
+      if (!db.open) {
+        throw new OfframpError({
+          code: 'no_workspace', file,
+          message: `The workspace was closed while ${path.basename(file)} was being read for its preview. Nothing was changed; open the workspace and choose the file again.`,
+        });
+      }
+      if (signal?.aborted) throw cancelled(signal, file);
+    };
+    let text = read();
+    // Blank space before the first character decides nothing: read on until there is some.
+    while (text !== null && text.trim() === '') {
+      const more = read();
+      if (more === null) break;
+      text += more;
+    }
+    if (text !== null && looksLikeJson(text)) {
+      // promptfoo's JSON is read whole (small by nature): one step, with progress before and after.
+      await pause();
+      const parsed = parsePromptfooJson({ name, text: readImportFile(file, what) });
+      db.transaction(() => {
         stageParsed(sink, parsed);
         sink.flush();
-        return { db, table, candidates: parsed.candidates, sums: sink.sums, rowCount: parsed.rows.length, warnings: parsed.warnings };
-      }
-      const stream: EvaluationCsvStream = new EvaluationCsvStream(name, {
-        row(candidate, taskId, latencyMs, costUsd, correct, grounded, refused, hallucinated, win) {
-          sink.line = (stream.plainReader as PlainEvaluationCsv).lastLine;
-          sink.row(candidate, taskId, latencyMs, costUsd, correct, grounded, refused, hallucinated, win);
-        },
-      }, false);
-      // One row per task and candidate is checked on the staged rows (not with a map of every task id): once all are
-      // in, and before any other problem is reported, since a repeated task on an earlier row comes first in the file.
-      const duplicate = (): OfframpError | null => {
-        const reader = stream.plainReader;
-        if (reader?.taskColumn === undefined) return null;
-        sink.flush();
-        const d = firstDuplicateTask(db, table);
-        if (d) return duplicateTaskError(name, reader.header, d.line, reader.taskColumn, d.taskId, reader.candidates[d.candidate], d.first);
-        // The refused row itself may repeat a task: the reader would have said so before reading its other cells.
-        if (!reader.taskChecked) return null;
-        const first = db.prepare(`SELECT min(line) AS line FROM temp."${table}" WHERE candidate = ? AND task_id = ? AND line < ?`)
-          .get(reader.lastCandidate, reader.lastTaskId, reader.lastLine) as { line: number | null };
-        return first.line === null ? null
-          : duplicateTaskError(name, reader.header, reader.lastLine, reader.taskColumn, reader.lastTaskId, reader.candidates[reader.lastCandidate], first.line);
-      };
-      let result: ReturnType<EvaluationCsvStream['end']>;
+      })();
+      onProgress?.(size, size);
+      return { db, table, candidates: parsed.candidates, sums: sink.sums, rowCount: parsed.rows.length, warnings: parsed.warnings };
+    }
+    const stream: EvaluationCsvStream = new EvaluationCsvStream(name, {
+      row(candidate, taskId, latencyMs, costUsd, correct, grounded, refused, hallucinated, win) {
+        sink.line = (stream.plainReader as PlainEvaluationCsv).lastLine;
+        sink.row(candidate, taskId, latencyMs, costUsd, correct, grounded, refused, hallucinated, win);
+      },
+    }, false);
+    // One row per task and candidate is checked on the staged rows (not with a map of every task id): once all are
+    // in, and before any other problem is reported, since a repeated task on an earlier row comes first in the file.
+    const duplicate = (): OfframpError | null => {
+      const reader = stream.plainReader;
+      if (reader?.taskColumn === undefined) return null;
+      sink.flush();
+      const d = firstDuplicateTask(db, table);
+      if (d) return duplicateTaskError(name, reader.header, d.line, reader.taskColumn, d.taskId, reader.candidates[d.candidate], d.first);
+      // The refused row itself may repeat a task: the reader would have said so before reading its other cells.
+      if (!reader.taskChecked) return null;
+      const first = db.prepare(`SELECT min(line) AS line FROM temp."${table}" WHERE candidate = ? AND task_id = ? AND line < ?`)
+        .get(reader.lastCandidate, reader.lastTaskId, reader.lastLine) as { line: number | null };
+      return first.line === null ? null
+        : duplicateTaskError(name, reader.header, reader.lastLine, reader.taskColumn, reader.lastTaskId, reader.candidates[reader.lastCandidate], first.line);
+    };
+    // A refused row is reported from inside its chunk's transaction, while the rows before it are still staged: an
+    // earlier repeated task among them comes first.
+    const checked = <A extends unknown[], T>(fn: (...args: A) => T) => db.transaction((...args: A): T => {
       try {
-        for (; text !== null; text = read()) stream.push(text);
-        const tail = decoder.end();
-        if (tail) stream.push(tail);
-        result = stream.end();
-        sink.flush();
-        if (result.kind === 'plain' && result.reader.taskColumn !== undefined) {
-          try {
-            db.exec(`CREATE UNIQUE INDEX temp."${table}_task" ON "${table}" (candidate, task_id)`);
-          } catch (e) {
-            if ((e as { code?: string }).code !== 'SQLITE_CONSTRAINT_UNIQUE') throw e;
-            throw duplicate() ?? e;
-          }
-        }
+        return fn(...args);
       } catch (e) {
         if (e instanceof OfframpError && e.code === 'import_invalid') throw duplicate() ?? e;
         throw e;
       }
-      if (result.kind === 'plain') {
-        const reader = result.reader;
-        return { db, table, candidates: reader.candidates, sums: sink.sums, rowCount: reader.rowCount, warnings: reader.warnings() };
+    });
+    const stageChunk = checked((chunk: string) => stream.push(chunk));
+    for (; text !== null; text = read()) {
+      stageChunk(text);
+      await pause();
+    }
+    const result = checked(() => {
+      const tail = decoder.end();
+      if (tail) stream.push(tail);
+      const end = stream.end();
+      sink.flush();
+      if (end.kind === 'plain' && end.reader.taskColumn !== undefined) {
+        try {
+          db.exec(`CREATE UNIQUE INDEX temp."${table}_task" ON "${table}" (candidate, task_id)`);
+        } catch (e) {
+          if ((e as { code?: string }).code !== 'SQLITE_CONSTRAINT_UNIQUE') throw e;
+          throw duplicate() ?? e;
+        }
       }
-      const parsed = promptfooCsv({ header: result.header, rows: result.rows, delimiter: result.delimiter }, name);
+      return end;
+    })();
+    if (result.kind === 'plain') {
+      const reader = result.reader;
+      return { db, table, candidates: reader.candidates, sums: sink.sums, rowCount: reader.rowCount, warnings: reader.warnings() };
+    }
+    const parsed = promptfooCsv({ header: result.header, rows: result.rows, delimiter: result.delimiter }, name);
+    db.transaction(() => {
       stageParsed(sink, parsed);
       sink.flush();
-      return { db, table, candidates: parsed.candidates, sums: sink.sums, rowCount: parsed.rows.length, warnings: parsed.warnings };
     })();
+    return { db, table, candidates: parsed.candidates, sums: sink.sums, rowCount: parsed.rows.length, warnings: parsed.warnings };
   } catch (e) {
+    // Each chunk's transaction rolled back on its own error; what earlier chunks staged goes with the table. A closed
+    // connection took its temp schema with it.
+    if (created && db.open) db.exec(`DROP TABLE IF EXISTS temp."${table}"`);
     throw stagingFailed(e, file);
   } finally {
     fs.closeSync(fd);

@@ -57,9 +57,13 @@ interface EvalSetCard {
 interface EvaluationsCard {
   workloadId: number | null;
   path: string | null;
+  /** The preview being read (progress and Cancel); null once it answered. */
+  task: string | null;
+  progress: TaskProgressInfo | null;
   preview: EvaluationImportPreview | null;
   approaches: Record<string, Approach>;
   busy: boolean;
+  cancelled: boolean;
   error: ErrorInfo | null;
   done: string | null;
 }
@@ -102,6 +106,7 @@ interface ImportsState {
 
   setEvaluationsWorkload(workloadId: number | null): void;
   chooseEvaluationsFile(): Promise<void>;
+  cancelEvaluationsPreview(): Promise<void>;
   setEvaluationApproach(candidate: string, approach: Approach): void;
   commitEvaluations(): Promise<void>;
   resetEvaluations(): void;
@@ -121,7 +126,7 @@ const emptyTraining = (workloadId: number | null = null): TrainingCard => ({
 });
 const emptyEvalSet = (): EvalSetCard => ({ n: 200, seed: 1, format: 'yaml', task: null, progress: null, busy: false, error: null, result: null });
 const emptyEvaluations = (workloadId: number | null = null): EvaluationsCard => ({
-  workloadId, path: null, preview: null, approaches: {}, busy: false, error: null, done: null,
+  workloadId, path: null, task: null, progress: null, preview: null, approaches: {}, busy: false, cancelled: false, error: null, done: null,
 });
 const emptySpreadsheet = (kind: SpreadsheetKind = 'workloads'): SpreadsheetCard => ({
   kind, path: null, preview: null, mapping: {}, needsMapping: false, busy: false, error: null, done: null,
@@ -298,21 +303,37 @@ export const useImports = create<ImportsState>((set, get) => {
 
     // Evaluation results: preview candidates and row counts, pick an approach per new candidate, import.
     setEvaluationsWorkload(workloadId) {
-      patch('evaluations', { workloadId, preview: null, path: null, error: null, done: null });
+      // A preview still being read was for the other workload: stop it rather than show it under this one.
+      const { task } = get().evaluations;
+      if (task) void invoke('tasks.cancel', { task });
+      patch('evaluations', { workloadId, task: null, progress: null, busy: false, preview: null, path: null, cancelled: false, error: null, done: null });
     },
     async chooseEvaluationsFile() {
       const { workloadId } = get().evaluations;
       if (workloadId === null) return;
       const path = await chooseFile('evaluations');
       if (!path) return;
-      patch('evaluations', { path, preview: null, busy: true, error: null, done: null });
-      const r = await invoke('imports.evaluations.preview', { file: path, workloadId });
-      if (!r.ok) {
-        patch('evaluations', { busy: false, error: r.error });
-        return;
+      // A large file takes seconds to read and check: progress and Cancel while it does, as for training data.
+      const task = `evaluation-preview-${++taskSeq}-${Date.now()}`;
+      patch('evaluations', { path, task, progress: null, preview: null, busy: true, cancelled: false, error: null, done: null });
+      const r = await withProgress(task, invoke('imports.evaluations.preview', { file: path, workloadId, task }), (progress) => {
+        if (get().evaluations.task === task) patch('evaluations', { progress });
+      });
+      if (get().evaluations.task !== task) return;
+      if (r.ok) {
+        const approaches = Object.fromEntries(r.value.candidates.map((c) => [c.name, c.approach]));
+        patch('evaluations', { busy: false, task: null, preview: r.value, approaches });
+      } else if (r.error.code === 'cancelled') {
+        patch('evaluations', { busy: false, task: null, path: null, cancelled: true });
+      } else {
+        patch('evaluations', { busy: false, task: null, error: r.error });
       }
-      const approaches = Object.fromEntries(r.value.candidates.map((c) => [c.name, c.approach]));
-      patch('evaluations', { busy: false, preview: r.value, approaches });
+    },
+    async cancelEvaluationsPreview() {
+      const { task } = get().evaluations;
+      if (!task) return;
+      const r = await invoke('tasks.cancel', { task });
+      if (!r.ok) notifyError(r.error);
     },
     setEvaluationApproach(candidate, approach) {
       patch('evaluations', { approaches: { ...get().evaluations.approaches, [candidate]: approach } });

@@ -97,8 +97,8 @@ export const importsChannels = {
   /** Creates or updates the workload drafts of a preview for one client, in one transaction. Re-importing changes nothing. */
   'imports.jobs.commit': mutation<{ created: number; updated: number; unchanged: number }>()(z.object({ token: z.string().min(1), clientId: id })),
 
-  /** Parses promptfoo JSON/CSV output or a plain CSV of per-task rows for one workload; nothing is written. */
-  'imports.evaluations.preview': query<EvaluationImportPreview>()(z.object({ file: fileHandle, workloadId: id })),
+  /** Parses promptfoo JSON/CSV output or a plain CSV of per-task rows for one workload (task id for progress and cancel); nothing is written. */
+  'imports.evaluations.preview': query<EvaluationImportPreview>()(z.object({ file: fileHandle, workloadId: id, task: z.string().min(1).default('evaluation-preview') })),
   /** Creates missing candidates (with the chosen approaches) and replaces their raw rows, in one transaction. */
   'imports.evaluations.commit': mutation<{ candidates: number; rows: number }>()(z.object({
     token: z.string().min(1), workloadId: id, approaches: approachChoices.default({}),

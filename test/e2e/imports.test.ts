@@ -8,6 +8,7 @@ import type { TestHost } from '../host/server.ts';
 import { skipWithoutChromium } from './browser.ts';
 import { closeSession, ok, openRoute, openSession, seedWorkspace, shot } from './session.ts';
 import { havePublicFixtures, publicFixture } from '../support/fixtures.ts';
+import { betweenChunks } from '../../electron/db/evaluationStaging.ts';
 
 const day = (iso: string) => Math.floor(Date.parse(`${iso}T10:00:00Z`) / 1000);
 
@@ -231,6 +232,51 @@ describe.skipIf(skipWithoutChromium())('imports screen in Chromium', () => {
     await page.getByRole('status', { name: 'Rule R8' }).getByText(/R8 picks Prompted gpt-4\.1-mini/).waitFor();
     await shot(page, 'evaluation-imported');
     expect(external).toEqual([]);
+  });
+
+  it('shows the reading progress with Cancel while a large results file is previewed, and cancelling changes nothing', async () => {
+    // A few read chunks long. The reading is held after its first chunk until Cancel reaches it (the staging's own seam
+    // between chunks), so the bar is on screen however fast the machine is.
+    const lines = ['candidate,task_id,latency_ms,cost_usd,correct,grounded,refused,hallucinated'];
+    for (let i = 0; i < 100_000; i++) lines.push(`candidate-${i % 4},t${i >> 2},${100 + (i % 900)},0.0004,${i % 7 ? 'yes' : 'no'},yes,no,no`);
+    fs.writeFileSync(path.join(host.dir, 'big-results.csv'), `${lines.join('\n')}\n`);
+    const sampleSizes = async () => ok<{ evaluations: { sampleSize: number }[] }>(await host.app.dispatch('evaluations.matrix', { workloadId }))
+      .evaluations.map((e) => e.sampleSize);
+    const before = { sizes: await sampleSizes(), info: ok(await host.app.dispatch('workspace.current', {})) };
+    const wait = betweenChunks.wait;
+    let held = false;
+    betweenChunks.wait = async (signal) => {
+      if (held || !signal) return wait(signal);
+      held = true;
+      await new Promise<void>((resolve) => (signal.aborted ? resolve() : signal.addEventListener('abort', () => resolve(), { once: true })));
+    };
+    try {
+      await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Imports' }).click();
+      const evals = card('Evaluation results');
+      await evals.getByLabel('Workload').selectOption({ label: 'Support ticket routing' });
+      host.platform.queueDialog('big-results.csv');
+      const choose = evals.getByRole('button', { name: 'Choose results file…' });
+      await choose.click();
+      const bar = evals.getByRole('progressbar', { name: 'Reading progress' });
+      await expect.poll(async () => Number(await bar.getAttribute('value')), { timeout: 10_000 }).toBeGreaterThan(0);
+      await evals.getByText(/^Reading big-results\.csv: 1 MB of [\d.]+ MB/).waitFor();
+      expect(await choose.isDisabled()).toBe(true);
+      await evals.evaluate((el) => el.scrollIntoView({ block: 'start' }));
+      await shot(page, 'imports-evaluations-progress');
+      // Cancel from the keyboard: it is a plain button in the tab order.
+      await evals.getByRole('button', { name: 'Cancel' }).press('Enter');
+      await evals.getByRole('status').filter({ hasText: 'Reading cancelled; nothing was changed.' }).waitFor();
+      expect(await bar.count()).toBe(0);
+      expect(await evals.getByRole('table', { name: 'Candidates in the file' }).count()).toBe(0);
+      expect(await choose.isEnabled()).toBe(true);
+      const db = host.app.ctx.workspace.database();
+      expect(db.prepare("SELECT name FROM temp.sqlite_master WHERE name LIKE 'offramp_staged_%'").all()).toEqual([]);
+      expect(await sampleSizes()).toEqual(before.sizes);
+      expect(ok(await host.app.dispatch('workspace.current', {}))).toEqual(before.info);
+    } finally {
+      betweenChunks.wait = wait;
+      fs.rmSync(path.join(host.dir, 'big-results.csv'));
+    }
   });
 
   it('says which file, line and field to fix when a jobs list is truncated or an evaluation row is wrong, and writes nothing', async () => {

@@ -36,6 +36,8 @@ function changeCount(ws: HandlerContext['workspace']): { n: number } {
 }
 const pendingSheets = new PendingImports<{ kind: SpreadsheetKind; rows: PlannedRow[]; errors: ErrorInfo[] }>();
 const pendingEvaluations = new PendingImports<{ file: string; workloadId: number; staged: StagedEvaluations }>({ dispose: (p) => dropStaged(p.staged) });
+/** The evaluation preview being read per open workspace service: a newer one stops it. */
+const stagingNow = new WeakMap<object, AbortController>();
 
 /** A first guess of a candidate's approach from its name; the user confirms it in the preview. */
 export function guessApproach(name: string): Approach {
@@ -106,26 +108,51 @@ export const importsHandlers: HandlerMap<keyof typeof importsChannels> = {
     return applyDrafts(db, rec, parsed, clientId, lookup);
   },
 
-  'imports.evaluations.preview': ({ file: handle, workloadId }, ctx) => {
+  'imports.evaluations.preview': async ({ file: handle, workloadId, task }, ctx) => {
     const file = ctx.files.resolve(handle);
+    const name = path.basename(file);
     const db = ctx.workspace.database();
     getWorkload(db, workloadId);
-    // The screen shows one evaluation preview at a time: a new one releases the rows staged for the last.
+    // The screen shows one evaluation preview at a time: a new one releases the rows staged for the last, and stops
+    // one still being read (it answers that it gave way, and leaves nothing staged).
     pendingEvaluations.clear();
-    const staged = stageEvaluationFile(db, file, WHAT.evaluations);
-    const existing = new Map(listCandidates(db, workloadId).map((c) => [c.name.toLowerCase(), c]));
-    const counts = stagedCounts(staged);
-    const format = file.toLowerCase().endsWith('.json') ? 'promptfoo JSON' : 'CSV';
-    return {
-      token: pendingEvaluations.put({ file, workloadId, staged }),
-      file: handle,
-      format,
-      rowCount: staged.rowCount,
-      candidates: staged.candidates.map((name, k) => {
-        const found = existing.get(name.toLowerCase());
-        return { name, rows: counts[k], existingCandidateId: found?.id ?? null, approach: found?.approach ?? guessApproach(name) };
-      }),
-    };
+    stagingNow.get(ctx.workspace)?.abort(new OfframpError({
+      code: 'cancelled', message: `The preview gave way to the preview of ${name}, chosen since. Nothing was changed.`,
+    }));
+    const newer = new AbortController();
+    stagingNow.set(ctx.workspace, newer);
+    try {
+      return await ctx.tasks.run(task, `Reading ${name}`, async (signal, report) => {
+        const stop = AbortSignal.any([signal, newer.signal]);
+        const staged = await stageEvaluationFile(db, file, WHAT.evaluations, {
+          signal: stop,
+          onProgress: (done, total) => report(done, total, `Reading ${name}: ${formatBytes(done)} of ${formatBytes(total)}`),
+        });
+        try {
+          // Cancelled, replaced, or its workload deleted while the file was read: nothing staged is kept.
+          if (stop.aborted) throw stop.reason instanceof OfframpError ? stop.reason : new OfframpError({ code: 'cancelled', message: `Reading ${name} was cancelled. Nothing was changed.` });
+          getWorkload(db, workloadId);
+        } catch (e) {
+          dropStaged(staged);
+          throw e;
+        }
+        const existing = new Map(listCandidates(db, workloadId).map((c) => [c.name.toLowerCase(), c]));
+        const counts = stagedCounts(staged);
+        const format = file.toLowerCase().endsWith('.json') ? 'promptfoo JSON' : 'CSV';
+        return {
+          token: pendingEvaluations.put({ file, workloadId, staged }),
+          file: handle,
+          format,
+          rowCount: staged.rowCount,
+          candidates: staged.candidates.map((candidate, k) => {
+            const found = existing.get(candidate.toLowerCase());
+            return { name: candidate, rows: counts[k], existingCandidateId: found?.id ?? null, approach: found?.approach ?? guessApproach(candidate) };
+          }),
+        };
+      });
+    } finally {
+      if (stagingNow.get(ctx.workspace) === newer) stagingNow.delete(ctx.workspace);
+    }
   },
   'imports.evaluations.commit': ({ token, workloadId, approaches }, _ctx, db, rec) => {
     const pending = pendingEvaluations.take(token);

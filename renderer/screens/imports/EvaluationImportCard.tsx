@@ -1,15 +1,16 @@
-// Evaluation results: promptfoo JSON/CSV or per-task CSV rows → candidates with row counts → approach per new candidate → import.
+// Evaluation results: promptfoo JSON/CSV or per-task CSV rows, read with progress and Cancel → candidates with row counts →
+// approach per new candidate → import.
 import { Link } from 'wouter';
 import { APPROACHES } from '../../../shared/domain/types.ts';
 import type { Approach } from '../../../shared/domain/types.ts';
 import { useImports } from '../../stores/imports.ts';
 import { approachLabel, formatNumber, plural } from '../../labels.ts';
-import { DoneNote, ImportCard, ImportError, baseName } from './ImportParts.tsx';
+import { DoneNote, ImportCard, ImportError, ProgressBar, baseName } from './ImportParts.tsx';
 import { WorkloadSelect } from './WorkloadSelect.tsx';
 
 export function EvaluationImportCard() {
   const card = useImports((s) => s.evaluations);
-  const { setEvaluationsWorkload, chooseEvaluationsFile, setEvaluationApproach, commitEvaluations } = useImports.getState();
+  const { setEvaluationsWorkload, chooseEvaluationsFile, cancelEvaluationsPreview, setEvaluationApproach, commitEvaluations } = useImports.getState();
   const preview = card.preview;
 
   return (
@@ -21,6 +22,16 @@ export function EvaluationImportCard() {
       <div className="import-card__row">
         <WorkloadSelect value={card.workloadId} onChange={setEvaluationsWorkload} hint="The workload these results were measured on" />
       </div>
+      {card.busy && card.task ? (
+        <div className="import-running" aria-live="polite">
+          <ProgressBar
+            name="Reading progress" done={card.progress?.done ?? 0} total={card.progress?.total ?? 0}
+            label={card.progress?.label ?? `Reading ${baseName(card.path ?? '')}`}
+          />
+          <button type="button" className="button" onClick={() => void cancelEvaluationsPreview()}>Cancel</button>
+        </div>
+      ) : null}
+      {card.cancelled ? <p className="muted" role="status">Reading cancelled; nothing was changed.</p> : null}
       <ImportError error={card.error} />
 
       {preview ? (

@@ -45,11 +45,12 @@ export function ActionBadge({ action }: { action: keyof typeof ACTION_META }) {
   );
 }
 
-export function ProgressBar({ done, total, label }: { done: number; total: number; label: string }) {
+/** `name` tells the card's bars apart for assistive technology ("Analysis progress", "Reading progress"). */
+export function ProgressBar({ done, total, label, name = 'Analysis progress' }: { done: number; total: number; label: string; name?: string }) {
   const pct = total > 0 ? Math.min(100, Math.round((done / total) * 100)) : 0;
   return (
     <div className="import-progress">
-      <progress className="import-progress__bar" max={100} value={pct} aria-label="Analysis progress" aria-valuetext={`${pct}%`} />
+      <progress className="import-progress__bar" max={100} value={pct} aria-label={name} aria-valuetext={`${pct}%`} />
       <span className="import-progress__label">{label || 'Starting…'} ({pct}%)</span>
     </div>
   );
