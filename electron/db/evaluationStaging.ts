@@ -4,7 +4,8 @@
 // evaluation_rows with one INSERT … SELECT and records them as one held change (ids from..to), so neither step holds
 // the file or an object per row: what grows with the rows in memory is 8 bytes of latency each, kept for the exact
 // percentiles. promptfoo's JSON and CSV outputs are still read whole (small files by nature: one row per test and
-// prompt); their rows are staged the same way.
+// prompt); their rows are staged the same way. Each chunk is staged in a transaction of its own and the event loop is
+// free between chunks (progress, Cancel, other channels' writes), with no transaction open across the pause.
 import fs from 'node:fs';
 import path from 'node:path';
 import { StringDecoder } from 'node:string_decoder';
