@@ -122,6 +122,28 @@ describe('an evaluation preview read in chunks', () => {
     expect(await t.call('tasks.progress', { task: 'eval-1' })).toBeNull();
   });
 
+  it('reads promptfoo JSON whole in one step, reporting the whole file read, and can be cancelled before it is parsed', async () => {
+    const t = await withWorkload();
+    const results = Array.from({ length: 40 }, (_, i) => ({
+      provider: { id: 'openai:gpt-4o-mini', label: i % 2 ? 'Prompted' : 'RAG' }, prompt: { raw: 'p', label: 'p' }, promptIdx: 0, testIdx: i >> 1,
+      latencyMs: 900, cost: 0.001, success: true, score: 1, response: { output: 'ok' },
+    }));
+    const file = place(t, 'out.json', JSON.stringify({ results: { version: 3, results } }, null, 2));
+    const size = fs.statSync(file).size;
+    // The one pause comes after the first read, before the parse: the file is small, so that read was all of it.
+    const held = holdFirstPause(t);
+    const cancelledOne = preview(t, file, 'eval-json-1');
+    await held.at;
+    expect(await t.call('tasks.progress', { task: 'eval-json-1' })).toMatchObject({ done: size, total: size, finished: false });
+    expect(await t.call('tasks.cancel', { task: 'eval-json-1' })).toBe(true);
+    expect(failure(await cancelledOne).code).toBe('cancelled');
+    expect(tempTables(t)).toEqual([]);
+
+    const r = await preview(t, file, 'eval-json-2');
+    expect(r.ok && r.value).toMatchObject({ format: 'promptfoo JSON', rowCount: 40 });
+    expect(tempTables(t)).toHaveLength(1);
+  });
+
   it('keeps a change made through another channel while the preview stages, and the preview completes and imports', async () => {
     const t = await withWorkload();
     const held = holdFirstPause(t);
