@@ -19,15 +19,20 @@ const SUITES = ['planScreen.ts', 'imports.ts', 'dbImports.ts', 'roadmap.ts', 'cl
 
 const args = process.argv.slice(2);
 const writeReadme = !args.includes('--no-readme');
-const only = args.includes('--child') ? [] : args.filter((a) => !a.startsWith('--'));
+const only = args.includes('--child') || args.includes('--list') ? [] : args.filter((a) => !a.startsWith('--'));
 
 interface SuiteResult { file: string; results: BenchResult[] }
 
-async function runSuite(file: string): Promise<BenchResult[]> {
+/** The bench functions a suite file exports, in their order. */
+async function benchesOf(file: string): Promise<[string, () => Promise<BenchResult[]>][]> {
   const mod = (await import(`./${file}`)) as Record<string, unknown>;
-  const fns = Object.entries(mod).filter(([name, fn]) => name.startsWith('bench') && typeof fn === 'function') as [string, () => Promise<BenchResult[]>][];
+  return Object.entries(mod).filter(([name, fn]) => name.startsWith('bench') && typeof fn === 'function') as [string, () => Promise<BenchResult[]>][];
+}
+
+async function runSuite(file: string, only?: string): Promise<BenchResult[]> {
   const out: BenchResult[] = [];
-  for (const [name, fn] of fns) {
+  for (const [name, fn] of await benchesOf(file)) {
+    if (only !== undefined && name !== only) continue;
     process.stdout.write(`running ${file} ${name}…\n`);
     try {
       const results = await fn();
@@ -84,30 +89,44 @@ function updateReadme(table: string): void {
   process.stdout.write('README "Measured" table regenerated\n');
 }
 
-/**
- * Each suite runs in a fresh Node process (this script with --child), as the app's processes start: in one shared
- * process the engine, measured last, ran a third slower on the heap the analyser's gigabyte and the million-row
- * import had left behind.
- */
-function runSuiteInChild(file: string): BenchResult[] {
-  const out = path.join(os.tmpdir(), `offramp-bench-${process.pid}-${file}.json`);
-  // --expose-gc: a suite may settle the heap before each measured run (global.gc), so a run pays for its own garbage,
+/** Runs this script in a fresh Node process with `args`; what it wrote to its out file, or null if it wrote nothing. */
+function inChild<T>(args: string[]): { value: T | null; status: string } {
+  const out = path.join(os.tmpdir(), `offramp-bench-${process.pid}-${args.join('-').replace(/[^\w.-]/g, '_')}.json`);
+  // --expose-gc: a bench may settle the heap before each measured run (global.gc), so a run pays for its own garbage,
   // not for what the run before it (or its floor) left, as a user's import follows an idle moment in a file dialog.
-  const child = spawnSync(process.execPath, [...process.execArgv, '--expose-gc', fileURLToPath(import.meta.url), '--child', file, out], { stdio: 'inherit' });
+  const child = spawnSync(process.execPath, [...process.execArgv, '--expose-gc', fileURLToPath(import.meta.url), ...args, out], { stdio: 'inherit' });
   try {
-    if (child.status !== 0 && !fs.existsSync(out)) {
-      return [{ name: `${file} failed: its process exited with ${child.status ?? child.signal}`, value: 0, unit: '', pass: false }];
-    }
-    return JSON.parse(fs.readFileSync(out, 'utf8')) as BenchResult[];
+    return { value: fs.existsSync(out) ? (JSON.parse(fs.readFileSync(out, 'utf8')) as T) : null, status: String(child.status ?? child.signal) };
   } finally {
     fs.rmSync(out, { force: true });
   }
 }
 
+/**
+ * Each bench function runs in a fresh Node process (this script with --child), as the app's processes start: in one
+ * shared process the engine, measured last, ran a third slower on the heap the analyser's gigabyte and the million-row
+ * import had left behind, and the jobs-list import, measured after the million-row evaluation import, up to a third
+ * slower than alone.
+ */
+function runSuiteInChild(file: string): BenchResult[] {
+  const names = inChild<string[]>(['--list', file]);
+  if (names.value === null) return [{ name: `${file} failed: listing its benches exited with ${names.status}`, value: 0, unit: '', pass: false }];
+  return names.value.flatMap((name) => {
+    const run = inChild<BenchResult[]>(['--child', file, name]);
+    return run.value ?? [{ name: `${file} ${name} failed: its process exited with ${run.status}`, value: 0, unit: '', pass: false }];
+  });
+}
+
+const listAt = process.argv.indexOf('--list');
+if (listAt !== -1) {
+  const [file, out] = process.argv.slice(listAt + 1);
+  fs.writeFileSync(out, JSON.stringify((await benchesOf(file)).map(([name]) => name)));
+  process.exit(0);
+}
 const childAt = process.argv.indexOf('--child');
 if (childAt !== -1) {
-  const [file, out] = process.argv.slice(childAt + 1);
-  fs.writeFileSync(out, JSON.stringify(await runSuite(file)));
+  const [file, name, out] = process.argv.slice(childAt + 1);
+  fs.writeFileSync(out, JSON.stringify(await runSuite(file, name)));
   process.exit(0);
 }
 
