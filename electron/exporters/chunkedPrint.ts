@@ -29,7 +29,7 @@ export interface PrintTarget {
 export interface ChunkOptions {
   /**
    * Pages per printed chunk, exactly. Without it a chunk holds DEFAULT_CHUNK_PAGES pages, a page the view marks heavy
-   * (data-heavy-pages="from-to" on its root: the roadmap's timeline) counting as HEAVY_PAGE_WEIGHT pages.
+   * (data-heavy-pages on its root, see pageCost: the roadmap's timeline, summary and register) counting as more.
    */
   chunkPages?: number;
   /** Milliseconds to wait for the print view to start (its layout then takes as long as it takes). */
@@ -59,17 +59,29 @@ export const LONG_DOCUMENT_PAGES = 1_000;
 export function chunkPagesFor(total: number | null): number {
   return total !== null && total >= LONG_DOCUMENT_PAGES ? LONG_DOCUMENT_CHUNK_PAGES : DEFAULT_CHUNK_PAGES;
 }
-/** A timeline page holds dozens of bars and marks: it costs about four text pages to print (90 -> 22 a chunk). */
+/** What a page in a data-heavy-pages range without its own weight costs: four text pages (90 -> 22 a chunk). */
 export const HEAVY_PAGE_WEIGHT = 4;
 
 /**
- * The chunks of a document of `total` pages: `size` pages each, a page in `heavy` (a "from-to" range) counting as
- * `weight` pages; a chunk always takes at least one page.
+ * What a page costs to print, in text pages, from a view's data-heavy-pages: ranges "from-to" (each page counting as
+ * `weight`) or "from-to:w" (counting as w), separated by spaces; the first range naming a page counts. Pages in none
+ * count as one.
+ */
+export function pageCost(heavy: string | null, weight = 1): (page: number) => number {
+  const ranges: [number, number, number][] = [];
+  for (const part of (heavy ?? '').trim().split(/\s+/)) {
+    const m = /^(\d+)-(\d+)(?::(\d+))?$/.exec(part);
+    if (m) ranges.push([Number(m[1]), Number(m[2]), m[3] === undefined ? weight : Number(m[3])]);
+  }
+  return (page) => ranges.find(([from, to]) => page >= from && page <= to)?.[2] ?? 1;
+}
+
+/**
+ * The chunks of a document of `total` pages: `size` pages each, a page in `heavy` (see pageCost) counting as more;
+ * a chunk always takes at least one page.
  */
 export function chunkRanges(total: number, size: number, heavy: string | null = null, weight = 1): [number, number][] {
-  const m = heavy ? /^(\d+)-(\d+)$/.exec(heavy) : null;
-  const [hFrom, hTo] = m ? [Number(m[1]), Number(m[2])] : [0, -1];
-  const cost = (page: number) => (page >= hFrom && page <= hTo ? weight : 1);
+  const cost = pageCost(heavy, weight);
   const out: [number, number][] = [];
   let from = 1;
   while (from <= total) {

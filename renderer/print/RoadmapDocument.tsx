@@ -175,6 +175,15 @@ export function RoadmapDocument({ data, parts, paper, onLaidOut }: {
     return { start, pages, pageCount: pages.length };
   }, [measured, timelineChunks, sharesTimelinePage, model]);
 
+  // Pages that cost a printer more than a text page (from, to, text pages each), for data-heavy-pages: a timeline page
+  // holds dozens of bars and marks (four text pages); a page of the summary's or the register's tables holds about twice
+  // the elements of a workload page (21,000 in 60 such pages against 9,600), and as much more memory while it prints.
+  const heavyPages = useMemo<[number, number, number][]>(() => (plan && model.lines.length > 0 ? [
+    [plan.start.timeline, plan.start.timeline + timelineChunks.length - 1, 4],
+    [plan.start.summary, plan.start.timeline - 1, 2],
+    [plan.start.register, plan.pageCount, 2],
+  ] : []), [plan, model, timelineChunks.length]);
+
   // Draws pages from..to (1-based; every page when null) once their workloads' detail is at hand.
   const show = useMemo(() => {
     if (!plan || !measured) return null;
@@ -197,14 +206,13 @@ export function RoadmapDocument({ data, parts, paper, onLaidOut }: {
       show(null);
       return undefined;
     }
-    // A timeline page leaves about four text pages' worth of garbage (see data-heavy-pages).
-    const heavy = plan ? [plan.start.timeline, plan.start.timeline + timelineChunks.length - 1] : [0, -1];
-    const weight = (from: number, to: number) => {
-      const timeline = Math.max(0, Math.min(to, heavy[1]) - Math.max(from, heavy[0]) + 1);
-      return to - from + 1 + 3 * timeline;
-    };
+    // A heavy page leaves several text pages' worth of garbage (see heavyPages).
+    const weight = (from: number, to: number) => heavyPages.reduce(
+      (sum, [hFrom, hTo, w]) => sum + (w - 1) * Math.max(0, Math.min(to, hTo) - Math.max(from, hFrom) + 1),
+      to - from + 1,
+    );
     return offerPrintRange((from, to) => show([from, to]), weight);
-  }, [show, chunked, plan, timelineChunks.length]);
+  }, [show, chunked, heavyPages]);
 
   useEffect(() => {
     if (!shown) return;
@@ -272,8 +280,8 @@ export function RoadmapDocument({ data, parts, paper, onLaidOut }: {
       data-timeline-pages={timelineChunks.length}
       data-rows-per-page={rowsPerPage}
       data-oversized={measured.oversized.join(' ')}
-      // Timeline pages cost Chromium three to four times a text page to print: a printer prints fewer of them at once.
-      data-heavy-pages={`${plan.start.timeline}-${plan.start.timeline + timelineChunks.length - 1}`}
+      // Heavy pages cost Chromium more memory and time to print than text pages: a printer prints fewer of them at once.
+      data-heavy-pages={heavyPages.map(([from, to, w]) => `${from}-${to}:${w}`).join(' ')}
     >
       {sheets}
     </div>

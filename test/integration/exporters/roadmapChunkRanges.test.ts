@@ -26,6 +26,14 @@ describe('cutting a document into print chunks', () => {
     for (const [from, to] of chunks.filter(([from]) => from > 220).slice(0, -1)) expect(to - from + 1).toBe(60);
   });
 
+  it('prints pages a view weighs itself (the summary and register tables, twice a text page) fewer at a time', () => {
+    const chunks = chunkRanges(100, 10, '11-20:4 2-10:2 91-100:2', 4);
+    expect(pagesOf(chunks)).toEqual(Array.from({ length: 100 }, (_, i) => i + 1));
+    expect(chunks.slice(0, 3)).toEqual([[1, 5], [6, 10], [11, 12]]);
+    expect(chunks.slice(-3)).toEqual([[83, 91], [92, 96], [97, 100]]);
+    expect(chunks.filter(([from, to]) => from > 20 && to < 83).every(([from, to]) => to - from + 1 === 10)).toBe(true);
+  });
+
   it('still moves on when one heavy page outweighs a whole chunk', () => {
     expect(chunkRanges(3, 2, '1-3', 4)).toEqual([[1, 1], [2, 2], [3, 3]]);
   });
