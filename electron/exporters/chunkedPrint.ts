@@ -77,6 +77,20 @@ export function pageCost(heavy: string | null, weight = 1): (page: number) => nu
 }
 
 /**
+ * The data-heavy-pages a document of `total` pages is cut by. A long document counts every weight its view gives; a
+ * short one only the pages weighing HEAVY_PAGE_WEIGHT or more (the timeline), its table pages as text pages: its chunks
+ * are far below the memory limit, and a chunk more costs ~0.2 s (200 workloads: 4 chunks instead of 3, from 1.9× to
+ * 2.0× the static floor).
+ */
+export function heavyPagesFor(total: number, heavy: string | null): string | null {
+  if (heavy === null || total >= LONG_DOCUMENT_PAGES) return heavy;
+  return heavy.trim().split(/\s+/).filter((range) => {
+    const w = /:(\d+)$/.exec(range);
+    return w === null || Number(w[1]) >= HEAVY_PAGE_WEIGHT;
+  }).join(' ');
+}
+
+/**
  * The chunks of a document of `total` pages: `size` pages each, a page in `heavy` (see pageCost) counting as more;
  * a chunk always takes at least one page.
  */
@@ -175,7 +189,7 @@ export async function printInChunks(target: PrintTarget, options: ChunkOptions =
     const heavy = options.chunkPages === undefined
       ? await target.evaluate<string | null>("document.querySelector('[data-heavy-pages]')?.getAttribute('data-heavy-pages') ?? null")
       : null;
-    for (const [from, to] of chunkRanges(total, size, heavy, HEAVY_PAGE_WEIGHT)) {
+    for (const [from, to] of chunkRanges(total, size, heavyPagesFor(total, heavy), HEAVY_PAGE_WEIGHT)) {
       if (options.signal?.aborted) throw new OfframpError({ code: 'cancelled', message: 'Printing was cancelled. Nothing was written.' });
       if (ranged) {
         await target.evaluate(`window.__offrampPrintRange(${from}, ${to})`);

@@ -1,7 +1,7 @@
 // How a long document is cut into chunks: every page once and in order, fewer of the heavy pages (the roadmap's
 // timeline) per chunk than of text pages, and exactly the pages asked for when a caller fixes the chunk size.
 import { describe, expect, it } from 'vitest';
-import { chunkPagesFor, chunkRanges } from '../../../electron/exporters/chunkedPrint.ts';
+import { chunkPagesFor, chunkRanges, heavyPagesFor } from '../../../electron/exporters/chunkedPrint.ts';
 
 /** The pages the chunks cover, in order. */
 const pagesOf = (chunks: [number, number][]) => chunks.flatMap(([from, to]) => Array.from({ length: to - from + 1 }, (_, i) => from + i));
@@ -32,6 +32,13 @@ describe('cutting a document into print chunks', () => {
     expect(chunks.slice(0, 3)).toEqual([[1, 5], [6, 10], [11, 12]]);
     expect(chunks.slice(-3)).toEqual([[83, 91], [92, 96], [97, 100]]);
     expect(chunks.filter(([from, to]) => from > 20 && to < 83).every(([from, to]) => to - from + 1 === 10)).toBe(true);
+  });
+
+  it('counts table pages as text pages in a short document, whose chunks are far from the memory limit', () => {
+    const heavy = '21-29:4 2-20:2 235-237:2';
+    expect(heavyPagesFor(237, heavy)).toBe('21-29:4');
+    expect(chunkRanges(237, 90, heavyPagesFor(237, heavy), 4)).toHaveLength(3);
+    expect(heavyPagesFor(5_828, heavy)).toBe(heavy);
   });
 
   it('still moves on when one heavy page outweighs a whole chunk', () => {
