@@ -53,9 +53,9 @@ export function chromiumPath(): string {
 /**
  * For a browser launched for one print (the CLI, the benchmark): everything in one process. The renderer, the print
  * compositor (a new ~60-110 MB process for every chunk otherwise) and the storage service share the browser process's
- * code and heap: measured at 5,000 workloads (5,828 pages), the peak of node + Chromium went from 1,327 MB (1,286 MB with
- * --no-zygote alone) to 1,106 MB, the same pages printed. Such a browser cannot start a second renderer once its page
- * is closed, so a browser shared by several prints (tests) keeps a renderer process per page.
+ * code and heap: measured at 5,000 workloads (5,828 pages) in one run, the peak of node + Chromium went from 1,327 MB
+ * (1,286 MB with --no-zygote alone) to 1,106 MB, the same pages printed in the same time. Such a browser cannot start a
+ * second renderer once its page is closed, so a browser shared by several prints (tests) keeps a renderer per page.
  */
 export const ONE_PRINT_FLAGS = ['--single-process'];
 
