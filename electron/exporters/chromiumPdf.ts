@@ -58,11 +58,13 @@ export function chromiumPath(): string {
  * second renderer once its page is closed, so a browser shared by several prints (tests) keeps a renderer per page.
  */
 export const ONE_PRINT_FLAGS = ['--single-process'];
+/** The one-process launch, replaceable by a test that needs it to fail. */
+export const onePrint = { flags: ONE_PRINT_FLAGS };
 
 export async function launchChromium(options: { onePrint?: boolean } = {}): Promise<Browser> {
   // Loaded on first use: the driver costs half a second of CPU that `offramp plan` and friends should not pay.
   const { chromium } = await import('playwright-core');
-  return chromium.launch({ executablePath: chromiumPath(), args: options.onePrint ? [...CHROMIUM_FLAGS, ...ONE_PRINT_FLAGS] : CHROMIUM_FLAGS });
+  return chromium.launch({ executablePath: chromiumPath(), args: options.onePrint ? [...CHROMIUM_FLAGS, ...onePrint.flags] : CHROMIUM_FLAGS });
 }
 
 export interface PrintOptions extends ChunkOptions {
@@ -77,7 +79,19 @@ export interface PrintOptions extends ChunkOptions {
  * with the page size the print view's CSS sets.
  */
 export async function printRouteToPdf(baseUrl: string, route: string, options: PrintOptions): Promise<Buffer> {
-  const browser = options.browser ?? await launchChromium({ onePrint: true });
+  if (options.browser) return printInBrowser(options.browser, baseUrl, route, options);
+  try {
+    return await printInBrowser(await launchChromium({ onePrint: true }), baseUrl, route, options);
+  } catch (e) {
+    if (options.signal?.aborted) throw e;
+    // One-process mode is Chromium's leanest and its least travelled: a Chromium that cannot start or finish in it
+    // (another build, another platform) prints the usual way, from the first page again.
+    return printInBrowser(await launchChromium(), baseUrl, route, { ...options, browser: undefined });
+  }
+}
+
+/** Prints in `browser`, closing it afterwards unless the caller gave it (options.browser). */
+async function printInBrowser(browser: Browser, baseUrl: string, route: string, options: PrintOptions): Promise<Buffer> {
   const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, deviceScaleFactor: 1 });
   try {
     const page = await context.newPage();

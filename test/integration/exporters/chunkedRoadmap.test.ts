@@ -4,7 +4,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
 import { openHeadless, type HeadlessSession } from '../../../electron/exporters/headlessRoadmap.ts';
-import { launchChromium, printRouteToPdf } from '../../../electron/exporters/chromiumPdf.ts';
+import { launchChromium, onePrint, ONE_PRINT_FLAGS, printRouteToPdf } from '../../../electron/exporters/chromiumPdf.ts';
 import { startRendererServer, type RendererServer } from '../../../electron/exporters/rendererServer.ts';
 import { skipWithoutChromium } from '../../e2e/browser.ts';
 import { pdfPageTexts } from '../../support/pdfPages.ts';
@@ -62,5 +62,16 @@ describe.skipIf(skipWithoutChromium())('a roadmap printed in chunks', () => {
     });
     await expect(printing).rejects.toThrow(/cancelled/);
     expect(printed).toEqual([7]);
+  });
+
+  it('prints the usual way, every page, when Chromium cannot run its one-process print', { timeout: LONG }, async () => {
+    // --version makes Chromium print its version and quit: the one-process launch fails as an unsupported build would.
+    onePrint.flags = ['--version'];
+    try {
+      const pages = pdfPageTexts(path.join(dir, 'fallback.pdf'), await printRouteToPdf(server.url, ROUTE, { paper: 'A4', landscape: true, chunkPages: 40 }));
+      expect(pages).toEqual(whole);
+    } finally {
+      onePrint.flags = ONE_PRINT_FLAGS;
+    }
   });
 });
