@@ -89,12 +89,19 @@ function updateReadme(table: string): void {
   process.stdout.write('README "Measured" table regenerated\n');
 }
 
+/**
+ * Suites whose runs start from a settled heap (--expose-gc, global.gc before each run): an import's run then pays for
+ * its own garbage, not for the previous run's and its floor's, as a user's import follows an idle moment in a file
+ * dialog. Not the others: after a forced full collection V8 shrinks the young generation, and allocation-heavy code
+ * (the engine, the analyser) then reads up to a third slower than in an app that never forces one.
+ */
+const SETTLED_HEAP = new Set(['dbImports.ts']);
+
 /** Runs this script in a fresh Node process with `args`; what it wrote to its out file, or null if it wrote nothing. */
 function inChild<T>(args: string[]): { value: T | null; status: string } {
   const out = path.join(os.tmpdir(), `offramp-bench-${process.pid}-${args.join('-').replace(/[^\w.-]/g, '_')}.json`);
-  // --expose-gc: a bench may settle the heap before each measured run (global.gc), so a run pays for its own garbage,
-  // not for what the run before it (or its floor) left, as a user's import follows an idle moment in a file dialog.
-  const child = spawnSync(process.execPath, [...process.execArgv, '--expose-gc', fileURLToPath(import.meta.url), ...args, out], { stdio: 'inherit' });
+  const gc = SETTLED_HEAP.has(args[1]) ? ['--expose-gc'] : [];
+  const child = spawnSync(process.execPath, [...process.execArgv, ...gc, fileURLToPath(import.meta.url), ...args, out], { stdio: 'inherit' });
   try {
     return { value: fs.existsSync(out) ? (JSON.parse(fs.readFileSync(out, 'utf8')) as T) : null, status: String(child.status ?? child.signal) };
   } finally {
