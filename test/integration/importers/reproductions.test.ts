@@ -8,7 +8,8 @@ import { commands } from '../../../electron/cli/commands.ts';
 import type { ErrorInfo } from '../../../shared/errors.ts';
 import { OfframpError } from '../../../shared/errors.ts';
 import { SNAPSHOT_FORMAT, SNAPSHOT_VERSION } from '../../../shared/domain/snapshot.ts';
-import { aWorkspace, type TestApp } from '../../support/app.ts';
+import type { TestApp } from '../../support/app.ts';
+import { aWorkloadWorkspace, placeFile as write } from '../../support/evaluationWorkspace.ts';
 import { aJobsList } from '../../support/jobsList.ts';
 
 let open: TestApp[] = [];
@@ -17,19 +18,7 @@ afterEach(() => {
   open = [];
 });
 
-async function withWorkload(): Promise<TestApp & { workloadId: number; clientId: number }> {
-  const t = await aWorkspace();
-  open.push(t);
-  const client = await t.call('clients.create', { name: 'Helix Health' });
-  const w = await t.call('workloads.create', { clientId: client.id, name: 'Patient FAQ' });
-  return { ...t, workloadId: w.id, clientId: client.id };
-}
-
-function write(t: TestApp, name: string, content: string | Buffer): string {
-  const file = path.join(t.dir, name);
-  fs.writeFileSync(file, content);
-  return file;
-}
+const withWorkload = () => aWorkloadWorkspace(open);
 
 /** An error a person can act on: names the file, a line or field, and carries no stack or SQLite text. */
 function expectClear(e: ErrorInfo, file: string): void {

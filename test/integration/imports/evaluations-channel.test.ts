@@ -1,7 +1,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { aWorkspace, type TestApp } from '../../support/app.ts';
+import type { TestApp } from '../../support/app.ts';
+import { aWorkloadWorkspace } from '../../support/evaluationWorkspace.ts';
 import { havePublicFixtures, publicFixture, reportMissingFixtures } from '../../support/fixtures.ts';
 
 let open: TestApp[] = [];
@@ -10,13 +11,7 @@ afterEach(() => {
   open = [];
 });
 
-async function withWorkload(): Promise<TestApp & { workloadId: number; clientId: number }> {
-  const t = await aWorkspace();
-  open.push(t);
-  const client = await t.call('clients.create', { name: 'Helix Health' });
-  const w = await t.call('workloads.create', { clientId: client.id, name: 'Patient FAQ' });
-  return { ...t, workloadId: w.id, clientId: client.id };
-}
+const withWorkload = () => aWorkloadWorkspace(open);
 
 function perTaskCsv(): string {
   const lines = ['candidate,task_id,latency_ms,cost_usd,correct,grounded,refused,hallucinated'];

@@ -2,13 +2,12 @@
 // file's size, can be cancelled, and other channels may write meanwhile without the staging ever holding (or undoing)
 // their changes. Staging is held at its first pause through the betweenChunks seam, so nothing here depends on speed.
 import fs from 'node:fs';
-import path from 'node:path';
-import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
 import { CHUNK_BYTES, betweenChunks } from '../../../electron/db/evaluationStaging.ts';
 import type { ErrorInfo, Result } from '../../../shared/errors.ts';
 import type { EvaluationImportPreview } from '../../../shared/ipc/imports.ts';
-import { aWorkspace, type TestApp } from '../../support/app.ts';
+import type { TestApp } from '../../support/app.ts';
+import { aWorkloadWorkspace, placeFile as place, storedTables } from '../../support/evaluationWorkspace.ts';
 
 const wait = betweenChunks.wait;
 let open: TestApp[] = [];
@@ -30,30 +29,7 @@ function resultsCsv(rows: number, bad?: number): string {
 /** Several read chunks long, so staging pauses between chunks before it is done. */
 const BIG = 120_000;
 
-async function withWorkload(): Promise<TestApp & { workloadId: number; clientId: number }> {
-  const t = await aWorkspace();
-  open.push(t);
-  const client = await t.call('clients.create', { name: 'Helix Health' });
-  const w = await t.call('workloads.create', { clientId: client.id, name: 'Patient FAQ' });
-  return { ...t, workloadId: w.id, clientId: client.id };
-}
-
-function place(t: TestApp, name: string, text: string): string {
-  const file = path.join(t.dir, name);
-  fs.writeFileSync(file, text);
-  return file;
-}
-
-/** Every table of the workspace file as stored, read through a connection of its own. */
-function storedTables(file: string): Record<string, unknown[]> {
-  const db = new Database(file, { readonly: true });
-  try {
-    const tables = db.prepare("SELECT name FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name").all() as { name: string }[];
-    return Object.fromEntries(tables.map(({ name }) => [name, db.prepare(`SELECT * FROM "${name}"`).all()]));
-  } finally {
-    db.close();
-  }
-}
+const withWorkload = () => aWorkloadWorkspace(open);
 
 /** Tables in the temp schema of the app's own connection: where previews stage their rows. */
 function tempTables(t: TestApp): string[] {

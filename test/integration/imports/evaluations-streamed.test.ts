@@ -1,14 +1,13 @@
 // Large evaluation imports are read in chunks and staged in the connection's temp schema: the rows and summaries are
 // those of the whole-file reading, undo and redo move the very same rows, a late bad row names its line and leaves
 // the workspace as it was, and no staged rows outlive their preview.
-import fs from 'node:fs';
-import path from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
 import { CHUNK_BYTES } from '../../../electron/db/evaluationStaging.ts';
 import { aggregateOfRows } from '../../../shared/evaluation/candidateAggregate.ts';
 import { parseEvaluationFile } from '../../../shared/imports/evaluations.ts';
-import { aWorkspace, type TestApp } from '../../support/app.ts';
+import type { TestApp } from '../../support/app.ts';
+import { aWorkloadWorkspace, placeFile as place, storedTables } from '../../support/evaluationWorkspace.ts';
 
 let open: TestApp[] = [];
 afterEach(() => {
@@ -31,30 +30,7 @@ function resultsCsv({ rows, candidates = ['RAG + small hosted model', 'LoRA on 8
   return `${lines.join('\r\n')}\r\n`;
 }
 
-async function withWorkload(): Promise<TestApp & { workloadId: number }> {
-  const t = await aWorkspace();
-  open.push(t);
-  const client = await t.call('clients.create', { name: 'Helix Health' });
-  const w = await t.call('workloads.create', { clientId: client.id, name: 'Patient FAQ' });
-  return { ...t, workloadId: w.id };
-}
-
-function place(t: TestApp, name: string, text: string): string {
-  const file = path.join(t.dir, name);
-  fs.writeFileSync(file, text);
-  return file;
-}
-
-/** Every table of the workspace file as stored, read through a connection of its own. */
-function storedTables(file: string): Record<string, unknown[]> {
-  const db = new Database(file, { readonly: true });
-  try {
-    const tables = db.prepare("SELECT name FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name").all() as { name: string }[];
-    return Object.fromEntries(tables.map(({ name }) => [name, db.prepare(`SELECT * FROM "${name}"`).all()]));
-  } finally {
-    db.close();
-  }
-}
+const withWorkload = () => aWorkloadWorkspace(open);
 
 function costTotal(file: string, candidateId: number): number {
   const db = new Database(file, { readonly: true });
